@@ -1,0 +1,41 @@
+import type { BlobRef, ItemDraft } from '../model'
+
+/** A file (or fetched resource) handed to an importer. */
+export interface ImportInput {
+  /** Path or URL, for messages and `origin`. */
+  source: string
+  bytes: Uint8Array
+  /** MIME type when known (HTTP Content-Type, or from the file extension). */
+  contentType?: string
+}
+
+/** What an importer may use from the archive while it works. */
+export interface ImportContext {
+  /** Keep bytes inside the archive (images, snapshots); content-addressed and idempotent. */
+  putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef>
+  /** Fetch a URL (images of a page); absent when offline imports only. */
+  fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>
+  signal?: AbortSignal
+}
+
+/**
+ * Turns one input into drafts. Throws `ImportError` with a user-readable reason when the input
+ * cannot be imported; must not write anything else to the archive.
+ */
+export interface Importer {
+  readonly name: string
+  /** Whether this importer handles the input (by extension, MIME type or first bytes). */
+  accepts(input: ImportInput): boolean
+  import(input: ImportInput, ctx: ImportContext): Promise<ItemDraft[]>
+}
+
+/** An expected import failure: `message` is one sentence a user understands. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ImportError'
+  }
+}
+
+/** Files larger than this are refused with a clear message (a 200 MB "article" is not one). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024

@@ -1,0 +1,178 @@
+/**
+ * The archive's data model: types only, shared by the core, the IPC contract and the renderer.
+ * Field names follow IPTC Photo Metadata where a photo desk expects them.
+ */
+
+/** Item ids are 16 lower-case hex characters (random for new items). */
+export type ItemId = string
+
+/** A parsed photo credit such as `DELIL SOULEIMAN / AFP`. */
+export interface Credit {
+  /** The credit exactly as found (label words and brackets included). */
+  raw: string
+  /** The person who made the image, in normal capitalisation; several joined with `; `. */
+  photographer: string | null
+  /** The first organisation named, spelled as in the credit (`AP Photo` → `AP`). */
+  agency: string | null
+  /** Every organisation in order of appearance, de-duplicated case-insensitively. */
+  agencies: string[]
+  /** Canonical ids of the known organisations among `agencies` (e.g. `afp`), same order. */
+  agencyIds: string[]
+}
+
+/** The IPTC/EXIF fields a photo desk cares about, where known. */
+export interface PhotoMeta {
+  headline?: string
+  creator?: string
+  creditLine?: string
+  source?: string
+  copyright?: string
+  city?: string
+  country?: string
+  /** ISO 8601 date or date-time. */
+  dateCreated?: string
+  keywords?: string[]
+  width?: number
+  height?: number
+}
+
+/** A reference to a file kept inside the archive (content-addressed by sha256). */
+export interface BlobRef {
+  /** sha256 of the bytes, hex. */
+  sha256: string
+  mime: string
+  bytes: number
+  /** The name the file had when it was imported, for display and search. */
+  fileName?: string
+}
+
+/** A photo: its caption and credit, and where archived, its image. */
+export interface Photo {
+  /** Unique within its item, e.g. `p0`. */
+  id: string
+  caption: string
+  credit: Credit | null
+  /** Where the image came from (URL or file name), if known. */
+  src?: string
+  image?: BlobRef
+  thumbnail?: BlobRef
+  meta?: PhotoMeta
+}
+
+/** How an item entered the archive. */
+export interface Origin {
+  kind: 'text' | 'markdown' | 'html' | 'url' | 'image' | 'feed' | 'json'
+  /** File path or URL it was imported from. */
+  path?: string
+}
+
+interface ItemBase {
+  id: ItemId
+  title: string
+  /** Tag display names, in the order added; identity is `tagKey()`. */
+  tags: string[]
+  /** ISO 8601, when it entered the archive. */
+  archivedAt: string
+  /** ISO 8601 date or date-time, when it was published or taken. */
+  publishedAt?: string
+  /** sha256 of the normalised content: re-importing the same content is a duplicate. */
+  contentHash: string
+  notes?: string
+  origin?: Origin
+  /** The outlet: `AFP`, `The Guardian`… */
+  source?: string
+  language?: string
+}
+
+export interface Article extends ItemBase {
+  kind: 'article'
+  subtitle?: string
+  url?: string
+  canonicalUrl?: string
+  byline?: string
+  dateline?: string
+  excerpt?: string
+  /** The body as paragraphs of plain text. */
+  body: string[]
+  photos: Photo[]
+  /** A sanitised HTML snapshot of the original page (no script, no remote loads). */
+  snapshot?: BlobRef
+}
+
+/** A photo that stands alone (an imported image file). */
+export interface PhotoItem extends ItemBase {
+  kind: 'photo'
+  photo: Photo
+}
+
+export type ArchiveItem = Article | PhotoItem
+
+/** What an importer produces: an item without the fields the archive assigns. */
+export type ArticleDraft = Omit<Article, 'id' | 'archivedAt' | 'contentHash' | 'tags'> & {
+  tags?: string[]
+}
+export type PhotoDraft = Omit<PhotoItem, 'id' | 'archivedAt' | 'contentHash' | 'tags'> & {
+  tags?: string[]
+}
+export type ItemDraft = ArticleDraft | PhotoDraft
+
+/** A short view of an item for lists (no body). */
+export interface ItemSummary {
+  id: ItemId
+  kind: ArchiveItem['kind']
+  title: string
+  source?: string
+  publishedAt?: string
+  archivedAt: string
+  tags: string[]
+  photoCount: number
+  /** The first photo's thumbnail, if any. */
+  thumbnail?: BlobRef
+}
+
+export interface TagInfo {
+  /** Display name (case as first written). */
+  name: string
+  count: number
+  /** CSS colour, e.g. `#c0392b`. */
+  color?: string
+}
+
+export interface SavedSearch {
+  name: string
+  query: string
+}
+
+/** The outcome of importing one file or text. */
+export interface ImportOutcome {
+  /** File path, URL or a label such as `pasted text`. */
+  source: string
+  status: 'imported' | 'duplicate' | 'failed'
+  /** Ids of the items imported (or the existing item for a duplicate). */
+  ids: ItemId[]
+  /** Why it failed, in one sentence a user understands. */
+  reason?: string
+}
+
+export interface ImportReport {
+  imported: number
+  duplicates: number
+  failed: number
+  cancelled: boolean
+  outcomes: ImportOutcome[]
+}
+
+export interface ImportProgress {
+  done: number
+  total: number
+  current?: string
+}
+
+export interface ArchiveStats {
+  articles: number
+  photos: number
+  standalonePhotos: number
+  tags: number
+  blobs: number
+  bytesOnDisk: number
+}

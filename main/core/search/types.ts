@@ -1,0 +1,95 @@
+import type { ArchiveItem, Credit, ItemId } from '../model'
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest'
+
+export interface SearchOptions {
+  /** Default 20, at most 200. */
+  limit?: number
+  offset?: number
+  sort?: SortOrder
+  /** Compute facet counts over the whole result set (default true). */
+  facets?: boolean
+}
+
+/** A highlighted passage: `text` with `[start, end)` offsets of the matches inside it. */
+export interface Snippet {
+  field: 'title' | 'body' | 'caption' | 'credit'
+  text: string
+  highlights: [number, number][]
+}
+
+interface HitBase {
+  /** The article or standalone photo id. */
+  id: ItemId
+  score: number
+  /** Fields that matched, e.g. ['title', 'caption']. */
+  fields: string[]
+  title: string
+  source?: string
+  publishedAt?: string
+  tags: string[]
+  snippets: Snippet[]
+}
+
+export interface ArticleHit extends HitBase {
+  kind: 'article'
+}
+
+/** A photo hit: one caption, with its credit and the item it belongs to. */
+export interface PhotoHit extends HitBase {
+  kind: 'photo'
+  photoId: string
+  caption: string
+  credit: Credit | null
+  /** sha256 of the thumbnail or image, when archived. */
+  thumbnail?: string
+}
+
+export type SearchHit = ArticleHit | PhotoHit
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface Facets {
+  tag: FacetCount[]
+  agency: FacetCount[]
+  photographer: FacetCount[]
+  source: FacetCount[]
+  year: FacetCount[]
+}
+
+/** A problem with the query, positioned so the UI can point at it. */
+export interface QueryError {
+  message: string
+  /** Character offset in the query string. */
+  start: number
+  end: number
+}
+
+export interface SearchResult {
+  query: string
+  total: number
+  hits: SearchHit[]
+  facets: Facets
+  /** Set when the query could not be parsed; hits are then best-effort for the plain words. */
+  error?: QueryError
+  tookMs: number
+}
+
+/**
+ * The search engine the archive keeps in sync with its store. Implementations persist their
+ * index inside `dir` and must never block the event loop for more than ~50 ms.
+ */
+export interface SearchEngine {
+  /** Load the persisted index, or rebuild it from `items` when missing or stale. */
+  open(items: () => AsyncIterable<ArchiveItem>, itemCount: number): Promise<void>
+  /** Add or replace items; searchable when the promise resolves. */
+  upsert(items: readonly ArchiveItem[]): Promise<void>
+  remove(ids: readonly ItemId[]): Promise<void>
+  search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** Replace the name-variant alias groups (see ArchiveSettings.aliases). */
+  setAliases(groups: string[][]): void
+  close(): Promise<void>
+}

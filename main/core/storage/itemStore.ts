@@ -1,0 +1,59 @@
+import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
+
+/** Settings kept in the archive beside the items (small, lowdb). */
+export interface ArchiveSettings {
+  /** Tag key (see `tagKey`) → colour. */
+  tagColors: Record<string, string>
+  savedSearches: SavedSearch[]
+  /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
+  aliases: string[][]
+}
+
+/**
+ * Durable storage of items, blobs and settings in one archive folder.
+ *
+ * Contract: every write method resolves only once the change is on disk (written to a temp
+ * file, fsynced, renamed); a crash right after it resolves loses nothing. Exactly one process
+ * may hold a store open for writing: `openItemStore` throws `ArchiveLockedError` otherwise.
+ * Summaries of all items are held in memory; full items (body, photos) are read on demand.
+ */
+export interface ItemStore {
+  readonly dir: string
+  /** Number of items. */
+  readonly size: number
+  /** Full item (body included), or undefined. */
+  get(id: ItemId): Promise<ArchiveItem | undefined>
+  /** Several full items in the order asked; missing ids are skipped. */
+  getMany(ids: readonly ItemId[]): Promise<ArchiveItem[]>
+  summary(id: ItemId): ItemSummary | undefined
+  /** All summaries (no particular order). */
+  summaries(): IterableIterator<ItemSummary>
+  /** All full items, streamed (for index rebuilds and export). */
+  all(): AsyncIterableIterator<ArchiveItem>
+  /** The id of the item with this content hash, if any (duplicate detection). */
+  idByHash(contentHash: string): ItemId | undefined
+  /** Insert or replace whole items; durable on return. */
+  put(items: readonly ArchiveItem[]): Promise<void>
+  /** Remove items; returns the removed items (for undo). Durable on return. */
+  delete(ids: readonly ItemId[]): Promise<ArchiveItem[]>
+  /** Store bytes content-addressed (idempotent); durable on return. */
+  putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef>
+  readBlob(sha256: string): Promise<Buffer>
+  /** Absolute path of a blob inside the archive (for the media protocol). */
+  blobPath(sha256: string): string
+  settings(): ArchiveSettings
+  updateSettings(change: (s: ArchiveSettings) => void): Promise<void>
+  close(): Promise<void>
+}
+
+export class ArchiveLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly holderPid?: number,
+  ) {
+    super(
+      `The archive at ${dir} is open in another Morgue process${holderPid ? ` (pid ${holderPid})` : ''}; close it first.`,
+    )
+    this.name = 'ArchiveLockedError'
+  }
+}

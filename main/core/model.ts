@@ -107,13 +107,17 @@ export interface PhotoItem extends ItemBase {
 
 export type ArchiveItem = Article | PhotoItem
 
-/** What an importer produces: an item without the fields the archive assigns. */
-export type ArticleDraft = Omit<Article, 'id' | 'archivedAt' | 'contentHash' | 'tags'> & {
+/**
+ * What an importer produces: an item without the fields the archive assigns. `id` and
+ * `archivedAt` are kept only when re-importing our own lossless export.
+ */
+type DraftOf<T extends ArchiveItem> = Omit<T, 'id' | 'archivedAt' | 'contentHash' | 'tags'> & {
   tags?: string[]
+  id?: ItemId
+  archivedAt?: string
 }
-export type PhotoDraft = Omit<PhotoItem, 'id' | 'archivedAt' | 'contentHash' | 'tags'> & {
-  tags?: string[]
-}
+export type ArticleDraft = DraftOf<Article>
+export type PhotoDraft = DraftOf<PhotoItem>
 export type ItemDraft = ArticleDraft | PhotoDraft
 
 /** A short view of an item for lists (no body). */

@@ -1,0 +1,530 @@
+import { readFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
+import { contentHash } from './contentHash'
+import { diskUsage } from './diskUsage'
+import { newItemId } from './ids'
+import { collectFiles, describeFsError } from './importers/collectFiles'
+import {
+  ImportError,
+  MAX_IMPORT_BYTES,
+  type ImportContext,
+  type ImportInput,
+  type Importer,
+} from './importers/importer'
+import { importUrl as fetchAndImportUrl } from './importers/url'
+import type {
+  ArchiveItem,
+  ArchiveStats,
+  ImportOutcome,
+  ImportReport,
+  ItemDraft,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+  TagInfo,
+} from './model'
+import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
+import type { ItemStore } from './storage/itemStore'
+import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
+
+export interface ArchiveDeps {
+  store: ItemStore
+  search: SearchEngine
+  /** Tried in order; the first that accepts an input imports it. */
+  importers: readonly Importer[]
+  now?: () => Date
+  newId?: () => ItemId
+  fetch?: typeof fetch
+}
+
+/** A caller's mistake (unknown id, empty tag…): the message is meant for the user. */
+export class ArchiveError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ArchiveError'
+  }
+}
+
+const MIME_BY_EXT: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.text': 'text/plain',
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.xhtml': 'application/xhtml+xml',
+  '.xml': 'application/xml',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
+  '.json': 'application/json',
+  '.ndjson': 'application/x-ndjson',
+  '.jsonl': 'application/x-ndjson',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.heic': 'image/heic',
+}
+
+/**
+ * Build the archive facade over a store, a search engine and the importers. Keeps the search
+ * index in step with every write and tells listeners what changed.
+ */
+export function createArchive(deps: ArchiveDeps): Archive {
+  const { store, search, importers } = deps
+  const now = deps.now ?? (() => new Date())
+  const newId = deps.newId ?? newItemId
+  const listeners = new Set<(change: ArchiveChange) => void>()
+  let tagCache: Map<string, TagInfo> | null = null
+
+  function emit(change: ArchiveChange): void {
+    if (change.kind !== 'settings') tagCache = null
+    for (const l of listeners) l(change)
+  }
+
+  /** key → { display name, count }, display case as first seen. */
+  function tagTable(): Map<string, TagInfo> {
+    if (tagCache) return tagCache
+    const table = new Map<string, TagInfo>()
+    for (const s of store.summaries()) {
+      for (const t of s.tags) {
+        const key = tagKey(t)
+        const entry = table.get(key)
+        if (entry) entry.count++
+        else table.set(key, { name: t, count: 1 })
+      }
+    }
+    const colors = store.settings().tagColors
+    for (const [key, info] of table) if (colors[key]) info.color = colors[key]
+    tagCache = table
+    return table
+  }
+
+  function cleanTag(tag: string): string {
+    const t = normalizeTag(tag)
+    if (!t) throw new ArchiveError('A tag cannot be empty.')
+    if (t.length > MAX_TAG_LENGTH)
+      throw new ArchiveError(`A tag can have at most ${MAX_TAG_LENGTH} characters.`)
+    return t
+  }
+
+  /** An existing tag's display form wins, so `Iran` and `iran` stay one tag. */
+  function displayTag(tag: string): string {
+    const t = cleanTag(tag)
+    return tagTable().get(tagKey(t))?.name ?? t
+  }
+
+  async function mustGet(id: ItemId): Promise<ArchiveItem> {
+    const item = await store.get(id)
+    if (!item) throw new ArchiveError(`No item with id ${id}.`)
+    return item
+  }
+
+  async function save(items: ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    await store.put(items)
+    await search.upsert(items)
+    emit({ kind: 'items', ids: items.map((i) => i.id) })
+  }
+
+  /** Items carrying a tag (by identity), read in full. */
+  async function itemsWithTag(key: string): Promise<ArchiveItem[]> {
+    const ids: ItemId[] = []
+    for (const s of store.summaries()) if (s.tags.some((t) => tagKey(t) === key)) ids.push(s.id)
+    return store.getMany(ids)
+  }
+
+  function toItem(draft: ItemDraft, extraTags: readonly string[]): ArchiveItem {
+    const tags = dedupeTags([...(draft.tags ?? []), ...extraTags].map(displayTagLenient))
+    const base = {
+      ...draft,
+      id: draft.id ?? newId(),
+      archivedAt: draft.archivedAt ?? now().toISOString(),
+      contentHash: contentHash(draft),
+      tags,
+    }
+    return base as ArchiveItem
+  }
+
+  /** Tags coming from files (IPTC keywords, feed categories) are trimmed, never refused. */
+  function displayTagLenient(tag: string): string {
+    const t = normalizeTag(tag).slice(0, MAX_TAG_LENGTH)
+    return t ? (tagTable().get(tagKey(t))?.name ?? t) : ''
+  }
+
+  const importContext = (signal?: AbortSignal): ImportContext => ({
+    putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+    fetch: deps.fetch ?? globalThis.fetch,
+    signal,
+  })
+
+  /**
+   * Turn drafts into items and store them in one write: a file either lands whole or not at all.
+   * Duplicates (same content hash, already archived or earlier in the same file) are skipped.
+   */
+  async function ingest(
+    source: string,
+    drafts: ItemDraft[],
+    options: ImportOptions,
+  ): Promise<ImportOutcome> {
+    if (drafts.length === 0) {
+      return { source, status: 'failed', ids: [], reason: `Nothing to import in ${source}.` }
+    }
+    const fresh: ArchiveItem[] = []
+    const existing: ItemId[] = []
+    const seen = new Set<string>()
+    for (const draft of drafts) {
+      const item = toItem(draft, options.tags ?? [])
+      const dup = store.idByHash(item.contentHash)
+      if (dup) existing.push(dup)
+      else if (draft.id && store.summary(draft.id)) existing.push(draft.id)
+      else if (!seen.has(item.contentHash)) {
+        seen.add(item.contentHash)
+        fresh.push(item)
+      }
+    }
+    await save(fresh)
+    if (fresh.length === 0) return { source, status: 'duplicate', ids: existing }
+    return { source, status: 'imported', ids: fresh.map((i) => i.id) }
+  }
+
+  async function runImporter(input: ImportInput, signal?: AbortSignal): Promise<ItemDraft[]> {
+    const importer = importers.find((i) => i.accepts(input))
+    if (!importer) {
+      throw new ImportError(`${input.source} is not a format Morgue can import.`)
+    }
+    return importer.import(input, importContext(signal))
+  }
+
+  function failed(source: string, err: unknown): ImportOutcome {
+    if (err instanceof ImportError || err instanceof ArchiveError) {
+      return { source, status: 'failed', ids: [], reason: err.message }
+    }
+    const detail = err instanceof Error ? err.message : String(err)
+    return { source, status: 'failed', ids: [], reason: `${source} could not be imported: ${detail}` }
+  }
+
+  function report(outcomes: ImportOutcome[], cancelled: boolean): ImportReport {
+    const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length
+    return {
+      imported: outcomes.reduce((n, o) => n + (o.status === 'imported' ? o.ids.length : 0), 0),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+      cancelled,
+      outcomes,
+    }
+  }
+
+  /** Let other work (IPC, progress events) run between files. */
+  const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+  const archive: Archive = {
+    dir: store.dir,
+
+    get: (id) => store.get(id),
+
+    list(options: ListOptions = {}) {
+      const key = options.tag ? tagKey(options.tag) : null
+      let items: ItemSummary[] = [...store.summaries()]
+      if (key) items = items.filter((s) => s.tags.some((t) => tagKey(t) === key))
+      const sort = options.sort ?? 'newest'
+      const date = (s: ItemSummary) => s.publishedAt ?? s.archivedAt
+      items.sort((a, b) =>
+        sort === 'title'
+          ? a.title.localeCompare(b.title)
+          : sort === 'oldest'
+            ? date(a).localeCompare(date(b))
+            : date(b).localeCompare(date(a)),
+      )
+      const offset = Math.max(0, options.offset ?? 0)
+      const limit = Math.max(0, options.limit ?? items.length)
+      return { total: items.length, items: items.slice(offset, offset + limit) }
+    },
+
+    async delete(ids) {
+      const removed = await store.delete(ids)
+      if (removed.length === 0) return removed
+      await search.remove(removed.map((i) => i.id))
+      emit({ kind: 'items', ids: removed.map((i) => i.id) })
+      return removed
+    },
+
+    async restore(items) {
+      await save([...items])
+    },
+
+    async setNotes(id, notes) {
+      const item = { ...(await mustGet(id)), notes }
+      await save([item])
+      return item
+    },
+
+    async importPaths(paths, options = {}) {
+      const { files, unreadable } = await collectFiles(paths)
+      const outcomes: ImportOutcome[] = unreadable.map((u) => ({
+        source: u.path,
+        status: 'failed' as const,
+        ids: [],
+        reason: u.reason,
+      }))
+      const total = files.length
+      options.onProgress?.({ done: 0, total })
+      let cancelled = false
+      for (const [i, file] of files.entries()) {
+        if (options.signal?.aborted) {
+          cancelled = true
+          break
+        }
+        options.onProgress?.({ done: i, total, current: file.path })
+        outcomes.push(await importFile(file.path, file.bytes, options))
+        await breathe()
+      }
+      options.onProgress?.({ done: cancelled ? outcomes.length - unreadable.length : total, total })
+      return report(outcomes, cancelled)
+    },
+
+    async importText(text, label = 'pasted text', options = {}) {
+      const looksMarkdown = /^---\r?\n/.test(text) || /^#\s/m.test(text)
+      const input: ImportInput = {
+        source: label,
+        bytes: new TextEncoder().encode(text),
+        contentType: looksMarkdown ? 'text/markdown' : 'text/plain',
+      }
+      let outcome: ImportOutcome
+      try {
+        outcome = await ingest(label, await runImporter(input, options.signal), options)
+      } catch (err) {
+        outcome = failed(label, err)
+      }
+      return report([outcome], false)
+    },
+
+    async importUrl(url, options = {}) {
+      let outcome: ImportOutcome
+      try {
+        const drafts = await fetchAndImportUrl(url, importContext(options.signal))
+        outcome = await ingest(url, drafts, options)
+      } catch (err) {
+        outcome = failed(url, err)
+      }
+      return report([outcome], false)
+    },
+
+    tags() {
+      return [...tagTable().values()]
+        .map((t) => ({ ...t }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    },
+
+    async addTags(ids, tags) {
+      const add = tags.map(displayTag)
+      const items = await store.getMany(ids)
+      const changed = items.flatMap((item) => {
+        const next = dedupeTags([...item.tags, ...add])
+        return next.length === item.tags.length ? [] : [{ ...item, tags: next }]
+      })
+      await save(changed)
+    },
+
+    async removeTags(ids, tags) {
+      const keys = new Set(tags.map((t) => tagKey(t)))
+      const items = await store.getMany(ids)
+      const changed = items.flatMap((item) => {
+        const next = item.tags.filter((t) => !keys.has(tagKey(t)))
+        return next.length === item.tags.length ? [] : [{ ...item, tags: next }]
+      })
+      await save(changed)
+    },
+
+    async setTags(id, tags) {
+      const item = { ...(await mustGet(id)), tags: dedupeTags(tags.map(displayTag)) }
+      await save([item])
+      return item
+    },
+
+    async renameTag(from, to) {
+      const fromKey = tagKey(from)
+      const target = cleanTag(to)
+      const targetKey = tagKey(target)
+      const items = await itemsWithTag(fromKey)
+      if (items.length === 0) throw new ArchiveError(`No tag named “${from}”.`)
+      // Renaming onto another existing tag merges; otherwise the new spelling becomes the display form.
+      const display = targetKey === fromKey ? target : (tagTable().get(targetKey)?.name ?? target)
+      await save(
+        items.map((item) => ({
+          ...item,
+          tags: dedupeTags(item.tags.map((t) => (tagKey(t) === fromKey ? display : t))),
+        })),
+      )
+      await moveColor([fromKey], targetKey)
+      emit({ kind: 'tags' })
+    },
+
+    async mergeTags(sources, target) {
+      const display = displayTag(target)
+      const targetKey = tagKey(display)
+      const keys = new Set(sources.map((s) => tagKey(s)).filter((k) => k !== targetKey))
+      const ids = new Set<ItemId>()
+      for (const s of store.summaries()) if (s.tags.some((t) => keys.has(tagKey(t)))) ids.add(s.id)
+      const items = await store.getMany([...ids])
+      await save(
+        items.map((item) => ({
+          ...item,
+          tags: dedupeTags(item.tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
+        })),
+      )
+      await moveColor([...keys], targetKey)
+      emit({ kind: 'tags' })
+    },
+
+    async deleteTag(tag) {
+      const key = tagKey(tag)
+      const items = await itemsWithTag(key)
+      await save(items.map((item) => ({ ...item, tags: item.tags.filter((t) => tagKey(t) !== key) })))
+      emit({ kind: 'tags' })
+      return items.map((i) => i.id)
+    },
+
+    async setTagColor(tag, color) {
+      const key = tagKey(tag)
+      if (color !== null && !/^#[0-9a-fA-F]{6}$/.test(color)) {
+        throw new ArchiveError(`“${color}” is not a colour like #c0392b.`)
+      }
+      await store.updateSettings((s) => {
+        if (color) s.tagColors[key] = color
+        else delete s.tagColors[key]
+      })
+      tagCache = null
+      emit({ kind: 'tags' })
+    },
+
+    search: (query: string, options?: SearchOptions): Promise<SearchResult> =>
+      search.search(query, options),
+
+    savedSearches: () => store.settings().savedSearches.map((s) => ({ ...s })),
+
+    async saveSearch(saved: SavedSearch) {
+      const name = saved.name.trim()
+      if (!name) throw new ArchiveError('A saved search needs a name.')
+      await store.updateSettings((s) => {
+        s.savedSearches = s.savedSearches.filter((x) => x.name !== name)
+        s.savedSearches.push({ name, query: saved.query })
+      })
+      emit({ kind: 'settings' })
+    },
+
+    async deleteSavedSearch(name) {
+      await store.updateSettings((s) => {
+        s.savedSearches = s.savedSearches.filter((x) => x.name !== name)
+      })
+      emit({ kind: 'settings' })
+    },
+
+    aliases: () => store.settings().aliases.map((g) => [...g]),
+
+    async setAliases(groups) {
+      const clean = groups
+        .map((g) => [...new Set(g.map((w) => w.trim().toLowerCase()).filter(Boolean))])
+        .filter((g) => g.length > 1)
+      await store.updateSettings((s) => {
+        s.aliases = clean
+      })
+      search.setAliases(clean)
+      emit({ kind: 'settings' })
+    },
+
+    readBlob: (sha256) => store.readBlob(sha256),
+    blobPath: (sha256) => store.blobPath(sha256),
+
+    async stats(): Promise<ArchiveStats> {
+      let articles = 0
+      let standalonePhotos = 0
+      let photos = 0
+      for (const s of store.summaries()) {
+        if (s.kind === 'article') articles++
+        else standalonePhotos++
+        photos += s.photoCount
+      }
+      const all = await diskUsage(store.dir)
+      const blobs = await diskUsage(join(store.dir, 'blobs'))
+      return {
+        articles,
+        photos,
+        standalonePhotos,
+        tags: tagTable().size,
+        blobs: blobs.files,
+        bytesOnDisk: all.bytes,
+      }
+    },
+
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    async close() {
+      listeners.clear()
+      await search.close()
+      await store.close()
+    },
+  }
+
+  async function moveColor(fromKeys: string[], toKey: string): Promise<void> {
+    const colors = store.settings().tagColors
+    const color = fromKeys.map((k) => colors[k]).find(Boolean)
+    if (!fromKeys.some((k) => k in colors)) return
+    await store.updateSettings((s) => {
+      for (const k of fromKeys) delete s.tagColors[k]
+      if (color && !s.tagColors[toKey]) s.tagColors[toKey] = color
+    })
+  }
+
+  async function importFile(
+    path: string,
+    size: number,
+    options: ImportOptions,
+  ): Promise<ImportOutcome> {
+    if (size > MAX_IMPORT_BYTES) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
+      return failed(
+        path,
+        new ImportError(`${path} is ${mb(size)}; Morgue imports files up to ${mb(MAX_IMPORT_BYTES)}.`),
+      )
+    }
+    let bytes: Buffer
+    try {
+      bytes = await readFile(path)
+    } catch (err) {
+      return failed(path, new ImportError(describeFsError(err, path)))
+    }
+    const input: ImportInput = {
+      source: path,
+      bytes,
+      contentType: MIME_BY_EXT[extname(path).toLowerCase()],
+    }
+    try {
+      return await ingest(path, await runImporter(input, options.signal), options)
+    } catch (err) {
+      return failed(path, err)
+    }
+  }
+
+  return archive
+}
+
+/** Keep the first spelling of each tag identity, drop empties, keep order. */
+function dedupeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const t of tags) {
+    if (!t) continue
+    const key = tagKey(t)
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(t)
+  }
+  return out
+}

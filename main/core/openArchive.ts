@@ -1,0 +1,32 @@
+import { join } from 'node:path'
+import { createArchive } from './archive'
+import type { Archive } from './archiveApi'
+import { defaultImporters } from './importers'
+import { createSearchEngine } from './search'
+import { openItemStore } from './storage'
+
+export interface OpenArchiveOptions {
+  /** Used by URL import and by importers that download images; defaults to global fetch. */
+  fetch?: typeof fetch
+  /** Search index worker threads (default: chosen by the engine). */
+  searchWorkers?: number
+}
+
+/**
+ * Open (or create) the archive in `dir`: the item store (takes the one-writer lock), then the
+ * search index (loaded from `dir/index`, rebuilt if missing or stale).
+ * Throws `ArchiveLockedError` when another process has the archive open.
+ */
+export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
+  const store = await openItemStore(dir)
+  try {
+    const search = createSearchEngine({ dir: join(dir, 'index'), workers: options.searchWorkers })
+    await search.open(() => store.all(), store.size)
+    const aliases = store.settings().aliases
+    if (aliases.length > 0) search.setAliases(aliases)
+    return createArchive({ store, search, importers: defaultImporters(), fetch: options.fetch })
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+}

@@ -1,0 +1,75 @@
+/** The CLI's commands: name, usage line and one-line summary, for `--help`. */
+export interface CommandHelp {
+  usage: string
+  summary: string
+  options?: string[]
+}
+
+export const COMMANDS: Record<string, CommandHelp> = {
+  import: {
+    usage: 'import PATH… [--tag TAG]… [--json]',
+    summary: 'Import files and folders (text, Markdown, HTML, images, feeds, JSON exports).',
+    options: ['--tag TAG   add this tag to every imported item (repeatable)', '--json      print the report as JSON'],
+  },
+  'import-url': {
+    usage: 'import-url URL [--json]',
+    summary: 'Fetch a web page (needs the network) and archive it with its images.',
+  },
+  extract: {
+    usage: 'extract FILE [--json]',
+    summary: 'Show what would be stored for FILE (title, byline, excerpt, photos, credits) without storing it.',
+  },
+  list: {
+    usage: 'list [--tag TAG] [--sort newest|oldest|title] [--limit N] [--json]',
+    summary: 'List archived items.',
+  },
+  show: { usage: 'show ID [--json]', summary: 'Show one item in full.' },
+  search: {
+    usage: 'search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]',
+    summary: 'Search the archive (words, "phrases", photographer:, agency:, tag:, after:, …).',
+  },
+  tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item.' },
+  untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item.' },
+  tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },
+  'rename-tag': { usage: 'rename-tag FROM TO', summary: 'Rename a tag on every item.' },
+  'merge-tags': {
+    usage: 'merge-tags SOURCE… --into TARGET',
+    summary: 'Merge tags into one (TARGET is created if needed).',
+  },
+  delete: { usage: 'delete ID…', summary: 'Delete items.' },
+  export: {
+    usage: 'export [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
+    summary: 'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
+  },
+  stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
+  'parse-credit': {
+    usage: 'parse-credit < lines',
+    summary: 'Read one caption or credit per stdin line; print one JSON object per line.',
+  },
+}
+
+export function commandHelp(name: string): string {
+  const c = COMMANDS[name]
+  if (!c) return ''
+  const lines = [`Usage: morgue ${c.usage}`, '', c.summary]
+  if (c.options?.length) lines.push('', 'Options:', ...c.options.map((o) => `  ${o}`))
+  lines.push('', 'Global options:', '  --archive DIR   the archive folder (default: the app’s)')
+  return lines.join('\n')
+}
+
+export function generalHelp(defaultDir: string): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length))
+  return [
+    'Usage: morgue [--archive DIR] COMMAND [ARGS]',
+    '',
+    'Morgue keeps an offline archive of news articles, photo captions and their credits.',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`),
+    '',
+    `Options:`,
+    `  --archive DIR   the archive folder (default: ${defaultDir})`,
+    '  --help          help for any command: morgue COMMAND --help',
+    '  --version       print the version',
+  ].join('\n')
+}

@@ -1,0 +1,339 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { ArchiveError } from '../core/archive'
+import type { Archive } from '../core/archiveApi'
+import { parseCredit, splitCaptionCredit } from '../core/credits'
+import { articleToMarkdown, exportJson, photosCsv } from '../core/export'
+import { isItemId } from '../core/ids'
+import { defaultImporters } from '../core/importers'
+import { ImportError, type ImportContext } from '../core/importers/importer'
+import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
+import { openArchive } from '../core/openArchive'
+import { ArchiveLockedError } from '../core/storage/itemStore'
+import { defaultArchiveDir } from '../platform/paths'
+import { COMMANDS, commandHelp, generalHelp } from './commands'
+import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  stdin: NodeJS.ReadableStream
+}
+
+/** A mistake in how the command was called: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+const OPTIONS = {
+  archive: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  tag: { type: 'string', multiple: true },
+  limit: { type: 'string' },
+  sort: { type: 'string' },
+  into: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'no-blobs': { type: 'boolean' },
+} as const
+
+type Values = ReturnType<typeof parse>['values']
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+}
+
+/**
+ * Run the CLI with `argv` (without node and script). Returns the exit code: 0 success, 1 a
+ * failure the user can act on (locked archive, failed import), 2 a usage mistake.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const out = (s: string) => io.stdout.write(s.endsWith('\n') ? s : s + '\n')
+  const err = (s: string) => io.stderr.write(`morgue: ${s}\n`)
+  let parsed
+  try {
+    parsed = parse(argv)
+  } catch (e) {
+    err(`${(e as Error).message.split('\n')[0]} (see morgue --help)`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [command, ...args] = positionals
+  if (values.version) {
+    out(await version())
+    return 0
+  }
+  if (!command) {
+    out(generalHelp(defaultArchiveDir()))
+    return values.help ? 0 : 2
+  }
+  if (!(command in COMMANDS)) {
+    err(`unknown command “${command}” (see morgue --help)`)
+    return 2
+  }
+  if (values.help) {
+    out(commandHelp(command))
+    return 0
+  }
+
+  try {
+    if (command === 'parse-credit') return await parseCreditLines(io, out)
+    if (command === 'extract') return await extract(args, values, out)
+    const dir = resolve(values.archive ?? defaultArchiveDir())
+    const archive = await openArchive(dir)
+    try {
+      return await run(command, args, values, archive, out)
+    } finally {
+      await archive.close()
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
+      return 2
+    }
+    if (e instanceof ArchiveLockedError || e instanceof ArchiveError || e instanceof ImportError) {
+      err(e.message)
+      return 1
+    }
+    err(e instanceof Error ? e.message : String(e))
+    return 1
+  }
+}
+
+async function run(
+  command: string,
+  args: string[],
+  values: Values,
+  archive: Archive,
+  out: (s: string) => void,
+): Promise<number> {
+  switch (command) {
+    case 'import': {
+      need(args.length > 0, 'give at least one file or folder')
+      const report = await archive.importPaths(
+        args.map((a) => resolve(a)),
+        { tags: values.tag },
+      )
+      out(values.json ? JSON.stringify(report, null, 2) : formatReport(report))
+      return reportCode(report)
+    }
+    case 'import-url': {
+      need(args.length === 1, 'give one URL')
+      const report = await archive.importUrl(args[0])
+      out(values.json ? JSON.stringify(report, null, 2) : formatReport(report))
+      return reportCode(report)
+    }
+    case 'list': {
+      const sort = oneOf(values.sort, ['newest', 'oldest', 'title'] as const, 'newest')
+      const limit = values.limit === undefined ? undefined : positiveInt(values.limit)
+      const { total, items } = archive.list({ tag: values.tag?.[0], sort, limit })
+      if (values.json) out(JSON.stringify({ total, items }, null, 2))
+      else {
+        for (const s of items) {
+          const date = (s.publishedAt ?? s.archivedAt).slice(0, 10)
+          const tags = s.tags.length ? `  [${s.tags.join(', ')}]` : ''
+          out(`${s.id}  ${date}  ${s.kind === 'photo' ? '(photo) ' : ''}${s.title}${tags}`)
+        }
+        out(`${items.length} of ${total} item${total === 1 ? '' : 's'}`)
+      }
+      return 0
+    }
+    case 'show': {
+      const item = await mustGet(archive, args[0])
+      out(values.json ? JSON.stringify(item, null, 2) : formatItem(item))
+      return 0
+    }
+    case 'search': {
+      need(args.length > 0, 'give a query')
+      const limit = values.limit === undefined ? 20 : positiveInt(values.limit)
+      const sort = oneOf(values.sort, ['relevance', 'newest', 'oldest'] as const, 'relevance')
+      const result = await archive.search(args.join(' '), { limit, sort })
+      out(values.json ? JSON.stringify(result, null, 2) : formatSearch(result))
+      return 0
+    }
+    case 'tag':
+    case 'untag': {
+      const item = await mustGet(archive, args[0])
+      const tags = args.slice(1)
+      need(tags.length > 0, 'give at least one tag')
+      if (command === 'tag') await archive.addTags([item.id], tags)
+      else await archive.removeTags([item.id], tags)
+      const after = await mustGet(archive, item.id)
+      out(`${after.id}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
+      return 0
+    }
+    case 'tags': {
+      const tags = archive.tags()
+      out(values.json ? JSON.stringify(tags, null, 2) : formatTags(tags))
+      return 0
+    }
+    case 'rename-tag': {
+      need(args.length === 2, 'give the old and the new name')
+      await archive.renameTag(args[0], args[1])
+      out(`Renamed “${args[0]}” to “${args[1]}”.`)
+      return 0
+    }
+    case 'merge-tags': {
+      need(args.length > 0 && !!values.into, 'give the tags to merge and --into TARGET')
+      await archive.mergeTags(args, values.into!)
+      out(`Merged ${args.map((a) => `“${a}”`).join(', ')} into “${values.into}”.`)
+      return 0
+    }
+    case 'delete': {
+      need(args.length > 0, 'give at least one id')
+      for (const id of args) await mustGet(archive, id)
+      const removed = await archive.delete(args)
+      out(`Deleted ${removed.length} item${removed.length === 1 ? '' : 's'}.`)
+      return 0
+    }
+    case 'export':
+      return exportArchive(archive, values, out)
+    case 'stats': {
+      const stats = await archive.stats()
+      out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))
+      return 0
+    }
+  }
+  throw new UsageError(`unknown command ${command}`)
+}
+
+async function exportArchive(archive: Archive, values: Values, out: (s: string) => void) {
+  const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
+  const items = allItems(archive)
+  if (format === 'markdown') {
+    need(!!values.out, 'Markdown export writes one file per article: give --out FOLDER')
+    const dir = resolve(values.out!)
+    await mkdir(dir, { recursive: true })
+    let n = 0
+    for await (const item of items) {
+      const { fileName, text } = articleToMarkdown(item)
+      await writeFile(join(dir, fileName), text)
+      n++
+    }
+    out(`Wrote ${n} Markdown file${n === 1 ? '' : 's'} to ${dir}.`)
+    return 0
+  }
+  const sink = values.out ? createWriteStream(resolve(values.out)) : null
+  const write = (chunk: string) =>
+    new Promise<void>((ok, fail) => {
+      const target = sink ?? process.stdout
+      target.write(chunk, (e) => (e ? fail(e) : ok()))
+    })
+  if (format === 'csv') {
+    for await (const row of photosCsv(items)) await write(row)
+  } else {
+    await exportJson(items, write, {
+      ndjson: format === 'ndjson',
+      readBlob: values['no-blobs'] ? undefined : (sha) => archive.readBlob(sha),
+    })
+  }
+  if (sink) {
+    await new Promise<void>((ok) => sink.end(ok))
+    out(`Exported to ${resolve(values.out!)}.`)
+  }
+  return 0
+}
+
+async function* allItems(archive: Archive): AsyncGenerator<ArchiveItem> {
+  const { items } = archive.list({ sort: 'oldest' })
+  for (const s of items) {
+    const item = await archive.get(s.id)
+    if (item) yield item
+  }
+}
+
+/** `extract FILE`: run the importer with a store that keeps nothing. */
+async function extract(args: string[], values: Values, out: (s: string) => void) {
+  need(args.length === 1, 'give one file')
+  const path = resolve(args[0])
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (e) {
+    throw new ImportError(`${path} cannot be read: ${(e as Error).message}`)
+  }
+  const input = { source: path, bytes, contentType: undefined }
+  const importer = defaultImporters().find((i) => i.accepts(input))
+  if (!importer) throw new ImportError(`${path} is not a format Morgue can import.`)
+  const ctx: ImportContext = {
+    putBlob: async (b, mime, fileName) => ({
+      sha256: createHash('sha256').update(b).digest('hex'),
+      mime,
+      bytes: b.byteLength,
+      fileName,
+    }),
+  }
+  const drafts: ItemDraft[] = await importer.import(input, ctx)
+  if (values.json) out(JSON.stringify(drafts.length === 1 ? drafts[0] : drafts, null, 2))
+  else for (const d of drafts) out(formatItem(d))
+  return 0
+}
+
+/** `parse-credit`: one caption or credit per stdin line → one JSON object per line. */
+async function parseCreditLines(io: CliIo, out: (s: string) => void): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity })
+  for await (const line of lines) {
+    if (!line.trim()) {
+      out(JSON.stringify({ raw: line, photographer: null, agency: null, agencies: [] }))
+      continue
+    }
+    // A credit alone parses as is; a caption with a credit at its end gives that credit.
+    const found = splitCaptionCredit(line).credit
+    const credit = found ?? parseCredit(line)
+    out(
+      JSON.stringify({
+        photographer: credit.photographer,
+        agency: credit.agency,
+        agencies: credit.agencies,
+        raw: found ? found.raw : line,
+      }),
+    )
+  }
+  return 0
+}
+
+async function mustGet(archive: Archive, id: string | undefined): Promise<ArchiveItem> {
+  need(!!id, 'give an item id')
+  if (!isItemId(id)) throw new ArchiveError(`“${id}” is not an item id (16 hex characters).`)
+  const item = await archive.get(id!)
+  if (!item) throw new ArchiveError(`No item with id ${id}.`)
+  return item
+}
+
+function need(ok: boolean, message: string): void {
+  if (!ok) throw new UsageError(message)
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number ≥ 1, not “${v}”`)
+  return n
+}
+
+function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (v === undefined) return fallback
+  if ((allowed as readonly string[]).includes(v)) return v as T
+  throw new UsageError(`“${v}” is not one of ${allowed.join(', ')}`)
+}
+
+/** Any file that failed makes the run fail, as `cp` does; the report says which. */
+function reportCode(report: ImportReport): number {
+  return report.failed > 0 ? 1 : 0
+}
+
+async function version(): Promise<string> {
+  for (const p of [join(__dirname, '../../package.json'), join(__dirname, '../package.json')]) {
+    try {
+      const pkg = JSON.parse(await readFile(p, 'utf8')) as { name: string; version: string }
+      if (pkg.name === 'morgue') return `morgue ${pkg.version}`
+    } catch {
+      // try the next location: the CLI runs from source (tests) and from out/main (built)
+    }
+  }
+  return 'morgue'
+}
+

@@ -1,0 +1,176 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createArchive } from '../../main/core/archive'
+import type { Archive, ArchiveChange } from '../../main/core/archiveApi'
+import { ImportError, type Importer } from '../../main/core/importers/importer'
+import type { ArticleDraft, ImportProgress } from '../../main/core/model'
+import { openArchive } from '../../main/core/openArchive'
+import { createSearchEngine } from '../../main/core/search'
+import { createMemoryStore } from '../../main/core/storage'
+import { seedFile, tempDir } from '../helpers'
+
+let dir: string
+let cleanup: () => Promise<void>
+let archive: Archive
+
+beforeEach(async () => {
+  ;({ dir, cleanup } = await tempDir())
+  archive = await openArchive(join(dir, 'archive'))
+})
+afterEach(async () => {
+  await archive.close()
+  await cleanup()
+})
+
+const story = (title: string, body: string) => `${title}\n\n${body}\n`
+
+async function importStories(n: number): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const r = await archive.importText(story(`Story ${i}`, `Paragraph about topic ${i}.`))
+    ids.push(...r.outcomes[0].ids)
+  }
+  return ids
+}
+
+describe('tags', () => {
+  it('bulk-tags, keeps the first display case and counts', async () => {
+    const [a, b, c] = await importStories(3)
+    await archive.addTags([a, b, c], ['Iran'])
+    await archive.addTags([b], ['IRAN', 'gaza'])
+    expect(archive.tags()).toEqual([
+      { name: 'Iran', count: 3 },
+      { name: 'gaza', count: 1 },
+    ])
+    expect((await archive.get(b))?.tags).toEqual(['Iran', 'gaza'])
+    expect(archive.list({ tag: 'iran' }).total).toBe(3)
+  })
+
+  it('renames, merges and recolours; a colour follows its tag', async () => {
+    const [a, b] = await importStories(2)
+    await archive.addTags([a], ['syria'])
+    await archive.addTags([b], ['Syria war'])
+    await archive.setTagColor('syria', '#c0392b')
+    await archive.renameTag('syria', 'Syria')
+    expect(archive.tags().find((t) => t.name === 'Syria')).toEqual({
+      name: 'Syria',
+      count: 1,
+      color: '#c0392b',
+    })
+    await archive.mergeTags(['Syria war'], 'syria')
+    expect(archive.tags()).toEqual([{ name: 'Syria', count: 2, color: '#c0392b' }])
+    await expect(archive.setTagColor('syria', 'red')).rejects.toThrow(/not a colour/)
+  })
+
+  it('deletes a tag and the ids it returns restore it (undo)', async () => {
+    const [a, b] = await importStories(2)
+    await archive.addTags([a, b], ['iran'])
+    const had = await archive.deleteTag('IRAN')
+    expect(had.sort()).toEqual([a, b].sort())
+    expect(archive.tags()).toEqual([])
+    await archive.addTags(had, ['iran'])
+    expect(archive.tags()).toEqual([{ name: 'iran', count: 2 }])
+  })
+
+  it('refuses empty and over-long tags', async () => {
+    const [a] = await importStories(1)
+    await expect(archive.addTags([a], ['  '])).rejects.toThrow('A tag cannot be empty.')
+    await expect(archive.addTags([a], ['x'.repeat(65)])).rejects.toThrow(/at most 64/)
+  })
+})
+
+describe('items', () => {
+  it('deletes and restores exactly (undo), searchable again', async () => {
+    const r = await archive.importPaths([seedFile])
+    const id = r.outcomes[0].ids[0]
+    await archive.addTags([id], ['iran'])
+    const before = await archive.get(id)
+    const removed = await archive.delete([id])
+    expect(await archive.get(id)).toBeUndefined()
+    expect((await archive.search('souleiman')).total).toBe(0)
+    await archive.restore(removed)
+    expect(await archive.get(id)).toEqual(before)
+    expect((await archive.search('souleiman')).hits.map((h) => h.id)).toContain(id)
+  })
+
+  it('tells listeners what changed', async () => {
+    const changes: ArchiveChange[] = []
+    const off = archive.onChange((c) => changes.push(c))
+    const [a] = await importStories(1)
+    await archive.addTags([a], ['x'])
+    off()
+    await archive.addTags([a], ['y'])
+    expect(changes).toEqual([
+      { kind: 'items', ids: [a] },
+      { kind: 'items', ids: [a] },
+    ])
+  })
+
+  it('keeps saved searches and aliases in the archive across reopening', async () => {
+    await archive.saveSearch({ name: 'AFP Syria', query: 'agency:afp syria' })
+    await archive.setAliases([['Kanani', 'kanaani', ' ']])
+    await archive.close()
+    archive = await openArchive(join(dir, 'archive'))
+    expect(archive.savedSearches()).toEqual([{ name: 'AFP Syria', query: 'agency:afp syria' }])
+    expect(archive.aliases()).toEqual([['kanani', 'kanaani']])
+  })
+})
+
+describe('importPaths', () => {
+  it('imports a folder recursively with progress, reporting each bad file', async () => {
+    const src = join(dir, 'in')
+    await mkdir(join(src, 'sub'), { recursive: true })
+    await writeFile(join(src, 'a.txt'), story('Alpha', 'First story.'))
+    await writeFile(join(src, 'sub', 'b.txt'), story('Beta', 'Second story.'))
+    await writeFile(join(src, 'sub', 'c.txt'), '')
+    await writeFile(join(src, '.hidden.txt'), story('Hidden', 'Not imported.'))
+    const progress: ImportProgress[] = []
+    const report = await archive.importPaths([src], { onProgress: (p) => progress.push(p) })
+    expect(report).toMatchObject({ imported: 2, duplicates: 0, failed: 1, cancelled: false })
+    expect(report.outcomes.find((o) => o.status === 'failed')?.source).toMatch(/c\.txt$/)
+    expect(progress.at(0)).toEqual({ done: 0, total: 3 })
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3 })
+    expect(progress.some((p) => p.current?.endsWith('b.txt'))).toBe(true)
+  })
+
+  it('stops when cancelled and says so', async () => {
+    const src = join(dir, 'many')
+    await mkdir(src)
+    for (let i = 0; i < 20; i++) await writeFile(join(src, `${i}.txt`), story(`T${i}`, `Body ${i}.`))
+    const controller = new AbortController()
+    const report = await archive.importPaths([src], {
+      signal: controller.signal,
+      onProgress: (p) => p.done === 5 && controller.abort(),
+    })
+    expect(report.cancelled).toBe(true)
+    expect(report.imported).toBe(5)
+    expect(archive.list().total).toBe(5)
+  })
+})
+
+describe('a failing importer', () => {
+  it('leaves no partial record', async () => {
+    const store = createMemoryStore()
+    const search = createSearchEngine({ dir: null })
+    await search.open(() => store.all(), 0)
+    const draft: ArticleDraft = { kind: 'article', title: 'Half', body: ['x'], photos: [] }
+    const flaky: Importer = {
+      name: 'flaky',
+      accepts: () => true,
+      async import(_input, ctx) {
+        await ctx.putBlob(new TextEncoder().encode('image'), 'image/jpeg')
+        if (draft) throw new ImportError('The second half of the file is corrupt.')
+        return [draft]
+      },
+    }
+    const mem = createArchive({ store, search, importers: [flaky] })
+    const report = await mem.importText('anything')
+    expect(report.outcomes[0]).toMatchObject({
+      status: 'failed',
+      reason: 'The second half of the file is corrupt.',
+    })
+    expect(mem.list().total).toBe(0)
+    await mem.close()
+  })
+})

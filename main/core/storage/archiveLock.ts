@@ -1,0 +1,98 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { ArchiveLockedError } from './itemStore'
+import { LOCK_FILE } from './layout'
+
+/** What a lock file says about the process holding the archive. */
+export interface LockInfo {
+  pid: number
+  host: string
+  /** ISO 8601, when the holder opened the archive. */
+  startedAt: string
+}
+
+/** A held lock; `release()` removes the lock file if it is still ours. */
+export interface ArchiveLock {
+  readonly file: string
+  readonly info: LockInfo
+  release(): Promise<void>
+}
+
+/**
+ * Take the single-writer lock of an archive folder (`morgue.lock`).
+ *
+ * The lock file is written complete under a temp name and then hard-linked into place, so it
+ * appears atomically and is never seen half-written. A lock left by a process that no longer
+ * runs on this host (crash, kill -9) is stale and taken over; so is an unreadable lock file,
+ * which our protocol never produces for a live holder.
+ *
+ * Limits: a lock from another host cannot be checked and is always respected; if the dead
+ * holder's pid has been reused by an unrelated process, the lock looks live (remove the file
+ * by hand; the error message names it).
+ *
+ * @throws ArchiveLockedError when another live process (or this one) holds the archive.
+ */
+export async function acquireArchiveLock(dir: string): Promise<ArchiveLock> {
+  const file = path.join(dir, LOCK_FILE)
+  const info: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+  }
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`
+  await fs.writeFile(temp, JSON.stringify(info))
+  try {
+    // Two tries: the second after removing a stale lock. If another opener races us to the
+    // takeover, `link` fails again and we report the winner as the holder.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await fs.link(temp, file)
+        return { file, info, release: () => releaseIfOurs(file, info) }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
+      const holder = await readLock(file)
+      if (holder && isLive(holder)) throw new ArchiveLockedError(dir, holder.pid)
+      if (attempt === 0) await fs.rm(file, { force: true })
+    }
+    const holder = await readLock(file)
+    throw new ArchiveLockedError(dir, holder?.pid)
+  } finally {
+    await fs.rm(temp, { force: true })
+  }
+}
+
+/** The lock file's content, or undefined if it is absent or unreadable. */
+export async function readLock(file: string): Promise<LockInfo | undefined> {
+  try {
+    const value = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<LockInfo>
+    if (typeof value.pid !== 'number' || typeof value.host !== 'string') return undefined
+    return { pid: value.pid, host: value.host, startedAt: String(value.startedAt) }
+  } catch {
+    return undefined
+  }
+}
+
+function isLive(holder: LockInfo): boolean {
+  if (holder.host !== os.hostname()) return true
+  if (holder.pid === process.pid) return true
+  try {
+    process.kill(holder.pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function releaseIfOurs(file: string, info: LockInfo): Promise<void> {
+  const holder = await readLock(file)
+  if (
+    holder?.pid === info.pid &&
+    holder.host === info.host &&
+    holder.startedAt === info.startedAt
+  ) {
+    await fs.rm(file, { force: true })
+  }
+}

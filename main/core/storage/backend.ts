@@ -1,0 +1,35 @@
+import type { Adapter } from 'lowdb'
+import type { ArchiveSettings } from './itemStore'
+import type { BlobWrite } from './blobFiles'
+import type { ItemRecord } from './itemRecord'
+
+/** One shard file's content. */
+export interface ShardData {
+  items: Record<string, ItemRecord>
+}
+
+/** The settings file's content (`archive.json`). */
+export interface ArchiveFile {
+  schemaVersion: number
+  settings: ArchiveSettings
+}
+
+/**
+ * Where a store keeps its bytes: the disk (`openItemStore`) or memory (`createMemoryStore`).
+ * The store logic above it is the same for both, so the memory store behaves like the disk store.
+ */
+export interface StorageBackend {
+  readonly dir: string
+  shardAdapter(key: string): Adapter<ShardData>
+  /** Store blobs that are not there yet; durable on return. */
+  writeBlobs(blobs: readonly BlobWrite[]): Promise<void>
+  /** @throws BlobNotFoundError */
+  readBlob(sha256: string): Promise<Buffer>
+  blobPath(sha256: string): string
+  /** Release what the backend holds (the archive lock). */
+  close(): Promise<void>
+}
+
+export function defaultSettings(): ArchiveSettings {
+  return { tagColors: {}, savedSearches: [], aliases: [] }
+}

@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { syncDir, writeFileDurably } from './durableFile'
+import { BlobNotFoundError } from './errors'
+import { BLOBS_DIR, TMP_DIR, blobFilePath } from './layout'
+import { mapLimit } from './mapLimit'
+
+/** Bytes to store under their sha256 (the caller computed it). */
+export interface BlobWrite {
+  sha256: string
+  bytes: Uint8Array
+}
+
+/** Parallel blob writes: enough to overlap fsyncs on libuv's 4 threads, few enough for fds. */
+const WRITE_CONCURRENCY = 8
+
+/**
+ * The content-addressed files under `blobs/<ab>/<sha256>`. A blob is never modified once
+ * written, so writing one that exists is skipped (idempotent) and readers need no lock.
+ */
+export class BlobFiles {
+  private readonly knownDirs = new Set<string>()
+
+  constructor(readonly dir: string) {}
+
+  path(sha256: string): string {
+    return blobFilePath(this.dir, sha256)
+  }
+
+  /**
+   * Write the blobs that are not there yet; durable when it resolves (each file fsynced and
+   * renamed into place, then each touched folder fsynced once).
+   */
+  async writeMany(blobs: readonly BlobWrite[]): Promise<void> {
+    const unique = new Map(blobs.map((b) => [b.sha256, b]))
+    const touched = new Set<string>()
+    const tmpDir = path.join(this.dir, TMP_DIR)
+    await mapLimit([...unique.values()], WRITE_CONCURRENCY, async ({ sha256, bytes }) => {
+      const target = this.path(sha256)
+      if (await exists(target)) return
+      await this.ensureDir(path.dirname(target))
+      await writeFileDurably(target, bytes, { tmpDir, syncDir: false })
+      touched.add(path.dirname(target))
+    })
+    for (const dir of touched) await syncDir(dir)
+  }
+
+  /** @throws BlobNotFoundError if there is no such blob. */
+  async read(sha256: string): Promise<Buffer> {
+    try {
+      return await fs.readFile(this.path(sha256))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(sha256)
+      throw error
+    }
+  }
+
+  /** Create a fan-out folder; a new one is made durable by fsyncing `blobs/`. */
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.knownDirs.has(dir)) return
+    const created = await fs.mkdir(dir, { recursive: true })
+    if (created !== undefined) await syncDir(path.join(this.dir, BLOBS_DIR))
+    this.knownDirs.add(dir)
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,310 @@
+import { Low } from 'lowdb'
+import type { ArchiveItem, BlobRef, ItemId, ItemSummary } from '../model'
+import type { ArchiveFile, ShardData, StorageBackend } from './backend'
+import type { BlobWrite } from './blobFiles'
+import { BlobNotFoundError, CorruptArchiveError, StoreClosedError } from './errors'
+import {
+  joinItem,
+  sha256Hex,
+  splitItem,
+  summaryOf,
+  type ItemContent,
+  type ItemRecord,
+} from './itemRecord'
+import type { ArchiveSettings, ItemStore } from './itemStore'
+import { shardKeyOf } from './layout'
+import { mapLimit } from './mapLimit'
+
+/** Blob reads in flight for `getMany`/`all`: overlaps I/O without flooding file descriptors. */
+const READ_CONCURRENCY = 16
+/** `all()` reads this many items ahead. */
+const STREAM_BATCH = 64
+/** Ids are used as object keys and in file names' neighbourhood: keep them plain. */
+const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * The {@link ItemStore} over a {@link StorageBackend}: items partitioned into lowdb shards by id
+ * prefix (records without large text), content in content-addressed blobs.
+ *
+ * In memory: every shard's records, a frozen summary per item, and the content-hash → id map.
+ * Writes are serialised (one at a time, in call order); each shard write is atomic, but a `put`
+ * or `delete` spanning several shards is not: a crash midway leaves some shards updated. A
+ * failed shard write leaves that shard's file and in-memory state as they were.
+ */
+export class ShardedItemStore implements ItemStore {
+  private readonly shards = new Map<string, Low<ShardData>>()
+  private readonly summaryById = new Map<ItemId, ItemSummary>()
+  private readonly idsByHash = new Map<string, ItemId | ItemId[]>()
+  private writes: Promise<unknown> = Promise.resolve()
+  private closed = false
+
+  /**
+   * @param shards already-read shard databases keyed by shard key (validated by the caller).
+   */
+  constructor(
+    private readonly backend: StorageBackend,
+    private readonly settingsDb: Low<ArchiveFile>,
+    shards: Iterable<[string, Low<ShardData>]> = [],
+  ) {
+    for (const [key, db] of shards) {
+      this.shards.set(key, db)
+      for (const record of Object.values(db.data.items)) this.index(undefined, record)
+    }
+  }
+
+  get dir(): string {
+    return this.backend.dir
+  }
+
+  get size(): number {
+    return this.summaryById.size
+  }
+
+  async get(id: ItemId): Promise<ArchiveItem | undefined> {
+    this.assertOpen()
+    const record = this.recordOf(id)
+    return record && this.readItem(record)
+  }
+
+  async getMany(ids: readonly ItemId[]): Promise<ArchiveItem[]> {
+    this.assertOpen()
+    const records = ids.map((id) => this.recordOf(id)).filter((r) => r !== undefined)
+    return mapLimit(records, READ_CONCURRENCY, (record) => this.readItem(record))
+  }
+
+  summary(id: ItemId): ItemSummary | undefined {
+    return this.summaryById.get(id)
+  }
+
+  /** Frozen summaries (shared, not copies): read them, don't change them. */
+  summaries(): IterableIterator<ItemSummary> {
+    return this.summaryById.values()
+  }
+
+  async *all(): AsyncIterableIterator<ArchiveItem> {
+    const ids = [...this.summaryById.keys()]
+    for (let i = 0; i < ids.length; i += STREAM_BATCH) {
+      yield* await this.getMany(ids.slice(i, i + STREAM_BATCH))
+    }
+  }
+
+  idByHash(contentHash: string): ItemId | undefined {
+    const ids = this.idsByHash.get(contentHash)
+    return Array.isArray(ids) ? ids[0] : ids
+  }
+
+  /**
+   * Insert or replace items (the last of several with one id wins). Content blobs are written
+   * first, then the shards, so a crash never leaves a record pointing at a missing blob.
+   *
+   * @throws Error if an item lacks an id, kind, title, tag list or content hash.
+   */
+  async put(items: readonly ArchiveItem[]): Promise<void> {
+    this.assertOpen()
+    for (const item of items) assertStorable(item)
+    const byId = new Map(items.map((item) => [item.id, item]))
+    return this.exclusive(async () => {
+      const blobs: BlobWrite[] = []
+      const changes = new Map<string, ItemRecord[]>()
+      for (const item of byId.values()) {
+        const { record, contentBytes } = splitItem(item)
+        // A tag edit keeps the content blob: no blob write, no existence check.
+        if (this.recordOf(item.id)?.content !== record.content) {
+          blobs.push({ sha256: record.content, bytes: contentBytes })
+        }
+        groupInto(changes, shardKeyOf(item.id), record)
+      }
+      await this.backend.writeBlobs(blobs)
+      await settleAll([...changes], ([key, records]) =>
+        this.writeShard(key, (data) => {
+          for (const record of records) data[record.meta.id] = record
+        }),
+      )
+    })
+  }
+
+  /** Remove items; returns them in the order asked (unknown ids skipped). Blobs stay. */
+  async delete(ids: readonly ItemId[]): Promise<ArchiveItem[]> {
+    this.assertOpen()
+    return this.exclusive(async () => {
+      const removed = await this.getMany([...new Set(ids)])
+      const byShard = new Map<string, ItemId[]>()
+      for (const { id } of removed) groupInto(byShard, shardKeyOf(id), id)
+      await settleAll([...byShard], ([key, shardIds]) =>
+        this.writeShard(key, (data) => {
+          for (const id of shardIds) delete data[id]
+        }),
+      )
+      return removed
+    })
+  }
+
+  async putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef> {
+    this.assertOpen()
+    const sha256 = sha256Hex(bytes)
+    return this.exclusive(async () => {
+      await this.backend.writeBlobs([{ sha256, bytes }])
+      const ref: BlobRef = { sha256, mime, bytes: bytes.byteLength }
+      if (fileName !== undefined) ref.fileName = fileName
+      return ref
+    })
+  }
+
+  /** @throws BlobNotFoundError */
+  async readBlob(sha256: string): Promise<Buffer> {
+    this.assertOpen()
+    return this.backend.readBlob(sha256)
+  }
+
+  blobPath(sha256: string): string {
+    return this.backend.blobPath(sha256)
+  }
+
+  /** A copy: change settings through `updateSettings`. */
+  settings(): ArchiveSettings {
+    return structuredClone(this.settingsDb.data.settings)
+  }
+
+  async updateSettings(change: (s: ArchiveSettings) => void): Promise<void> {
+    this.assertOpen()
+    return this.exclusive(async () => {
+      const before = this.settingsDb.data
+      const settings = structuredClone(before.settings)
+      change(settings)
+      this.settingsDb.data = { ...before, settings }
+      try {
+        await this.settingsDb.write()
+      } catch (error) {
+        this.settingsDb.data = before
+        throw error
+      }
+    })
+  }
+
+  /** Waits for writes in flight, then releases the archive. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.writes.catch(() => undefined)
+    await this.backend.close()
+  }
+
+  private recordOf(id: ItemId): ItemRecord | undefined {
+    const items = this.shards.get(shardKeyOf(id))?.data.items
+    return items && Object.hasOwn(items, id) ? items[id] : undefined
+  }
+
+  private async readItem(record: ItemRecord): Promise<ArchiveItem> {
+    let bytes: Buffer
+    try {
+      bytes = await this.backend.readBlob(record.content)
+    } catch (error) {
+      if (!(error instanceof BlobNotFoundError)) throw error
+      const file = this.backend.blobPath(record.content)
+      throw new CorruptArchiveError(file, `the text of item ${record.meta.id} is missing`)
+    }
+    let content: ItemContent
+    try {
+      content = JSON.parse(bytes.toString('utf8')) as ItemContent
+    } catch (error) {
+      const file = this.backend.blobPath(record.content)
+      throw new CorruptArchiveError(file, `the text of item ${record.meta.id} is not JSON`, {
+        cause: error,
+      })
+    }
+    return joinItem(record, content)
+  }
+
+  /**
+   * Rewrite one shard with `change` applied to a copy of its records; memory and indexes follow
+   * only once the file is durable, so a failed write changes nothing.
+   */
+  private async writeShard(
+    key: string,
+    change: (items: Record<string, ItemRecord>) => void,
+  ): Promise<void> {
+    const db = this.shards.get(key) ?? new Low(this.backend.shardAdapter(key), { items: {} })
+    const before = db.data
+    const items = { ...before.items }
+    change(items)
+    db.data = { items }
+    try {
+      await db.write()
+    } catch (error) {
+      db.data = before
+      throw error
+    }
+    this.shards.set(key, db)
+    const ids = new Set([...Object.keys(before.items), ...Object.keys(items)])
+    for (const id of ids) {
+      const old = Object.hasOwn(before.items, id) ? before.items[id] : undefined
+      const now = Object.hasOwn(items, id) ? items[id] : undefined
+      if (old !== now) this.index(old, now)
+    }
+  }
+
+  private index(old: ItemRecord | undefined, now: ItemRecord | undefined): void {
+    if (old) {
+      this.summaryById.delete(old.meta.id)
+      this.unmapHash(old.meta.contentHash, old.meta.id)
+    }
+    if (now) {
+      this.summaryById.set(now.meta.id, summaryOf(now))
+      this.mapHash(now.meta.contentHash, now.meta.id)
+    }
+  }
+
+  private mapHash(hash: string, id: ItemId): void {
+    const ids = this.idsByHash.get(hash)
+    if (ids === undefined) this.idsByHash.set(hash, id)
+    else if (Array.isArray(ids)) ids.push(id)
+    else if (ids !== id) this.idsByHash.set(hash, [ids, id])
+  }
+
+  private unmapHash(hash: string, id: ItemId): void {
+    const ids = this.idsByHash.get(hash)
+    if (ids === id) this.idsByHash.delete(hash)
+    else if (Array.isArray(ids)) {
+      const rest = ids.filter((other) => other !== id)
+      this.idsByHash.set(hash, rest.length === 1 ? rest[0] : rest)
+    }
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(task, task)
+    this.writes = run.catch(() => undefined)
+    return run
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError(this.dir)
+  }
+}
+
+function assertStorable(item: ArchiveItem): void {
+  const what = `Cannot store item ${JSON.stringify(item?.id)}`
+  if (typeof item?.id !== 'string' || !ITEM_ID.test(item.id)) throw new Error(`${what}: bad id`)
+  if (item.kind !== 'article' && item.kind !== 'photo') throw new Error(`${what}: unknown kind`)
+  if (typeof item.title !== 'string') throw new Error(`${what}: no title`)
+  if (!Array.isArray(item.tags)) throw new Error(`${what}: no tag list`)
+  if (typeof item.contentHash !== 'string') throw new Error(`${what}: no content hash`)
+  if (item.kind === 'article' && (!Array.isArray(item.body) || !Array.isArray(item.photos))) {
+    throw new Error(`${what}: an article needs body and photos arrays`)
+  }
+  if (item.kind === 'photo' && typeof item.photo !== 'object') {
+    throw new Error(`${what}: a photo item needs its photo`)
+  }
+}
+
+/** Run all tasks to the end (so memory matches disk for those that succeeded), then rethrow. */
+async function settleAll<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  const results = await Promise.allSettled(items.map(fn))
+  const failed = results.find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
+}
+
+function groupInto<T>(groups: Map<string, T[]>, key: string, value: T): void {
+  const group = groups.get(key)
+  if (group) group.push(value)
+  else groups.set(key, [value])
+}

@@ -1,0 +1,242 @@
+import type { Credit } from '../model'
+import { findKnownAgency } from './agencyLookup'
+import {
+  CREDIT_INSTRUCTIONS,
+  JOIN_WORDS,
+  LEADING_LABELS,
+  MAKER_PHRASES,
+  MARKER_WORDS,
+  ORGANISATION_WORDS,
+  PROSE_WORDS,
+  TRAILING_WIRE_JUNK,
+} from './creditData'
+import { isNameParticle, normalizePersonName } from './personName'
+
+/** What one part of a credit (between separators) was judged to be. */
+export type PartKind = 'person' | 'organisation' | 'marker' | 'prose'
+
+export interface CreditPart {
+  /** The part as written, labels and the service word "Photo" removed. */
+  text: string
+  kind: PartKind
+  /** For organisations: named in the known-agency data (not only guessed from its words). */
+  known: boolean
+  /** An organisation only because it is one capitalised word (`Twitter`, but also `Monday`). */
+  guessed: boolean
+}
+
+/** A credit taken apart: the parts and how it was written, for callers that judge credit-ness. */
+export interface CreditAnalysis {
+  credit: Credit
+  parts: CreditPart[]
+  /** It opened with a label (`Photo:`, `Credit:`, `©`, `Photo by`). */
+  labelled: boolean
+  /** Its parts were joined by `/`, `|`, `via`, `for`… (not only one bare name). */
+  chained: boolean
+}
+
+const MARKERS = new Set(MARKER_WORDS.map((w) => w.toLowerCase()))
+const ORG_WORDS = new Set(ORGANISATION_WORDS)
+const PROSE = new Set(PROSE_WORDS)
+const LABEL_RE = new RegExp(
+  `^(?:${LEADING_LABELS.join('|')}|(?:photo|foto|bild)\\s*(?=©|\\(c\\)))\\s*`,
+  'iu',
+)
+const GLUED_CREDIT_LABEL = /^Credit(?=\p{Lu}\p{Ll})/u
+const MAKER_RE = new RegExp(`^(?:${MAKER_PHRASES.join('|')})\\s*`, 'iu')
+const JOIN_RE = new RegExp(`\\s+(?:${JOIN_WORDS.join('|')})\\s+`, 'iu')
+// After a comma split, `, via Shutterstock` leaves the join word at the start of a part.
+const LEADING_JOIN_RE = new RegExp(`^(?:${JOIN_WORDS.join('|')})\\s+`, 'iu')
+// A full stop separates parts (`Prakash Mathema. AFP`) unless it ends an initial or abbreviation.
+const PART_SEPARATORS = new RegExp(
+  [
+    '\\s*/\\s*',
+    '\\s*\\|\\s*',
+    '\\s*[—–]\\s*',
+    '\\s+-\\s+',
+    '\\s*[,;]\\s*',
+    '(?<!(?:^|[\\s.])(?:\\p{L}|St|Dr|Jr|Sr|Mr|Mrs|Ms|Co|Dept))\\.\\s+',
+    JOIN_RE.source,
+  ].join('|'),
+  'giu',
+)
+
+/**
+ * Parse a credit line such as `DELIL SOULEIMAN / AFP`, `(AP Photo/Evan Vucci)`,
+ * `Photograph: Adrian Malloch for the Guardian` or `Name/AFP via Getty Images`.
+ *
+ * The photographer comes back in normal capitalisation (several joined with `; `), placeholders
+ * such as `STR`, `Handout` or `Pool` are not photographers, and organisations come back as written
+ * (label words and the service word "Photo" dropped), de-duplicated case-insensitively, with
+ * canonical ids for the agencies in creditData.ts. Never throws; an empty or unreadable credit
+ * gives nulls and empty lists.
+ */
+export function parseCredit(raw: string): Credit {
+  return analyzeCredit(raw).credit
+}
+
+/** Like `parseCredit`, also returning the parts and how the credit was written. */
+export function analyzeCredit(raw: string): CreditAnalysis {
+  const { text, labelled } = cleanCredit(structuredFieldsAsChain(raw) ?? raw)
+  const pieces = splitParts(text)
+  const parts = pieces.map(classifyPart).filter((p): p is CreditPart => p !== null)
+  const chained = pieces.length > 1
+  return {
+    credit: assembleCredit(raw, parts),
+    parts,
+    labelled,
+    chained,
+  }
+}
+
+/**
+ * Structured fields (`- Author: Dmitry Astakhov` / `- Credit: Sputnik`) become one chain
+ * (`Dmitry Astakhov / Sputnik`); null when the text is not written that way.
+ */
+function structuredFieldsAsChain(raw: string): string | null {
+  const lines = raw.split(/\n/).filter((l) => l.trim() !== '')
+  if (lines.length < 2) return null
+  const field =
+    /^\s*[-*•]?\s*(?:author|photographer|by|byline|credit|source|agency|copyright)\s*:\s*(.+)$/i
+  const values = lines.map((l) => field.exec(l)?.[1])
+  if (values.some((v) => v === undefined)) return null
+  return values.join(' / ')
+}
+
+/** Drop brackets, labels, copyright years, wire junk and instructions around the names. */
+function cleanCredit(raw: string): { text: string; labelled: boolean } {
+  let text = raw.replace(/\s+/g, ' ').trim()
+  let labelled = false
+  for (;;) {
+    const before = text
+    text = text.replace(TRAILING_WIRE_JUNK, '').replace(CREDIT_INSTRUCTIONS, '').trim()
+    text = text.replace(/^[|–—\-:]+\s*/, '').replace(/[\s.,;:]+$/, '')
+    const bracketed = /^[([](.*)[)\]]$/.exec(text)
+    if (bracketed && !/[()[\]]/.test(bracketed[1])) text = bracketed[1].trim()
+    const label = LABEL_RE.exec(text) ?? GLUED_CREDIT_LABEL.exec(text)
+    if (label && label[0].length > 0) {
+      text = text.slice(label[0].length).trim()
+      labelled = true
+    }
+    const maker = MAKER_RE.exec(text)
+    if (maker && maker[0].length > 0 && maker[0].length < text.length) {
+      text = text.slice(maker[0].length).trim()
+      labelled = true
+    }
+    // Copyright years: `© Jeremy Nicholl 2010`, `©1985 David Riecks`.
+    text = text.replace(/^(?:19|20)\d{2}\b\s*/, '').replace(/\s+(?:19|20)\d{2}$/, '')
+    if (text === before) return { text, labelled }
+  }
+}
+
+/** Split on `/`, `|`, dashes, commas, full stops between names and join words (`via`, `for`). */
+function splitParts(text: string): string[] {
+  return text
+    .split(PART_SEPARATORS)
+    .map((p) => (p ?? '').trim())
+    .filter((p) => p !== '')
+    .flatMap(splitHyphenatedOrganisation)
+}
+
+/**
+ * `Jake Roth-USA TODAY Sports`: a hyphen without spaces separates a person from an organisation
+ * only when the right side is clearly one; names keep their hyphens (`Al-Doumy`, `Heon-Kyun`).
+ * The handout prefix `HO-Annick deGooyer` is a marker glued to the name.
+ */
+function splitHyphenatedOrganisation(part: string): string[] {
+  const handout = /^(?:HO|STR)\s*-\s*(?=\p{L})/u.exec(part)
+  if (handout) return [part.slice(handout[0].length)]
+  for (let i = part.indexOf('-'); i > 0; i = part.indexOf('-', i + 1)) {
+    const left = part.slice(0, i).trim()
+    const right = part.slice(i + 1).trim()
+    if (!left || !right || findKnownAgency(part)) continue
+    const rightIsOrg = findKnownAgency(right) !== null || hasOrganisationWord(right)
+    if (rightIsOrg && classifyText(left) === 'person') return [left, right]
+  }
+  return [part]
+}
+
+/** Judge one part; null when nothing is left of it. */
+function classifyPart(piece: string): CreditPart | null {
+  let text = piece.replace(LEADING_JOIN_RE, '').replace(MAKER_RE, '').trim()
+  // A trailing note in brackets (`Stephan Weil (Archiv)`) is not part of the name.
+  text = text.replace(/\s*\([^()]*\)$/, '').trim()
+  if (!text) return null
+  if (MARKERS.has(text.toLowerCase())) return { text, kind: 'marker', known: false, guessed: false }
+  // The service word: `AP Photo` → `AP`, `AFP PHOTO` → `AFP`.
+  const service = /^(.+?)\s+photos?$/iu.exec(text)
+  if (service && !hasOrganisationWord(service[1])) text = service[1]
+  if (findKnownAgency(text)) return { text, kind: 'organisation', known: true, guessed: false }
+  const kind = classifyText(text)
+  const guessed =
+    kind === 'organisation' && /^\p{Lu}\p{Ll}+$/u.test(text) && !hasOrganisationWord(text)
+  return { text, kind, known: false, guessed }
+}
+
+/** Person, organisation or prose, for a part that is not a marker or a known agency. */
+function classifyText(text: string): PartKind {
+  if (MARKERS.has(text.toLowerCase())) return 'marker'
+  if (findKnownAgency(text) || hasOrganisationWord(text)) return 'organisation'
+  const words = text.split(/\s+/)
+  // Initials (`Duane A. Laverty`) are not the article "a".
+  const lowerWords = words
+    .filter((w) => !/^\p{Lu}\.?$/u.test(w))
+    .map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, ''))
+  if (/^the\s/i.test(text) || /\d/.test(text) || /\.\p{L}{2,}$/u.test(text)) return 'organisation'
+  if (words.length === 1) {
+    // A lone lower-case word is a contributor's user name (`evgenyb`); a lone capitalised word
+    // or acronym is an organisation (`Twitter`, `SANA`): people are credited with full names.
+    return /^\p{Ll}+$/u.test(text) ? 'person' : 'organisation'
+  }
+  if (lowerWords.some((w) => PROSE.has(w))) return 'prose'
+  if (words.length <= 5 && words.every(isNameWord)) return 'person'
+  return words.some((w) => /^\p{Ll}/u.test(w) && !isNameParticle(w)) ? 'prose' : 'organisation'
+}
+
+function isNameWord(word: string): boolean {
+  return (
+    /^\p{Lu}\.?$/u.test(word) || // initial
+    /^\p{Lu}[\p{L}'’.-]*$/u.test(word) || // Delil, O'Hare, Al-Doumy, DELIL
+    /^\p{Ll}{1,3}\p{Lu}[\p{L}'’-]*$/u.test(word) || // deGooyer
+    isNameParticle(word)
+  )
+}
+
+function hasOrganisationWord(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .some((w) => ORG_WORDS.has(w.replace(/[^\p{L}]/gu, '')))
+}
+
+/** Build the credit from the judged parts: people, then organisations in order. */
+function assembleCredit(raw: string, parts: CreditPart[]): Credit {
+  const agencies = uniqueCaseless(parts.filter((p) => p.kind === 'organisation').map((p) => p.text))
+  // In formats such as dts the person named is the subject pictured, not the maker.
+  const namesSubject = agencies.some((a) => findKnownAgency(a)?.namesSubject)
+  const people = namesSubject
+    ? []
+    : uniqueCaseless(
+        parts.filter((p) => p.kind === 'person').map((p) => normalizePersonName(p.text)),
+      )
+  const agencyIds = [
+    ...new Set(agencies.map((a) => findKnownAgency(a)?.id).filter((id): id is string => !!id)),
+  ]
+  return {
+    raw,
+    photographer: people.length > 0 ? people.join('; ') : null,
+    agency: agencies[0] ?? null,
+    agencies,
+    agencyIds,
+  }
+}
+
+function uniqueCaseless(values: string[]): string[] {
+  const seen = new Set<string>()
+  return values.filter((v) => {
+    const key = v.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,124 @@
+import type { Credit } from '../model'
+import { findKnownAgency } from './agencyLookup'
+import { TRAILING_WIRE_JUNK } from './creditData'
+import { analyzeCredit, type CreditAnalysis } from './parseCredit'
+
+/** Credits are short; a longer tail is caption text, whatever it ends with. */
+const MAX_CREDIT_CHARS = 160
+
+/** Where a candidate credit was found, which decides how much evidence it needs. */
+type Setting = 'line' | 'tail' | 'brackets'
+
+// Labels that open a credit inside a caption; the longest spelling of each comes first.
+const CAPTION_LABEL =
+  /(?:^|(?<=[\s|(.,;:—–-]))(?:mandatory\s+credit\s*:|credit\s*(?:\.{2,}|…)|photo\s+credits?\s*:|image\s+credits?\s*:|credits?\s*:|photographs?\s*:|photos?\s*:|pictures?\s*:|fotos?\s*(?:\/\s*quelle\s*)?:|bild\s*:|(?:photo\s*)?©|(?:photo(?:graph)?|picture|foto)\s+by\s)/giu
+// NYT pages copied as text glue a visually hidden "Credit" label to both sides.
+const GLUED_CREDIT = /(?<=[\p{Ll}.!?”"’)])Credit(?=\p{Lu}\p{Ll}|\.{2,}|…)/gu
+// Where a credit may start after caption text: after a sentence, a run of spaces or a dash/pipe.
+const TAIL_BOUNDARY =
+  /(?<!(?:^|[\s.])(?:\p{Lu}|St|Dr|Jr|Sr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Ave))[.!?…]["”’)]?\s+|["”’]\s+|\s{2,}|\s[|–—-]\s|\n/gu
+
+/**
+ * Find a credit at the end of (or glued to) a caption's text and take it out:
+ * `… in Raqa. DELIL SOULEIMAN / AFP`, `… (AP Photo/Evan Vucci)`, `… REUTERS/Name  (UNITED
+ * STATES - Tags: …)`, `… | Foto: Reuters`, `…Congo.CreditDiana Zeyneb Alhindawi for The New
+ * York Times`. Reuters' trailing `(COUNTRY - Tags: …)` block is dropped from both.
+ *
+ * Returns the caption without the credit and the parsed credit, or the caption (trimmed) and
+ * `credit: null` when its end is not clearly a credit: a bare name at the end of a sentence is
+ * not taken for one. Never throws.
+ */
+export function splitCaptionCredit(caption: string): { caption: string; credit: Credit | null } {
+  const text = caption.replace(TRAILING_WIRE_JUNK, '').trimEnd()
+  const start = findCreditStart(text)
+  if (start === null) return { caption: caption.trim(), credit: null }
+  const raw = text.slice(start).trim()
+  const analysis = analyzeCredit(raw)
+  const rest = trimCaptionEnd(text.slice(0, start))
+  // dts-style credits name the person pictured: that text is the caption, keep it whole.
+  if (analysis.credit.agencies.some((a) => findKnownAgency(a)?.namesSubject)) {
+    return { caption: text.trim(), credit: analysis.credit }
+  }
+  return { caption: rest, credit: analysis.credit }
+}
+
+/**
+ * Whether a line holds nothing but a credit (`DELIL SOULEIMAN / AFP`, `Photo: Joseph Cox`,
+ * `(AP Photo/Evan Vucci)`), as importers need to tell credit lines from body text. A bare name is
+ * not enough (it could be a byline); an agency, a label or a photographer/agency chain is.
+ */
+export function looksLikeCreditLine(line: string): boolean {
+  const text = line.trim()
+  if (text === '' || text.includes('\n') || text.length > MAX_CREDIT_CHARS) return false
+  const bracketed = /^\(.*\)$/.test(text)
+  return isCreditLike(analyzeCredit(text), text, bracketed ? 'brackets' : 'line')
+}
+
+/** The index where a credit starts at the end of `text`, or null. */
+function findCreditStart(text: string): number | null {
+  const tailFrom = Math.max(0, text.length - MAX_CREDIT_CHARS)
+  const accept = (start: number, setting: Setting): boolean => {
+    const candidate = text.slice(start).trim()
+    return candidate !== '' && isCreditLike(analyzeCredit(candidate), candidate, setting)
+  }
+
+  for (const m of text.matchAll(GLUED_CREDIT)) {
+    if (m.index >= tailFrom && accept(m.index, 'line')) return m.index
+  }
+
+  const open = bracketOpening(text)
+  if (open !== null && accept(open, 'brackets')) return open
+
+  for (const m of text.matchAll(CAPTION_LABEL)) {
+    const at = m.index
+    if (at >= tailFrom && accept(at, 'line')) return at
+  }
+
+  const boundaries = [0, ...[...text.matchAll(TAIL_BOUNDARY)].map((m) => m.index + m[0].length)]
+  for (let i = boundaries.length - 1; i >= 0; i--) {
+    const at = boundaries[i]
+    if (at < tailFrom) break
+    if (accept(at, 'tail')) return at
+  }
+  return null
+}
+
+/** The index of the `(` that opens a bracket closing the text, or null. */
+function bracketOpening(text: string): number | null {
+  if (!text.endsWith(')')) return null
+  let depth = 0
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++
+    else if (text[i] === '(' && --depth === 0) return i
+  }
+  return null
+}
+
+/**
+ * How much evidence each setting needs. Everything must read as names (no prose). A line or a
+ * tail needs a label, a known agency, or a chain with an organisation; a closing bracket may hold
+ * a lone photographer (`Glass cloche terrariums (Lucy Akins)`).
+ */
+function isCreditLike(analysis: CreditAnalysis, text: string, setting: Setting): boolean {
+  const { parts, credit, labelled, chained } = analysis
+  if (text.length > MAX_CREDIT_CHARS) return false
+  if (parts.length === 0 || parts.some((p) => p.kind === 'prose')) return false
+  if (credit.photographer === null && credit.agencies.length === 0) return false
+  // Credits do not end a sentence; `… said Reuters.` is prose.
+  if (setting === 'tail' && /[.!?]$/.test(text) && !/\b\p{Lu}\.$/u.test(text)) return false
+  const hasKnown = parts.some((p) => p.known)
+  const hasOrganisation = credit.agencies.length > 0
+  if (labelled || hasKnown) return true
+  // A lone capitalised word (`Monday`) is only guessed to be an organisation: not enough alone.
+  if (chained && hasOrganisation && parts.some((p) => !p.guessed && p.kind !== 'marker')) {
+    return true
+  }
+  // One word in brackets is more often a note (`(pictured)`) than a photographer.
+  if (setting === 'brackets') return /\s/.test(credit.photographer ?? '') && parts.length <= 2
+  return false
+}
+
+/** Drop the separator that stood between caption and credit (`… logo. -`, `… Parku. |`). */
+function trimCaptionEnd(text: string): string {
+  return text.replace(/[\s|–—/-]+$/u, '').trim()
+}

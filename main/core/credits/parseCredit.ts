@@ -79,11 +79,12 @@ export function parseCredit(raw: string): Credit {
 export function analyzeCredit(raw: string): CreditAnalysis {
   const { text, labelled } = cleanCredit(structuredFieldsAsChain(raw) ?? raw)
   const pieces = splitParts(text)
-  const parts = pieces.map(classifyPart).filter((p): p is CreditPart => p !== null)
+  const parts = pieces.flatMap(splitCoupledNames).map(classifyPart)
+  const kept = parts.filter((p): p is CreditPart => p !== null)
   const chained = pieces.length > 1
   return {
-    credit: assembleCredit(raw, parts),
-    parts,
+    credit: assembleCredit(raw, kept),
+    parts: kept,
     labelled,
     chained,
   }
@@ -154,6 +155,15 @@ function splitHyphenatedOrganisation(part: string): string[] {
     if (rightIsOrg && classifyText(left) === 'person') return [left, right]
   }
   return [part]
+}
+
+/** `Jane Doe and John Roe`: two photographers, when both sides read as names. */
+function splitCoupledNames(part: string): string[] {
+  const names = part.split(/\s+(?:and|&|und|et|y|e)\s+/iu)
+  if (names.length < 2) return [part]
+  return names.every((n) => classifyText(n.trim()) === 'person' && /\s/.test(n.trim()))
+    ? names.map((n) => n.trim())
+    : [part]
 }
 
 /** Judge one part; null when nothing is left of it. */

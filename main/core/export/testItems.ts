@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { BlobRef } from '../model'
-import type { Article, ArchiveItem, PhotoItem } from '../model'
+import type { Article, PhotoItem } from '../model'
 import type { ImportContext } from '../importers/importer'
 
 /** Test helper: an in-memory blob store with the archive's content addressing. */
@@ -27,7 +27,9 @@ export function memoryBlobs() {
  * tags, notes and a snapshot; a standalone photo with image and thumbnail; an article with odd
  * text (quotes, commas, new lines, Arabic) for the CSV and Markdown writers.
  */
-export function sampleItems(ref: ReturnType<typeof memoryBlobs>['ref']): ArchiveItem[] {
+export function sampleItems(
+  ref: ReturnType<typeof memoryBlobs>['ref'],
+): [Article, PhotoItem, Article] {
   const image = ref(new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3, 4]), 'image/jpeg', 'raqa.jpg')
   const thumb = ref(new Uint8Array([0xff, 0xd8, 0xff, 9, 9]), 'image/jpeg', 'raqa-thumb.jpg')
   const snapshot = ref(new TextEncoder().encode('<html><body>snap</body></html>'), 'text/html')

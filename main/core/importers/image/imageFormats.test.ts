@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto'
+import { crc32 } from 'node:zlib'
+import { PNG } from 'pngjs'
+import { describe, expect, it } from 'vitest'
+import type { BlobRef, PhotoDraft } from '../../model'
+import type { ImportContext } from '../importer'
+import { createImageImporter } from './imageImporter'
+import { sniffImageFormat } from './imageFormat'
+
+// PNG and WebP carry XMP in their own containers (iTXt chunk, `XMP ` chunk): built here so
+// the test needs no binary fixture.
+const XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="AFP" photoshop:City="Raqa"
+ photoshop:Headline="Fighters &amp; families in Raqa">
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Fighters in Raqa on June 6. DELIL SOULEIMAN / AFP</rdf:li></rdf:Alt></dc:description>
+<dc:creator><rdf:Seq><rdf:li>DELIL SOULEIMAN</rdf:li></rdf:Seq></dc:creator>
+<dc:subject><rdf:Bag><rdf:li>Syria</rdf:li><rdf:li>Raqa</rdf:li></rdf:Bag></dc:subject>
+</rdf:Description></rdf:RDF></x:xmpmeta>`
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(4)
+  head.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([head, body, crc])
+}
+
+function pngWithXmp(width: number, height: number): Uint8Array {
+  const png = new PNG({ width, height })
+  png.data.fill(200)
+  const plain = PNG.sync.write(png)
+  const itxt = pngChunk(
+    'iTXt',
+    Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), Buffer.from(XMP)]),
+  )
+  const iend = plain.length - 12 // IEND is the last 12 bytes
+  return new Uint8Array(Buffer.concat([plain.subarray(0, iend), itxt, plain.subarray(iend)]))
+}
+
+function webpWithXmp(width: number, height: number): Uint8Array {
+  const chunk = (id: string, data: Buffer) => {
+    const head = Buffer.alloc(8)
+    head.write(id, 0, 'latin1')
+    head.writeUInt32LE(data.length, 4)
+    return Buffer.concat([head, data, data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)])
+  }
+  const vp8x = Buffer.alloc(10)
+  vp8x[0] = 0x04 // XMP present
+  vp8x.writeUIntLE(width - 1, 4, 3)
+  vp8x.writeUIntLE(height - 1, 7, 3)
+  const body = Buffer.concat([
+    Buffer.from('WEBP'),
+    chunk('VP8X', vp8x),
+    chunk('XMP ', Buffer.from(XMP)),
+  ])
+  const riff = Buffer.alloc(8)
+  riff.write('RIFF', 0, 'latin1')
+  riff.writeUInt32LE(body.length, 4)
+  return new Uint8Array(Buffer.concat([riff, body]))
+}
+
+function memoryContext(): ImportContext {
+  return {
+    async putBlob(bytes, mime, fileName): Promise<BlobRef> {
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      return { sha256, mime, bytes: bytes.byteLength, ...(fileName ? { fileName } : {}) }
+    },
+  }
+}
+
+const importer = createImageImporter({ readSidecar: async () => undefined })
+
+describe.each([
+  ['PNG', 'png', 'image/png', pngWithXmp(400, 200), true],
+  ['WebP', 'webp', 'image/webp', webpWithXmp(400, 200), false],
+])('%s with XMP', (_name, format, mime, bytes, hasThumbnail) => {
+  it('is recognised by its bytes and read for caption, credit, place and keywords', async () => {
+    expect(sniffImageFormat(bytes)).toBe(format)
+    const [draft] = (await importer.import(
+      { source: `raqa.${format}`, bytes },
+      memoryContext(),
+    )) as PhotoDraft[]
+    expect(draft.title).toBe('Fighters & families in Raqa')
+    expect(draft.photo.image?.mime).toBe(mime)
+    expect(draft.photo.caption).toBe('Fighters in Raqa on June 6.')
+    expect(draft.photo.credit).toMatchObject({ photographer: 'Delil Souleiman', agency: 'AFP' })
+    expect(draft.photo.meta).toMatchObject({
+      creator: 'DELIL SOULEIMAN',
+      creditLine: 'AFP',
+      city: 'Raqa',
+      keywords: ['Syria', 'Raqa'],
+      width: 400,
+      height: 200,
+    })
+    expect(draft.tags).toEqual(['Syria', 'Raqa'])
+    // WebP pixels cannot be decoded in pure JS here: archived without a thumbnail.
+    expect(draft.photo.thumbnail !== undefined).toBe(hasThumbnail)
+  })
+})

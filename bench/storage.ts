@@ -5,7 +5,8 @@
  * - a tag edit (`put` of one changed item, durable) and adding a new article (p50/p95),
  * - the on-disk size of shards vs blobs.
  * N = 100,000, or 10,000 with BENCH_QUICK=1. Writes bench/results/storage.md.
- * Run: `npx tsx bench/storage.ts` (the child mode `--open <dir>` is for internal use).
+ * Run: `npx tsx bench/storage.ts` (the child mode `--open <dir>` is for internal use);
+ * BENCH_KEEP=1 keeps the generated archive and prints its folder (for profiling).
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -124,7 +125,8 @@ function makeArticle(corpus: Corpus, n: number): Article {
   const source = rng.pick(SOURCES)
   return {
     kind: 'article',
-    id: hex(rng, 16),
+    // Random-looking but collision-free (the rng has only 2^32 seeds).
+    id: createHash('sha256').update(`${SEED}:${n}`).digest('hex').slice(0, 16),
     title,
     tags,
     archivedAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
@@ -304,7 +306,8 @@ async function main(): Promise<void> {
     await fs.mkdir(path.join(__dirname, 'results'), { recursive: true })
     await fs.writeFile(path.join(__dirname, 'results', 'storage.md'), md)
   } finally {
-    await fs.rm(dir, { recursive: true, force: true })
+    if (process.env.BENCH_KEEP === '1') console.log(`kept the archive in ${dir}`)
+    else await fs.rm(dir, { recursive: true, force: true })
   }
 }
 

@@ -88,7 +88,7 @@ describe('openItemStore: durability', () => {
       'items',
       `${a.slice(0, 2)}.json`,
     )
-    expect(shard.items[a].meta.tags).toEqual(['Edited'])
+    expect(shard.items[a].summary.tags).toEqual(['Edited'])
     expect(shard.items[b]).toBeUndefined()
     const content = await fs.readFile(store.blobPath(shard.items[a].content), 'utf8')
     expect(JSON.parse(content).body).toEqual(['Durable paragraph.'])

@@ -4,10 +4,10 @@ import type { ArchiveFile, ShardData, StorageBackend } from './backend'
 import type { BlobWrite } from './blobFiles'
 import { BlobNotFoundError, CorruptArchiveError, StoreClosedError } from './errors'
 import {
+  freezeSummary,
   joinItem,
   sha256Hex,
   splitItem,
-  summaryOf,
   type ItemContent,
   type ItemRecord,
 } from './itemRecord'
@@ -26,15 +26,17 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
  * The {@link ItemStore} over a {@link StorageBackend}: items partitioned into lowdb shards by id
  * prefix (records without large text), content in content-addressed blobs.
  *
- * In memory: every shard's records, a frozen summary per item, and the content-hash → id map.
+ * In memory: every shard's records (a frozen summary, the content hash and the content blob's
+ * sha256 per item), and once asked for, the content-hash → id map.
  * Writes are serialised (one at a time, in call order); each shard write is atomic, but a `put`
  * or `delete` spanning several shards is not: a crash midway leaves some shards updated. A
  * failed shard write leaves that shard's file and in-memory state as they were.
  */
 export class ShardedItemStore implements ItemStore {
   private readonly shards = new Map<string, Low<ShardData>>()
-  private readonly summaryById = new Map<ItemId, ItemSummary>()
-  private readonly idsByHash = new Map<string, ItemId | ItemId[]>()
+  private count = 0
+  /** content hash → id(s); built on the first `idByHash` (imports only), ~60 ms at 100k. */
+  private idsByHash: Map<string, ItemId | ItemId[]> | undefined
   private writes: Promise<unknown> = Promise.resolve()
   private closed = false
 
@@ -48,7 +50,10 @@ export class ShardedItemStore implements ItemStore {
   ) {
     for (const [key, db] of shards) {
       this.shards.set(key, db)
-      for (const record of Object.values(db.data.items)) this.index(undefined, record)
+      for (const record of Object.values(db.data.items)) {
+        freezeSummary(record.summary)
+        this.index(undefined, record)
+      }
     }
   }
 
@@ -57,7 +62,7 @@ export class ShardedItemStore implements ItemStore {
   }
 
   get size(): number {
-    return this.summaryById.size
+    return this.count
   }
 
   async get(id: ItemId): Promise<ArchiveItem | undefined> {
@@ -73,22 +78,32 @@ export class ShardedItemStore implements ItemStore {
   }
 
   summary(id: ItemId): ItemSummary | undefined {
-    return this.summaryById.get(id)
+    return this.recordOf(id)?.summary
   }
 
-  /** Frozen summaries (shared, not copies): read them, don't change them. */
-  summaries(): IterableIterator<ItemSummary> {
-    return this.summaryById.values()
+  /** Frozen summaries (shared, not copies), shard by shard. */
+  *summaries(): IterableIterator<ItemSummary> {
+    for (const db of this.shards.values()) {
+      for (const record of Object.values(db.data.items)) yield record.summary
+    }
   }
 
   async *all(): AsyncIterableIterator<ArchiveItem> {
-    const ids = [...this.summaryById.keys()]
+    const ids = [...this.summaries()].map((s) => s.id)
     for (let i = 0; i < ids.length; i += STREAM_BATCH) {
       yield* await this.getMany(ids.slice(i, i + STREAM_BATCH))
     }
   }
 
   idByHash(contentHash: string): ItemId | undefined {
+    if (!this.idsByHash) {
+      this.idsByHash = new Map()
+      for (const db of this.shards.values()) {
+        for (const record of Object.values(db.data.items)) {
+          this.mapHash(record.contentHash, record.summary.id)
+        }
+      }
+    }
     const ids = this.idsByHash.get(contentHash)
     return Array.isArray(ids) ? ids[0] : ids
   }
@@ -117,7 +132,7 @@ export class ShardedItemStore implements ItemStore {
       await this.backend.writeBlobs(blobs)
       await settleAll([...changes], ([key, records]) =>
         this.writeShard(key, (data) => {
-          for (const record of records) data[record.meta.id] = record
+          for (const record of records) data[record.summary.id] = record
         }),
       )
     })
@@ -201,14 +216,14 @@ export class ShardedItemStore implements ItemStore {
     } catch (error) {
       if (!(error instanceof BlobNotFoundError)) throw error
       const file = this.backend.blobPath(record.content)
-      throw new CorruptArchiveError(file, `the text of item ${record.meta.id} is missing`)
+      throw new CorruptArchiveError(file, `the text of item ${record.summary.id} is missing`)
     }
     let content: ItemContent
     try {
       content = JSON.parse(bytes.toString('utf8')) as ItemContent
     } catch (error) {
       const file = this.backend.blobPath(record.content)
-      throw new CorruptArchiveError(file, `the text of item ${record.meta.id} is not JSON`, {
+      throw new CorruptArchiveError(file, `the text of item ${record.summary.id} is not JSON`, {
         cause: error,
       })
     }
@@ -245,28 +260,32 @@ export class ShardedItemStore implements ItemStore {
 
   private index(old: ItemRecord | undefined, now: ItemRecord | undefined): void {
     if (old) {
-      this.summaryById.delete(old.meta.id)
-      this.unmapHash(old.meta.contentHash, old.meta.id)
+      this.count--
+      this.unmapHash(old.contentHash, old.summary.id)
     }
     if (now) {
-      this.summaryById.set(now.meta.id, summaryOf(now))
-      this.mapHash(now.meta.contentHash, now.meta.id)
+      this.count++
+      this.mapHash(now.contentHash, now.summary.id)
     }
   }
 
   private mapHash(hash: string, id: ItemId): void {
-    const ids = this.idsByHash.get(hash)
-    if (ids === undefined) this.idsByHash.set(hash, id)
+    const map = this.idsByHash
+    const ids = map?.get(hash)
+    if (!map) return
+    if (ids === undefined) map.set(hash, id)
     else if (Array.isArray(ids)) ids.push(id)
-    else if (ids !== id) this.idsByHash.set(hash, [ids, id])
+    else if (ids !== id) map.set(hash, [ids, id])
   }
 
   private unmapHash(hash: string, id: ItemId): void {
-    const ids = this.idsByHash.get(hash)
-    if (ids === id) this.idsByHash.delete(hash)
+    const map = this.idsByHash
+    const ids = map?.get(hash)
+    if (!map) return
+    if (ids === id) map.delete(hash)
     else if (Array.isArray(ids)) {
       const rest = ids.filter((other) => other !== id)
-      this.idsByHash.set(hash, rest.length === 1 ? rest[0] : rest)
+      map.set(hash, rest.length === 1 ? rest[0] : rest)
     }
   }
 

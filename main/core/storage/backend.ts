@@ -3,6 +3,14 @@ import type { ArchiveSettings } from './itemStore'
 import type { BlobWrite } from './blobFiles'
 import type { ItemRecord } from './itemRecord'
 
+/** A blob as listed by {@link StorageBackend.listBlobs}. */
+export interface StoredBlob {
+  sha256: string
+  bytes: number
+  /** When it was written, ms since the epoch. */
+  writtenAt: number
+}
+
 /** One shard file's content. */
 export interface ShardData {
   items: Record<string, ItemRecord>
@@ -26,6 +34,10 @@ export interface StorageBackend {
   /** @throws BlobNotFoundError */
   readBlob(sha256: string): Promise<Buffer>
   blobPath(sha256: string): string
+  /** Every stored blob with its size and when it was written. */
+  listBlobs(): AsyncIterable<StoredBlob>
+  /** Remove a blob (no error if it is already gone); durable on return. */
+  deleteBlobs(sha256s: readonly string[]): Promise<void>
   /** Release what the backend holds (the archive lock). */
   close(): Promise<void>
 }

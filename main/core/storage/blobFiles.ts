@@ -2,7 +2,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { syncDir, writeFileDurably } from './durableFile'
 import { BlobNotFoundError } from './errors'
-import { BLOBS_DIR, TMP_DIR, blobFilePath } from './layout'
+import type { StoredBlob } from './backend'
+import { BLOBS_DIR, TMP_DIR, blobFilePath, isSha256 } from './layout'
 import { mapLimit } from './mapLimit'
 
 /** Bytes to store under their sha256 (the caller computed it). */
@@ -53,6 +54,30 @@ export class BlobFiles {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(sha256)
       throw error
     }
+  }
+
+  /** Every blob file (names that are not a sha256, such as strays, are skipped). */
+  async *list(): AsyncIterable<StoredBlob> {
+    const root = path.join(this.dir, BLOBS_DIR)
+    for (const fan of await fs.readdir(root)) {
+      if (!/^[0-9a-f]{2}$/.test(fan)) continue
+      for (const name of await fs.readdir(path.join(root, fan))) {
+        if (!isSha256(name) || !name.startsWith(fan)) continue
+        const stat = await fs.stat(path.join(root, fan, name)).catch(() => undefined)
+        if (stat) yield { sha256: name, bytes: stat.size, writtenAt: stat.mtimeMs }
+      }
+    }
+  }
+
+  /** Remove blobs; each touched folder is fsynced once at the end. */
+  async deleteMany(sha256s: readonly string[]): Promise<void> {
+    const touched = new Set<string>()
+    for (const sha256 of sha256s) {
+      const file = this.path(sha256)
+      await fs.rm(file, { force: true })
+      touched.add(path.dirname(file))
+    }
+    for (const dir of touched) await syncDir(dir)
   }
 
   /** Create a fan-out folder; a new one is made durable by fsyncing `blobs/`. */

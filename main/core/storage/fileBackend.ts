@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Adapter } from 'lowdb'
 import type { ArchiveLock } from './archiveLock'
-import type { ShardData, StorageBackend } from './backend'
+import type { ShardData, StorageBackend, StoredBlob } from './backend'
 import { BlobFiles, type BlobWrite } from './blobFiles'
 import { DurableJsonFile } from './durableFile'
 import { TMP_DIR, shardPath } from './layout'
@@ -31,6 +31,14 @@ export class FileBackend implements StorageBackend {
 
   blobPath(sha256: string): string {
     return this.blobs.path(sha256)
+  }
+
+  listBlobs(): AsyncIterable<StoredBlob> {
+    return this.blobs.list()
+  }
+
+  deleteBlobs(sha256s: readonly string[]): Promise<void> {
+    return this.blobs.deleteMany(sha256s)
   }
 
   close(): Promise<void> {

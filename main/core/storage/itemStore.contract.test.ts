@@ -231,6 +231,28 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(store.settings().aliases).toEqual([])
   })
 
+  it('compacts away blobs no item references, keeping fresh and referenced ones', async () => {
+    const image = await store.putBlob(Buffer.from('image of A'), 'image/jpeg')
+    const orphan = await store.putBlob(Buffer.from('never used'), 'image/jpeg')
+    const a = fullArticle('aaaaaaaaaaaaaaaa', {
+      photos: [{ id: 'p0', caption: 'A', credit: null, image }],
+    })
+    await store.put([a, fullArticle('bbbbbbbbbbbbbbbb', { body: ['B only'] })])
+    await store.put([{ ...a, notes: 'edited notes make a new content blob' }])
+    await store.delete(['bbbbbbbbbbbbbbbb'])
+
+    // Everything is younger than the default hour: nothing goes.
+    expect(await store.compact!()).toEqual({ removedBlobs: 0, removedBytes: 0, keptBlobs: 5 })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const report = await store.compact!({ graceMs: 0 })
+    expect(report).toMatchObject({ removedBlobs: 3, keptBlobs: 2 })
+    expect(report.removedBytes).toBeGreaterThan('never used'.length)
+
+    expect(await store.get(a.id)).toEqual({ ...a, notes: 'edited notes make a new content blob' })
+    expect((await store.readBlob(image.sha256)).toString()).toBe('image of A')
+    await expect(store.readBlob(orphan.sha256)).rejects.toBeInstanceOf(BlobNotFoundError)
+  })
+
   it('refuses calls after close', async () => {
     await store.put([fullArticle('0123456789abcdef')])
     await store.close()

@@ -43,7 +43,20 @@ export interface ItemStore {
   blobPath(sha256: string): string
   settings(): ArchiveSettings
   updateSettings(change: (s: ArchiveSettings) => void): Promise<void>
+  /**
+   * Remove blobs that no item references (left by deletes and edits) and that are older than
+   * `graceMs` (default one hour, so an import's images put just before their items are kept).
+   * Reads every item's content: minutes at 100k; run it as explicit maintenance.
+   */
+  compact?(options?: { graceMs?: number }): Promise<CompactReport>
   close(): Promise<void>
+}
+
+/** What `compact` removed. */
+export interface CompactReport {
+  removedBlobs: number
+  removedBytes: number
+  keptBlobs: number
 }
 
 export class ArchiveLockedError extends Error {

@@ -1,5 +1,5 @@
 import { Memory, type Adapter } from 'lowdb'
-import type { ShardData, StorageBackend } from './backend'
+import type { ShardData, StorageBackend, StoredBlob } from './backend'
 import type { BlobWrite } from './blobFiles'
 import { BlobNotFoundError } from './errors'
 import { blobFilePath } from './layout'
@@ -10,7 +10,7 @@ import { blobFilePath } from './layout'
  * bytes with the store.
  */
 export class MemoryBackend implements StorageBackend {
-  private readonly blobs = new Map<string, Buffer>()
+  private readonly blobs = new Map<string, { bytes: Buffer; writtenAt: number }>()
 
   constructor(readonly dir = '/memory') {}
 
@@ -20,15 +20,27 @@ export class MemoryBackend implements StorageBackend {
 
   async writeBlobs(blobs: readonly BlobWrite[]): Promise<void> {
     for (const { sha256, bytes } of blobs) {
-      if (!this.blobs.has(sha256)) this.blobs.set(sha256, Buffer.from(bytes))
+      if (!this.blobs.has(sha256)) {
+        this.blobs.set(sha256, { bytes: Buffer.from(bytes), writtenAt: Date.now() })
+      }
     }
   }
 
   async readBlob(sha256: string): Promise<Buffer> {
     blobFilePath(this.dir, sha256) // same validation as on disk
-    const bytes = this.blobs.get(sha256)
-    if (!bytes) throw new BlobNotFoundError(sha256)
-    return Buffer.from(bytes)
+    const blob = this.blobs.get(sha256)
+    if (!blob) throw new BlobNotFoundError(sha256)
+    return Buffer.from(blob.bytes)
+  }
+
+  async *listBlobs(): AsyncIterable<StoredBlob> {
+    for (const [sha256, { bytes, writtenAt }] of this.blobs) {
+      yield { sha256, bytes: bytes.byteLength, writtenAt }
+    }
+  }
+
+  async deleteBlobs(sha256s: readonly string[]): Promise<void> {
+    for (const sha256 of sha256s) this.blobs.delete(sha256)
   }
 
   blobPath(sha256: string): string {

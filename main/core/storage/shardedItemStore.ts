@@ -1,6 +1,6 @@
 import { Low } from 'lowdb'
 import type { ArchiveItem, BlobRef, ItemId, ItemSummary } from '../model'
-import type { ArchiveFile, ShardData, StorageBackend } from './backend'
+import type { ArchiveFile, ShardData, StorageBackend, StoredBlob } from './backend'
 import type { BlobWrite } from './blobFiles'
 import { BlobNotFoundError, CorruptArchiveError, StoreClosedError } from './errors'
 import {
@@ -11,7 +11,7 @@ import {
   type ItemContent,
   type ItemRecord,
 } from './itemRecord'
-import type { ArchiveSettings, ItemStore } from './itemStore'
+import type { ArchiveSettings, CompactReport, ItemStore } from './itemStore'
 import { shardKeyOf } from './layout'
 import { mapLimit } from './mapLimit'
 
@@ -83,9 +83,7 @@ export class ShardedItemStore implements ItemStore {
 
   /** Frozen summaries (shared, not copies), shard by shard. */
   *summaries(): IterableIterator<ItemSummary> {
-    for (const db of this.shards.values()) {
-      for (const record of Object.values(db.data.items)) yield record.summary
-    }
+    for (const record of this.records()) yield record.summary
   }
 
   async *all(): AsyncIterableIterator<ArchiveItem> {
@@ -98,11 +96,7 @@ export class ShardedItemStore implements ItemStore {
   idByHash(contentHash: string): ItemId | undefined {
     if (!this.idsByHash) {
       this.idsByHash = new Map()
-      for (const db of this.shards.values()) {
-        for (const record of Object.values(db.data.items)) {
-          this.mapHash(record.contentHash, record.summary.id)
-        }
-      }
+      for (const record of this.records()) this.mapHash(record.contentHash, record.summary.id)
     }
     const ids = this.idsByHash.get(contentHash)
     return Array.isArray(ids) ? ids[0] : ids
@@ -196,12 +190,45 @@ export class ShardedItemStore implements ItemStore {
     })
   }
 
+  /**
+   * Remove unreferenced blobs older than `graceMs` (default one hour). A blob is referenced by
+   * a record (its content) or by any `sha256` inside an item's content (images, thumbnails,
+   * snapshots). Runs between writes; reads every item's content.
+   */
+  async compact(options: { graceMs?: number } = {}): Promise<CompactReport> {
+    this.assertOpen()
+    const graceMs = options.graceMs ?? 60 * 60 * 1000
+    return this.exclusive(async () => {
+      const referenced = new Set<string>()
+      const records = [...this.records()]
+      await mapLimit(records, READ_CONCURRENCY, async (record) => {
+        referenced.add(record.content)
+        if (record.summary.thumbnail) referenced.add(record.summary.thumbnail.sha256)
+        collectBlobIds(await this.readItem(record), referenced)
+      })
+      const cutoff = Date.now() - graceMs
+      const doomed: StoredBlob[] = []
+      let keptBlobs = 0
+      for await (const blob of this.backend.listBlobs()) {
+        if (referenced.has(blob.sha256) || blob.writtenAt > cutoff) keptBlobs++
+        else doomed.push(blob)
+      }
+      await this.backend.deleteBlobs(doomed.map((b) => b.sha256))
+      const removedBytes = doomed.reduce((sum, b) => sum + b.bytes, 0)
+      return { removedBlobs: doomed.length, removedBytes, keptBlobs }
+    })
+  }
+
   /** Waits for writes in flight, then releases the archive. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     await this.writes.catch(() => undefined)
     await this.backend.close()
+  }
+
+  private *records(): IterableIterator<ItemRecord> {
+    for (const db of this.shards.values()) yield* Object.values(db.data.items)
   }
 
   private recordOf(id: ItemId): ItemRecord | undefined {
@@ -312,6 +339,18 @@ function assertStorable(item: ArchiveItem): void {
   }
   if (item.kind === 'photo' && typeof item.photo !== 'object') {
     throw new Error(`${what}: a photo item needs its photo`)
+  }
+}
+
+/** Every blob id (`sha256` of a BlobRef) anywhere inside a value. */
+function collectBlobIds(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectBlobIds(v, into)
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'sha256' && typeof v === 'string') into.add(v)
+      else collectBlobIds(v, into)
+    }
   }
 }
 

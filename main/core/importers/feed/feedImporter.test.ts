@@ -159,6 +159,21 @@ describe('feedImporter: Atom', () => {
   })
 })
 
+describe('feedImporter: Atom text constructs', () => {
+  it('reads inline XHTML content, CDATA and escaped HTML alike', async () => {
+    const feed = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+      <entry><title>x</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+        <p>One &amp; <b>two</b>.</p><p>Three.</p></div></content></entry>
+      <entry><title>y</title><content type="html"><![CDATA[<p>In CDATA &amp; kept.</p>]]></content>
+        <summary type="html">&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;</summary></entry>
+    </feed>`
+    const [xhtml, cdata] = await importText(feed, 'x.atom')
+    expect(xhtml.body).toEqual(['One & two.', 'Three.'])
+    expect(cdata.body).toEqual(['In CDATA & kept.'])
+    expect(cdata.excerpt).toBe('Fish & chips')
+  })
+})
+
 describe('feedImporter on bad input', () => {
   it('refuses an .rss file that is not XML, saying where it breaks', async () => {
     const error = await importText('{"this": "is json"}').catch((e: unknown) => e)

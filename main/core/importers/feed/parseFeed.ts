@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { decodeXmlEntities } from '../image/metadataText'
 import { ImportError } from '../importer'
 
 /** A media object attached to an item (media:content, media:thumbnail, enclosure). */
@@ -52,6 +53,8 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: true,
   isArray: (name) => REPEATED.has(name),
+  // Atom content may be inline XHTML: keep it raw rather than parsed into XML nodes.
+  stopNodes: ['feed.entry.content', 'feed.entry.summary'],
 })
 
 type Node = Record<string, unknown>
@@ -119,8 +122,8 @@ function readAtom(feed: Node): Feed {
     link: atomLink(feed.link),
     language,
     entries: nodes(feed.entry).map((entry) => {
-      const content = text(entry.content)
-      const summary = text(entry.summary)
+      const content = atomText(entry.content)
+      const summary = atomText(entry.summary)
       return {
         title: text(entry.title),
         link: atomLink(entry.link),
@@ -198,6 +201,23 @@ function isImageMedia(c: Node): boolean {
   if (medium) return medium === 'image'
   if (type) return /^image\//i.test(type)
   return /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(text(c['@url']) ?? '')
+}
+
+/**
+ * An Atom text construct kept raw (stop node): `xhtml` is markup already; `html` and `text` are
+ * escaped, so decode entities outside CDATA sections and keep CDATA as written.
+ */
+function atomText(v: unknown): string | undefined {
+  const raw = text(v)
+  if (!raw) return undefined
+  if (isNode(v) && text(v['@type']) === 'xhtml') return raw
+  return (
+    raw
+      .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+      .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXmlEntities(part)))
+      .join('')
+      .trim() || undefined
+  )
 }
 
 function guidLink(guid: unknown): string | undefined {

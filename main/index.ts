@@ -1,0 +1,107 @@
+// The desktop app's lifecycle only: one instance, data dir → open the archive → window → IPC.
+import { join } from 'node:path'
+import { app, dialog, Menu, protocol, shell, type BrowserWindow } from 'electron'
+import { openArchive } from './core/openArchive'
+import type { Archive } from './core/archiveApi'
+import { guards } from './ipc/guards'
+import { createHandlers, forwardChanges } from './ipc/handlers'
+import { registerArchiveIpc } from './ipc/register'
+import { MEDIA_HEADERS, readMedia } from './platform/media'
+import { APP_NAME } from './platform/paths'
+import { buildAppMenu } from './platform/menu'
+import { createMainWindow, isExternalHttpUrl } from './window'
+import { channel, MEDIA_SCHEME, type EventName, type EventPayloads } from '../preload/contract'
+
+app.setName(APP_NAME)
+
+// Must happen before `ready`: media URLs behave like a secure standard origin for <img>/fetch.
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+let win: BrowserWindow | null = null
+let archive: Archive | null = null
+
+function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+  if (win && !win.isDestroyed()) win.webContents.send(channel(event), payload)
+}
+
+/** Serve `morgue-media://blob/<sha256>` from inside the archive's blobs folder, nothing else. */
+function registerMediaProtocol(open: Archive): void {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const sha = url.host === 'blob' ? url.pathname.replace(/^\//, '') : ''
+    const media = await readMedia(open.dir, (s) => open.blobPath(s), sha)
+    if (!media) return new Response('Not found', { status: 404 })
+    return new Response(new Uint8Array(media.bytes), {
+      headers: { 'Content-Type': media.mime, ...MEDIA_HEADERS },
+    })
+  })
+}
+
+async function start(): Promise<void> {
+  const dir = process.env.MORGUE_ARCHIVE_DIR ?? join(app.getPath('userData'), 'archive')
+  try {
+    archive = await openArchive(dir)
+  } catch (err) {
+    dialog.showErrorBox(
+      'Morgue could not open the archive',
+      err instanceof Error ? err.message : String(err),
+    )
+    app.exit(1)
+    return
+  }
+  const open = archive
+  registerMediaProtocol(open)
+
+  const api = createHandlers(open, {
+    emit,
+    pickFiles: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import into Morgue',
+        properties: ['openFile', 'openDirectory', 'multiSelections'],
+      }
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options)
+      return result.canceled ? null : result.filePaths
+    },
+    openExternal: async (url) => {
+      if (isExternalHttpUrl(url)) await shell.openExternal(url)
+    },
+  })
+  registerArchiveIpc(api, guards, () => win)
+  forwardChanges(open, { emit })
+  Menu.setApplicationMenu(buildAppMenu((command) => emit('menuCommand', command)))
+
+  win = createMainWindow({
+    preload: join(__dirname, '../preload/index.js'),
+    load: process.env.ELECTRON_RENDERER_URL
+      ? { url: process.env.ELECTRON_RENDERER_URL }
+      : { file: join(__dirname, '../renderer/index.html') },
+    userDataDir: app.getPath('userData'),
+  })
+  win.on('closed', () => {
+    win = null
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Morgue already has the archive (one writer): hand over to it and leave.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', (event) => {
+    if (!archive) return
+    event.preventDefault()
+    const closing = archive
+    archive = null
+    void closing.close().finally(() => app.quit())
+  })
+  void app.whenReady().then(start)
+}

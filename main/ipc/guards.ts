@@ -1,0 +1,117 @@
+import { z } from 'zod'
+import type { ArchiveApi } from '../../preload/contract'
+
+/**
+ * Argument checks for every bridge method, run in main before a handler sees the arguments
+ * (both over IPC and over the loopback transport). Each guard takes the raw argument list and
+ * returns it typed, or throws `GuardError` naming the method: a bad argument is a bug in the
+ * caller, never an expected failure.
+ */
+export type Guards = { [M in keyof ArchiveApi]: (raw: unknown[]) => Parameters<ArchiveApi[M]> }
+
+/** Thrown when a caller sends arguments the contract does not allow. */
+export class GuardError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'GuardError'
+  }
+}
+
+// Limits keep one call from asking main for unbounded work or memory.
+const MAX_QUERY = 1000
+const MAX_TAG = 64
+const MAX_IDS = 100_000
+const MAX_PASTE = 20 * 1024 * 1024
+const MAX_PATHS = 1000
+
+const itemId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/)
+const tag = z
+  .string()
+  .min(1)
+  .max(MAX_TAG * 4)
+const name = z.string().min(1).max(200)
+const ids = z.array(itemId).min(1).max(MAX_IDS)
+const tagList = z.array(tag).min(1).max(100)
+const httpUrl = z
+  .string()
+  .max(4096)
+  .refine((u) => {
+    try {
+      const p = new URL(u).protocol
+      return p === 'http:' || p === 'https:'
+    } catch {
+      return false
+    }
+  }, 'must be an http(s) URL')
+
+const searchOptions = z
+  .object({
+    limit: z.number().int().min(1).max(200).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+    sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+    facets: z.boolean().optional(),
+  })
+  .strict()
+  .optional()
+
+const listOptions = z
+  .object({
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(0).max(1000).optional(),
+    sort: z.enum(['newest', 'oldest', 'title']).optional(),
+    tag: tag.optional(),
+  })
+  .strict()
+  .optional()
+
+/** Build a guard from a zod tuple; the tuple is the single description of the arguments. */
+function args<T extends z.ZodTuple>(method: keyof ArchiveApi, schema: T) {
+  return (raw: unknown[]): z.infer<T> => {
+    const parsed = schema.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? ` (argument ${issue.path.join('.')})` : ''
+      throw new GuardError(`${method}: invalid arguments${where}: ${issue?.message ?? 'rejected'}`)
+    }
+    return parsed.data
+  }
+}
+
+/** The guards of every method; `Guards` makes a missing one a compile error. */
+export const guards: Guards = {
+  search: args('search', z.tuple([z.string().max(MAX_QUERY), searchOptions])),
+  get: args('get', z.tuple([itemId])),
+  list: args('list', z.tuple([listOptions])),
+  stats: args('stats', z.tuple([])),
+  tags: args('tags', z.tuple([])),
+  addTags: args('addTags', z.tuple([ids, tagList])),
+  removeTags: args('removeTags', z.tuple([ids, tagList])),
+  setTags: args('setTags', z.tuple([itemId, z.array(tag).max(100)])),
+  renameTag: args('renameTag', z.tuple([tag, tag])),
+  mergeTags: args('mergeTags', z.tuple([tagList, tag])),
+  deleteTag: args('deleteTag', z.tuple([tag])),
+  setTagColor: args(
+    'setTagColor',
+    z.tuple([tag, z.union([z.string().regex(/^#[0-9a-fA-F]{6}$/), z.null()])]),
+  ),
+  deleteItems: args('deleteItems', z.tuple([ids])),
+  restoreItems: args('restoreItems', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
+  savedSearches: args('savedSearches', z.tuple([])),
+  saveSearch: args(
+    'saveSearch',
+    z.tuple([z.object({ name, query: z.string().max(MAX_QUERY) }).strict()]),
+  ),
+  deleteSavedSearch: args('deleteSavedSearch', z.tuple([name])),
+  importFiles: args('importFiles', z.tuple([])),
+  importPaths: args(
+    'importPaths',
+    z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(MAX_PATHS)]),
+  ),
+  importText: args(
+    'importText',
+    z.tuple([z.string().min(1).max(MAX_PASTE), z.string().min(1).max(500).optional()]),
+  ),
+  importUrl: args('importUrl', z.tuple([httpUrl])),
+  cancelImport: args('cancelImport', z.tuple([])),
+  openExternal: args('openExternal', z.tuple([httpUrl])),
+}

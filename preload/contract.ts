@@ -1,0 +1,158 @@
+/**
+ * The one IPC contract between main, preload and renderer: the bridge's types and channel
+ * names. Type imports only, so the sandboxed preload and the renderer can both include it.
+ * A method added to `ArchiveApi` does not compile until `listed` (and so preload, the guards
+ * and the handlers) have it too.
+ */
+import type { ArchiveChange, ListOptions } from '../main/core/archiveApi'
+import type {
+  ArchiveItem,
+  ArchiveStats,
+  ImportProgress,
+  ImportReport,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+  TagInfo,
+} from '../main/core/model'
+import type { SearchOptions, SearchResult } from '../main/core/search/types'
+
+export type { ArchiveChange, ListOptions }
+export type {
+  ArchiveItem,
+  ArchiveStats,
+  ImportProgress,
+  ImportReport,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+  TagInfo,
+}
+export type { SearchOptions, SearchResult }
+
+/**
+ * Every reply is an envelope: expected failures (unknown tag, import already running, bad
+ * colour…) come back as `{ ok: false, reason }` with one sentence for the user. Only bugs throw.
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; reason: string }
+
+/** What `deleteItems` hands back so the renderer can offer Undo without holding the items. */
+export interface DeletedItems {
+  /** Opaque token for `restoreItems`; valid until the app closes. */
+  undoToken: string
+  count: number
+}
+
+/** A page of the archive as a list (no query). */
+export interface ItemPage {
+  total: number
+  items: ItemSummary[]
+}
+
+/** Commands the application menu sends to the window. */
+export type MenuCommand = 'import-files' | 'paste' | 'find'
+
+/** The calls the renderer can make. Arguments are validated in main (main/ipc/guards.ts). */
+export interface ArchiveApi {
+  search(query: string, options?: SearchOptions): Promise<Reply<SearchResult>>
+  /** `null` when the item no longer exists. */
+  get(id: ItemId): Promise<Reply<ArchiveItem | null>>
+  list(options?: ListOptions): Promise<Reply<ItemPage>>
+  stats(): Promise<Reply<ArchiveStats>>
+
+  tags(): Promise<Reply<TagInfo[]>>
+  addTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
+  removeTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
+  setTags(id: ItemId, tags: string[]): Promise<Reply<ArchiveItem>>
+  renameTag(from: string, to: string): Promise<Reply<void>>
+  mergeTags(sources: string[], target: string): Promise<Reply<void>>
+  /** Returns the ids that carried the tag: `addTags(ids, [tag])` undoes it. */
+  deleteTag(tag: string): Promise<Reply<ItemId[]>>
+  setTagColor(tag: string, color: string | null): Promise<Reply<void>>
+
+  deleteItems(ids: ItemId[]): Promise<Reply<DeletedItems>>
+  restoreItems(undoToken: string): Promise<Reply<number>>
+
+  savedSearches(): Promise<Reply<SavedSearch[]>>
+  saveSearch(search: SavedSearch): Promise<Reply<void>>
+  deleteSavedSearch(name: string): Promise<Reply<void>>
+
+  /** Main shows the file picker; the renderer never names a path here. */
+  importFiles(): Promise<Reply<ImportReport | null>>
+  /** Files and folders dropped on the window (paths from preload's `pathForFile`), checked in main. */
+  importPaths(paths: string[]): Promise<Reply<ImportReport>>
+  importText(text: string, label?: string): Promise<Reply<ImportReport>>
+  importUrl(url: string): Promise<Reply<ImportReport>>
+  /** Stop the running import after the current file; its report says `cancelled`. */
+  cancelImport(): Promise<Reply<boolean>>
+
+  /** Open an http(s) link in the system browser. */
+  openExternal(url: string): Promise<Reply<void>>
+}
+
+/** Events from main, each subscription handing back its removal. */
+export interface ArchiveEvents {
+  onChanged(listener: (change: ArchiveChange) => void): () => void
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
+/** What preload exposes as `window.archive` (and what the browser transport implements). */
+export type ArchiveBridge = ArchiveApi &
+  ArchiveEvents & {
+    /** The file-system path of a dropped file; empty where there is none (browser). */
+    pathForFile(file: File): string
+    /** Which transport carries the bridge: media URLs differ. */
+    readonly transport: 'ipc' | 'http'
+  }
+
+/** The event payloads by name, shared by IPC and SSE. */
+export interface EventPayloads {
+  changed: ArchiveChange
+  importProgress: ImportProgress
+  menuCommand: MenuCommand
+}
+export type EventName = keyof EventPayloads
+
+// A Record, not an array: a new ArchiveApi method won't compile until it is listed here too.
+const listed: Record<keyof ArchiveApi, true> = {
+  search: true,
+  get: true,
+  list: true,
+  stats: true,
+  tags: true,
+  addTags: true,
+  removeTags: true,
+  setTags: true,
+  renameTag: true,
+  mergeTags: true,
+  deleteTag: true,
+  setTagColor: true,
+  deleteItems: true,
+  restoreItems: true,
+  savedSearches: true,
+  saveSearch: true,
+  deleteSavedSearch: true,
+  importFiles: true,
+  importPaths: true,
+  importText: true,
+  importUrl: true,
+  cancelImport: true,
+  openExternal: true,
+}
+const listedEvents: Record<EventName, true> = {
+  changed: true,
+  importProgress: true,
+  menuCommand: true,
+}
+
+/** Every method of the bridge, in a stable order. */
+export const methods = Object.keys(listed) as (keyof ArchiveApi)[]
+/** Every event name. */
+export const events = Object.keys(listedEvents) as EventName[]
+
+/** The IPC channel of a method or an event. */
+export const channel = (name: keyof ArchiveApi | EventName) => `archive:${name}` as const
+
+/** The URL scheme of archived media in the desktop app: `morgue-media://blob/<sha256>`. */
+export const MEDIA_SCHEME = 'morgue-media'

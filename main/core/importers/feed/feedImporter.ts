@@ -9,6 +9,7 @@ import {
   type ImportInput,
   type Importer,
 } from '../importer'
+import { downloadPhotoImages, type DownloadPhotoOptions } from './downloadPhotoImages'
 import { feedHtmlToText, htmlSnippetToText, type HtmlImage } from './feedHtml'
 import { parseFeed, type Feed, type FeedEntry, type FeedMedia } from './parseFeed'
 
@@ -18,35 +19,55 @@ const FEED_MIME = /^application\/(rss|atom|rdf)\+xml\b/i
 const XML_MIME = /^(application|text)\/xml\b/i
 const FEED_ROOT = /<(rss|feed|rdf:RDF)[\s>]/
 
+export interface FeedImporterOptions {
+  /**
+   * Download the photos' images into the archive when `ctx.fetch` exists (default true), so
+   * the items read offline; see downloadPhotoImages for limits.
+   */
+  downloadImages?: boolean | DownloadPhotoOptions
+}
+
 /**
  * RSS 2.0 / RSS 1.0 / Atom feeds: every item or entry becomes an article (origin `feed`) with
  * title, link, author, date, the feed's title as source, categories as tags, the body as plain
  * paragraphs (content:encoded / content, else summary / description) and photos from
  * media:content, media:thumbnail, image enclosures and figures in the content, each credit run
- * through the credit parser. Images are referenced by URL, not downloaded.
+ * through the credit parser. Photo images are downloaded when the context can fetch; a failed
+ * download leaves the photo with its URL only.
  *
  * Accepts `.rss`/`.atom`/`.rdf` files and feed MIME types outright (so a broken one gets a clear
  * reason), and `.xml` files whose start shows a feed root element.
  *
  * @throws ImportError for text that is not XML, XML that is not a feed, or a feed with no items.
  */
-export const feedImporter: Importer = {
-  name: 'feed',
-  accepts(input: ImportInput): boolean {
-    if (FEED_NAME.test(input.source) || FEED_MIME.test(input.contentType ?? '')) return true
-    if (!XML_NAME.test(input.source) && !XML_MIME.test(input.contentType ?? '')) return false
-    return FEED_ROOT.test(decodeXml(input.bytes.subarray(0, 4096)))
-  },
-  async import(input: ImportInput, _ctx: ImportContext): Promise<ArticleDraft[]> {
-    const name = input.source.split(/[\\/]/).pop() || input.source
-    if (input.bytes.byteLength > MAX_IMPORT_BYTES) {
-      throw new ImportError(`${name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`)
-    }
-    const feed = parseFeed(decodeXml(input.bytes), name)
-    if (!feed.entries.length) throw new ImportError(`${name} is a feed with no items.`)
-    return feed.entries.map((entry) => entryToDraft(entry, feed, input.source))
-  },
+export function createFeedImporter(options: FeedImporterOptions = {}): Importer {
+  const download = options.downloadImages ?? true
+  return {
+    name: 'feed',
+    accepts(input: ImportInput): boolean {
+      if (FEED_NAME.test(input.source) || FEED_MIME.test(input.contentType ?? '')) return true
+      if (!XML_NAME.test(input.source) && !XML_MIME.test(input.contentType ?? '')) return false
+      return FEED_ROOT.test(decodeXml(input.bytes.subarray(0, 4096)))
+    },
+    async import(input: ImportInput, ctx: ImportContext): Promise<ArticleDraft[]> {
+      const name = input.source.split(/[\\/]/).pop() || input.source
+      if (input.bytes.byteLength > MAX_IMPORT_BYTES) {
+        throw new ImportError(`${name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`)
+      }
+      const feed = parseFeed(decodeXml(input.bytes), name)
+      if (!feed.entries.length) throw new ImportError(`${name} is a feed with no items.`)
+      const drafts = feed.entries.map((entry) => entryToDraft(entry, feed, input.source))
+      if (download) {
+        const photos = drafts.flatMap((d) => d.photos)
+        await downloadPhotoImages(photos, ctx, download === true ? {} : download)
+      }
+      return drafts
+    },
+  }
 }
+
+/** The feed importer with default options (images downloaded when the network is there). */
+export const feedImporter: Importer = createFeedImporter()
 
 function entryToDraft(entry: FeedEntry, feed: Feed, source: string): ArticleDraft {
   const baseUrl = entry.link ?? feed.link

@@ -47,8 +47,12 @@ export async function writeFileDurably(
   if (options.syncDir !== false) await syncDir(path.dirname(target))
 }
 
-/** fsync a folder, making renames and new entries in it durable. */
+/**
+ * fsync a folder, making renames and new entries in it durable. A no-op on Windows, where a
+ * folder cannot be opened for fsync (NTFS journals the rename itself).
+ */
 export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
   const handle = await fs.open(dir, 'r')
   try {
     await handle.sync()

@@ -34,7 +34,8 @@ const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
  */
 export class ShardedItemStore implements ItemStore {
   private readonly shards = new Map<string, Low<ShardData>>()
-  private count = 0
+  /** Every record by id: fast lookups and iteration (the shards' tables are for writing). */
+  private readonly byId = new Map<ItemId, ItemRecord>()
   /** content hash → id(s); built on the first `idByHash` (imports only), ~60 ms at 100k. */
   private idsByHash: Map<string, ItemId | ItemId[]> | undefined
   private writes: Promise<unknown> = Promise.resolve()
@@ -62,7 +63,7 @@ export class ShardedItemStore implements ItemStore {
   }
 
   get size(): number {
-    return this.count
+    return this.byId.size
   }
 
   async get(id: ItemId): Promise<ArchiveItem | undefined> {
@@ -81,9 +82,17 @@ export class ShardedItemStore implements ItemStore {
     return this.recordOf(id)?.summary
   }
 
-  /** Frozen summaries (shared, not copies), shard by shard. */
-  *summaries(): IterableIterator<ItemSummary> {
-    for (const record of this.records()) yield record.summary
+  /** Frozen summaries (shared, not copies). A plain iterator: 100k yields of a generator cost ~15 ms. */
+  summaries(): IterableIterator<ItemSummary> {
+    const records = this.byId.values()
+    const iterator: IterableIterator<ItemSummary> = {
+      next: () => {
+        const step = records.next()
+        return step.done ? step : { done: false, value: step.value.summary }
+      },
+      [Symbol.iterator]: () => iterator,
+    }
+    return iterator
   }
 
   async *all(): AsyncIterableIterator<ArchiveItem> {
@@ -227,13 +236,12 @@ export class ShardedItemStore implements ItemStore {
     await this.backend.close()
   }
 
-  private *records(): IterableIterator<ItemRecord> {
-    for (const db of this.shards.values()) yield* Object.values(db.data.items)
+  private records(): IterableIterator<ItemRecord> {
+    return this.byId.values()
   }
 
   private recordOf(id: ItemId): ItemRecord | undefined {
-    const items = this.shards.get(shardKeyOf(id))?.data.items
-    return items && Object.hasOwn(items, id) ? items[id] : undefined
+    return this.byId.get(id)
   }
 
   private async readItem(record: ItemRecord): Promise<ArchiveItem> {
@@ -287,11 +295,11 @@ export class ShardedItemStore implements ItemStore {
 
   private index(old: ItemRecord | undefined, now: ItemRecord | undefined): void {
     if (old) {
-      this.count--
+      this.byId.delete(old.summary.id)
       this.unmapHash(old.contentHash, old.summary.id)
     }
     if (now) {
-      this.count++
+      this.byId.set(now.summary.id, now)
       this.mapHash(now.contentHash, now.summary.id)
     }
   }

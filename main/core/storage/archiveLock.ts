@@ -48,12 +48,13 @@ export async function acquireArchiveLock(dir: string): Promise<ArchiveLock> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await fs.link(temp, file)
+        heldHere.add(file)
         return { file, info, release: () => releaseIfOurs(file, info) }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       }
       const holder = await readLock(file)
-      if (holder && isLive(holder)) throw new ArchiveLockedError(dir, holder.pid)
+      if (holder && isLive(file, holder)) throw new ArchiveLockedError(dir, holder.pid)
       if (attempt === 0) await fs.rm(file, { force: true })
     }
     const holder = await readLock(file)
@@ -74,9 +75,15 @@ export async function readLock(file: string): Promise<LockInfo | undefined> {
   }
 }
 
-function isLive(holder: LockInfo): boolean {
+/** Lock files this process holds (its own pid in any other lock file is a previous life's). */
+const heldHere = new Set<string>()
+
+function isLive(file: string, holder: LockInfo): boolean {
   if (holder.host !== os.hostname()) return true
-  if (holder.pid === process.pid) return true
+  if (holder.pid === process.pid) return heldHere.has(file)
+  // Written before this machine booted: its pid may since belong to anything.
+  const bootedAt = Date.now() - os.uptime() * 1000
+  if (Date.parse(holder.startedAt) < bootedAt - 60_000) return false
   try {
     process.kill(holder.pid, 0)
     return true
@@ -87,6 +94,7 @@ function isLive(holder: LockInfo): boolean {
 }
 
 async function releaseIfOurs(file: string, info: LockInfo): Promise<void> {
+  heldHere.delete(file)
   const holder = await readLock(file)
   if (
     holder?.pid === info.pid &&

@@ -176,6 +176,31 @@ describe('openItemStore: one writer', () => {
     expect(await readJson('morgue.lock')).toMatchObject({ pid: process.pid })
   })
 
+  it('respects the lock of another live process on this host', async () => {
+    await fs.mkdir(dir, { recursive: true })
+    const live = { pid: process.ppid, host: os.hostname(), startedAt: new Date().toISOString() }
+    await fs.writeFile(path.join(dir, 'morgue.lock'), JSON.stringify(live))
+    await expect(openItemStore(dir)).rejects.toThrow(`(pid ${process.ppid})`)
+  })
+
+  it('takes over a lock written before the last boot, even if its pid runs now', async () => {
+    await fs.mkdir(dir, { recursive: true })
+    const beforeBoot = new Date(Date.now() - os.uptime() * 1000 - 3_600_000).toISOString()
+    const old = { pid: process.ppid, host: os.hostname(), startedAt: beforeBoot }
+    await fs.writeFile(path.join(dir, 'morgue.lock'), JSON.stringify(old))
+    await openTracked()
+    expect(await readJson('morgue.lock')).toMatchObject({ pid: process.pid })
+  })
+
+  it('takes over a lock with our own pid that this process never took (a previous life)', async () => {
+    await fs.mkdir(dir, { recursive: true })
+    const previous = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }
+    await fs.writeFile(path.join(dir, 'morgue.lock'), JSON.stringify(previous))
+    const store = await openTracked()
+    await expect(openItemStore(dir)).rejects.toBeInstanceOf(ArchiveLockedError)
+    await store.close()
+  })
+
   it('takes over an unreadable lock file', async () => {
     await fs.mkdir(dir, { recursive: true })
     await fs.writeFile(path.join(dir, 'morgue.lock'), '')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
+import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import type { BlobRef, PhotoDraft } from '../../model'
@@ -97,5 +98,38 @@ describe.each([
     expect(draft.tags).toEqual(['Syria', 'Raqa'])
     // WebP pixels cannot be decoded in pure JS here: archived without a thumbnail.
     expect(draft.photo.thumbnail !== undefined).toBe(hasThumbnail)
+  })
+})
+
+/** A JPEG whose EXIF says "rotate 90° clockwise to display" (orientation 6). */
+function jpegWithOrientation(width: number, height: number, orientation: number): Uint8Array {
+  const plain = Buffer.from(
+    jpeg.encode({ width, height, data: new Uint8Array(width * height * 4).fill(90) }, 80).data,
+  )
+  const tiff = Buffer.alloc(26)
+  tiff.write('II*\0', 0, 'latin1')
+  tiff.writeUInt32LE(8, 4) // IFD0 offset
+  tiff.writeUInt16LE(1, 8) // one entry
+  tiff.writeUInt16LE(0x0112, 10) // Orientation
+  tiff.writeUInt16LE(3, 12) // SHORT
+  tiff.writeUInt32LE(1, 14)
+  tiff.writeUInt16LE(orientation, 18)
+  tiff.writeUInt32LE(0, 22) // no next IFD
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff])
+  const app1 = Buffer.alloc(4)
+  app1.writeUInt16BE(0xffe1, 0)
+  app1.writeUInt16BE(payload.length + 2, 2)
+  return new Uint8Array(Buffer.concat([plain.subarray(0, 2), app1, payload, plain.subarray(2)]))
+}
+
+describe('EXIF orientation', () => {
+  it('reports the displayed size and turns the thumbnail upright', async () => {
+    const bytes = jpegWithOrientation(400, 200, 6)
+    const [draft] = (await importer.import(
+      { source: 'turned.jpg', bytes },
+      memoryContext(),
+    )) as PhotoDraft[]
+    expect(draft.photo.meta).toMatchObject({ width: 200, height: 400 })
+    expect(draft.photo.thumbnail).toBeDefined()
   })
 })

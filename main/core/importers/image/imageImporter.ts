@@ -160,8 +160,10 @@ function toPhotoMeta(
   if (meta.dateCreated) out.dateCreated = meta.dateCreated
   if (meta.keywords.length) out.keywords = meta.keywords
   if (size) {
-    out.width = size.width
-    out.height = size.height
+    // Report the size as displayed: EXIF orientations 5–8 turn the stored pixels a quarter.
+    const turned = (meta.orientation ?? 1) >= 5
+    out.width = turned ? size.height : size.width
+    out.height = turned ? size.width : size.height
   }
   return out
 }

@@ -284,6 +284,18 @@ describe('photo credits (need the real credit parser)', () => {
     expect(draft.photo.credit?.agency?.toLowerCase()).toBe(agency.toLowerCase())
   })
 
+  it('takes the photographer from the By-line when the credit line names none', async () => {
+    const draft = await importFile('iptc-independent-photographer-example.jpg')
+    expect(draft.photo.credit?.raw).toBe('©1985 David Riecks: www.riecks.com')
+    expect(draft.photo.credit?.photographer).toBe('David Riecks')
+  })
+
+  it('does not take an organisation By-line for a photographer', async () => {
+    const draft = await importFile('reuters-LYNXMPEA6F0MS-view.jpg') // By-line REUTERS TV
+    expect(draft.photo.credit?.photographer).toBeNull()
+    expect(draft.photo.credit?.agency).toBe('REUTERS')
+  })
+
   it('splits the credit off the end of a Reuters caption', async () => {
     const draft = await importFile('reuters-GM1EA7M13RP01-view.jpg')
     expect(draft.photo.caption).not.toContain('REUTERS/Mario Anzuoni')

@@ -21,10 +21,25 @@ export function captionAndCredit(meta: EmbeddedMetadata): CaptionAndCredit {
   const text = meta.caption ?? ''
   if (text) {
     const split = splitCaptionCredit(text)
-    if (split.credit) return { caption: split.caption.trim(), credit: split.credit }
+    if (split.credit) {
+      return { caption: split.caption.trim(), credit: withBylinePhotographer(split.credit, meta) }
+    }
   }
   const raw = composeCreditLine(meta)
-  return { caption: text, credit: raw ? parseCredit(raw) : null }
+  return { caption: text, credit: raw ? withBylinePhotographer(parseCredit(raw), meta) : null }
+}
+
+/**
+ * IPTC By-line names the photographer by definition: when the credit line yields none
+ * (`©1985 David Riecks: www.riecks.com`, `(AP)`), take it from a by-line that parses as a
+ * person alone. A by-line that parses as an organisation (`REUTERS TV`, `SANA`) or a placeholder
+ * (`STR`, `HO`) adds nothing.
+ */
+function withBylinePhotographer(credit: Credit, meta: EmbeddedMetadata): Credit {
+  if (credit.photographer || meta.creators.length !== 1) return credit
+  const byline = parseCredit(meta.creators[0])
+  if (!byline.photographer || byline.agencies.length) return credit
+  return { ...credit, photographer: byline.photographer }
 }
 
 /** The credit line built from the separate IPTC fields, or undefined when there are none. */

@@ -3,6 +3,7 @@
  * captions each; deterministic seed) into a fresh archive in a temp dir, then measures
  * - opening the archive in a fresh child process (median of runs),
  * - a tag edit (`put` of one changed item, durable) and adding a new article (p50/p95),
+ * - streaming every full item back (`all()`, as an index rebuild does),
  * - the on-disk size of shards vs blobs.
  * N = 100,000, or 10,000 with BENCH_QUICK=1. Writes bench/results/storage.md.
  * Run: `npx tsx bench/storage.ts` (the child mode `--open <dir>` is for internal use);
@@ -199,14 +200,18 @@ async function openInChild(dir: string): Promise<void> {
   let summaries = 0
   for (const _ of store.summaries()) summaries++
   const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20
+  const hashStart = performance.now()
+  store.idByHash('0'.repeat(64))
+  const hashMapMs = performance.now() - hashStart
   await store.close()
-  process.stdout.write(JSON.stringify({ openMs, summaries, heapMiB }) + '\n')
+  process.stdout.write(JSON.stringify({ openMs, summaries, heapMiB, hashMapMs }) + '\n')
 }
 
 function openFresh(dir: string): {
   openMs: number
   summaries: number
   heapMiB: number
+  hashMapMs: number
   wallMs: number
 } {
   const start = performance.now()
@@ -250,6 +255,7 @@ async function main(): Promise<void> {
     const openMs = median(opens.map((o) => o.openMs))
     const wallMs = median(opens.map((o) => o.wallMs))
     const heapMiB = median(opens.map((o) => o.heapMiB))
+    const hashMapMs = median(opens.map((o) => o.hashMapMs))
 
     store = await openItemStore(dir)
     const rng = createRng(SEED, 7)
@@ -272,6 +278,10 @@ async function main(): Promise<void> {
       const addMs = await timed(() => store.put([article]))
       if (i >= WARMUP) adds.push(addMs)
     }
+    const streamStart = performance.now()
+    let streamed = 0
+    for await (const item of store.all()) streamed += item.kind === 'article' ? 1 : 0
+    const streamMs = performance.now() - streamStart
     await store.close()
 
     const [editS, readS, addS] = [edits, reads, adds].map((v) => [...v].sort((a, b) => a - b))
@@ -290,16 +300,18 @@ async function main(): Promise<void> {
       `| bulk load, \`put\` in batches of ${BATCH.toLocaleString('en')} | ${(loadMs / 1000).toFixed(1)} s (${Math.round(ARTICLES / (loadMs / 1000))} articles/s) |`,
       `| open in a fresh process: \`openItemStore\` (median of ${OPEN_RUNS}) | ${ms(openMs)} |`,
       `| open: process start to exit, incl. Node + tsx startup (median) | ${ms(wallMs)} |`,
+      `| first \`idByHash\` after open (builds the content-hash map, median) | ${ms(hashMapMs)} |`,
       `| heap held after open (median) | ${heapMiB.toFixed(0)} MiB |`,
       `| tag edit: \`put\` of one changed item, p50 / p95 (${EDITS} edits) | ${ms(percentile(editS, 50))} / ${ms(percentile(editS, 95))} |`,
       `| read one full item: \`get\`, p50 / p95 | ${ms(percentile(readS, 50))} / ${ms(percentile(readS, 95))} |`,
+      `| stream every full item: \`all()\` (index rebuild, export) | ${(streamMs / 1000).toFixed(1)} s for ${streamed.toLocaleString('en')} items |`,
       `| new article: \`put\` of one new item, p50 / p95 (${ADDS} adds) | ${ms(percentile(addS, 50))} / ${ms(percentile(addS, 95))} |`,
       `| shards (\`items/*.json\`) | ${shards.files} files, ${mib(shards.bytes)} (${mib(shards.allocated)} allocated) |`,
       `| blobs (\`blobs/ab/<sha256>\`, bodies) | ${blobs.files.toLocaleString('en')} files, ${mib(blobs.bytes)} (${mib(blobs.allocated)} allocated) |`,
       '',
       `Edits and adds are timed after ${WARMUP} untimed warm-up operations each. Open times are ` +
-        'measured inside the child around `openItemStore` (lock, read and check all shards, build ' +
-        'summaries and the hash map); bodies are not read.',
+        'measured inside the child around `openItemStore` (lock, read and check all shards, index ' +
+        'the summaries); bodies are not read, and the content-hash map is built on first use.',
       '',
     ].join('\n')
     console.log(md)

@@ -19,7 +19,7 @@ import { mapLimit } from './mapLimit'
 const READ_CONCURRENCY = 16
 /** `all()` reads this many items ahead. */
 const STREAM_BATCH = 64
-/** Ids are used as object keys and in file names' neighbourhood: keep them plain. */
+/** Ids become keys of shard tables: plain characters only (no `__proto__`, no paths). */
 const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
@@ -120,17 +120,19 @@ export class ShardedItemStore implements ItemStore {
   async put(items: readonly ArchiveItem[]): Promise<void> {
     this.assertOpen()
     for (const item of items) assertStorable(item)
-    const byId = new Map(items.map((item) => [item.id, item]))
+    // Split now: what is stored is the items as they were at the call, whatever the caller
+    // does with them while the write waits its turn.
+    const splits = [...new Map(items.map((item) => [item.id, item])).values()].map(splitItem)
     return this.exclusive(async () => {
       const blobs: BlobWrite[] = []
       const changes = new Map<string, ItemRecord[]>()
-      for (const item of byId.values()) {
-        const { record, contentBytes } = splitItem(item)
+      for (const { record, contentBytes } of splits) {
+        const { id } = record.summary
         // A tag edit keeps the content blob: no blob write, no existence check.
-        if (this.recordOf(item.id)?.content !== record.content) {
+        if (this.recordOf(id)?.content !== record.content) {
           blobs.push({ sha256: record.content, bytes: contentBytes })
         }
-        groupInto(changes, shardKeyOf(item.id), record)
+        groupInto(changes, shardKeyOf(id), record)
       }
       await this.backend.writeBlobs(blobs)
       await settleAll([...changes], ([key, records]) =>
@@ -159,9 +161,10 @@ export class ShardedItemStore implements ItemStore {
 
   async putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef> {
     this.assertOpen()
-    const sha256 = sha256Hex(bytes)
+    const copy = Buffer.from(bytes) // the bytes hashed are the bytes written
+    const sha256 = sha256Hex(copy)
     return this.exclusive(async () => {
-      await this.backend.writeBlobs([{ sha256, bytes }])
+      await this.backend.writeBlobs([{ sha256, bytes: copy }])
       const ref: BlobRef = { sha256, mime, bytes: bytes.byteLength }
       if (fileName !== undefined) ref.fileName = fileName
       return ref

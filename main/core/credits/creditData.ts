@@ -281,38 +281,47 @@ export const NAME_PARTICLES: readonly string[] = [
 ]
 
 /**
- * Ordinary words that never appear in a person's name; a "name" containing one is prose
- * (`Join Our Channels`, `Share this article`).
+ * Words that never appear in a name, person's or organisation's: a part containing one is prose
+ * (`Join Our Channels`, `the US military said it had struck…`).
  */
 export const PROSE_WORDS: readonly string[] = [
-  'a',
-  'an',
-  'and',
+  'is',
   'are',
-  'at',
-  'by',
-  'for',
-  'from',
+  'was',
+  'were',
+  'be',
+  'been',
   'has',
   'have',
-  'here',
-  'in',
-  'is',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'said',
+  'says',
+  'told',
   'it',
-  'of',
-  'on',
-  'or',
+  'its',
+  'he',
+  'she',
+  'they',
+  'his',
+  'her',
+  'their',
   'our',
-  'the',
-  'this',
-  'to',
-  'us',
-  'was',
-  'we',
-  'were',
-  'with',
-  'you',
   'your',
+  'you',
+  'we',
+  'us',
+  'this',
+  'that',
+  'these',
+  'those',
+  'which',
+  'who',
+  'not',
   'join',
   'share',
   'follow',
@@ -325,8 +334,29 @@ export const PROSE_WORDS: readonly string[] = [
   'related',
   'see',
   'also',
-  'said',
-  'says',
+  'here',
+]
+
+/**
+ * Small lower-case words allowed inside organisation names (`Library of Congress`, `Press Trust
+ * of India`) but not in a person's name.
+ */
+export const NAME_CONNECTIVES: readonly string[] = [
+  'of',
+  'and',
+  'the',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'di',
+  'y',
+  'et',
+  'und',
+  '&',
 ]
 
 /**

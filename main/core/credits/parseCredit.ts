@@ -6,6 +6,7 @@ import {
   LEADING_LABELS,
   MAKER_PHRASES,
   MARKER_WORDS,
+  NAME_CONNECTIVES,
   ORGANISATION_WORDS,
   PROSE_WORDS,
   TRAILING_WIRE_JUNK,
@@ -33,11 +34,16 @@ export interface CreditAnalysis {
   labelled: boolean
   /** Its parts were joined by `/`, `|`, `via`, `for`… (not only one bare name). */
   chained: boolean
+  /** Its parts were joined by a slash, the wire separator (`Name/Agency`), not only commas. */
+  slashed: boolean
 }
 
 const MARKERS = new Set(MARKER_WORDS.map((w) => w.toLowerCase()))
 const ORG_WORDS = new Set(ORGANISATION_WORDS)
 const PROSE = new Set(PROSE_WORDS)
+const CONNECTIVES = new Set(NAME_CONNECTIVES)
+/** Names run to a few words; more is a sentence. */
+const MAX_NAME_WORDS = 8
 const LABEL_RE = new RegExp(
   `^(?:${LEADING_LABELS.join('|')}|(?:photo|foto|bild)\\s*(?=©|\\(c\\)))\\s*`,
   'iu',
@@ -87,6 +93,7 @@ export function analyzeCredit(raw: string): CreditAnalysis {
     parts: kept,
     labelled,
     chained,
+    slashed: /\//.test(text),
   }
 }
 
@@ -169,9 +176,12 @@ function splitCoupledNames(part: string): string[] {
 /** Judge one part; null when nothing is left of it. */
 function classifyPart(piece: string): CreditPart | null {
   let text = piece.replace(LEADING_JOIN_RE, '').replace(MAKER_RE, '').trim()
-  // A trailing note in brackets (`Stephan Weil (Archiv)`) is not part of the name.
-  text = text.replace(/\s*\([^()]*\)$/, '').trim()
+  // A marker in brackets (`Stephan Weil (Archiv)`) is not part of the name; other brackets or a
+  // colon inside a part are prose (`Matt Lucas (Little Britain`, `Subs: Howard`).
+  const note = /\s*\(([^()]*)\)$/.exec(text)
+  if (note && MARKERS.has(note[1].trim().toLowerCase())) text = text.slice(0, note.index).trim()
   if (!text) return null
+  if (/[()[\]:;]/.test(text)) return { text, kind: 'prose', known: false, guessed: false }
   if (MARKERS.has(text.toLowerCase())) return { text, kind: 'marker', known: false, guessed: false }
   // The service word: `AP Photo` → `AP`, `AFP PHOTO` → `AFP`.
   const service = /^(.+?)\s+photos?$/iu.exec(text)
@@ -186,21 +196,30 @@ function classifyPart(piece: string): CreditPart | null {
 /** Person, organisation or prose, for a part that is not a marker or a known agency. */
 function classifyText(text: string): PartKind {
   if (MARKERS.has(text.toLowerCase())) return 'marker'
-  if (findKnownAgency(text) || hasOrganisationWord(text)) return 'organisation'
+  if (findKnownAgency(text)) return 'organisation'
   const words = text.split(/\s+/)
-  // Initials (`Duane A. Laverty`) are not the article "a".
-  const lowerWords = words
-    .filter((w) => !/^\p{Lu}\.?$/u.test(w))
-    .map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, ''))
-  if (/^the\s/i.test(text) || /\d/.test(text) || /\.\p{L}{2,}$/u.test(text)) return 'organisation'
+  const bare = (w: string) => w.toLowerCase().replace(/[^\p{L}&]/gu, '')
+  // Initials (`Duane A. Laverty`) are not words of a sentence.
+  const plain = words.filter((w) => !/^\p{Lu}\.?$/u.test(w)).map(bare)
+  if (words.length > MAX_NAME_WORDS || plain.some((w) => PROSE.has(w))) return 'prose'
   if (words.length === 1) {
+    if (/^\p{L}+\d+$|\.\p{L}{2,}$/u.test(text)) return 'organisation' // Flash90, Faktisk.no
+    if (/\d/.test(text)) return 'prose'
     // A lone lower-case word is a contributor's user name (`evgenyb`); a lone capitalised word
     // or acronym is an organisation (`Twitter`, `SANA`): people are credited with full names.
-    return /^\p{Ll}+$/u.test(text) ? 'person' : 'organisation'
+    if (/^\p{Ll}{4,}$/u.test(text)) return 'person'
+    return /^\p{L}[\p{L}.'’&-]*$/u.test(text) ? 'organisation' : 'prose'
   }
-  if (lowerWords.some((w) => PROSE.has(w))) return 'prose'
-  if (words.length <= 5 && words.every(isNameWord)) return 'person'
-  return words.some((w) => /^\p{Ll}/u.test(w) && !isNameParticle(w)) ? 'prose' : 'organisation'
+  const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !/^\p{Ll}{1,3}\p{Lu}/u.test(w))
+  if (/\d/.test(text)) return 'prose' // scores, dates: `Ronaldo 9`, `26 February`
+  const organisationLike =
+    hasOrganisationWord(text) || /^the\s/i.test(text) || /\.\p{L}{2,}$/u.test(text)
+  if (lowerWords.every((w) => CONNECTIVES.has(bare(w)) || isNameParticle(w))) {
+    if (organisationLike) return 'organisation'
+    if (words.length <= 5 && words.every(isNameWord)) return 'person'
+    return 'organisation'
+  }
+  return 'prose'
 }
 
 function isNameWord(word: string): boolean {

@@ -1,10 +1,10 @@
 import type { Credit } from '../model'
 import { findKnownAgency } from './agencyLookup'
-import { TRAILING_WIRE_JUNK } from './creditData'
+import { CREDIT_INSTRUCTIONS, TRAILING_WIRE_JUNK } from './creditData'
 import { analyzeCredit, type CreditAnalysis } from './parseCredit'
 
 /** Credits are short; a longer tail is caption text, whatever it ends with. */
-const MAX_CREDIT_CHARS = 160
+const MAX_CREDIT_CHARS = 120
 
 /** Where a candidate credit was found, which decides how much evidence it needs. */
 type Setting = 'line' | 'tail' | 'brackets'
@@ -50,8 +50,7 @@ export function splitCaptionCredit(caption: string): { caption: string; credit: 
 export function looksLikeCreditLine(line: string): boolean {
   const text = line.trim()
   if (text === '' || text.includes('\n') || text.length > MAX_CREDIT_CHARS) return false
-  const bracketed = /^\(.*\)$/.test(text)
-  return isCreditLike(analyzeCredit(text), text, bracketed ? 'brackets' : 'line')
+  return isCreditLike(analyzeCredit(text), text, 'line')
 }
 
 /** The index where a credit starts at the end of `text`, or null. */
@@ -100,20 +99,22 @@ function bracketOpening(text: string): number | null {
  * a lone photographer (`Glass cloche terrariums (Lucy Akins)`).
  */
 function isCreditLike(analysis: CreditAnalysis, text: string, setting: Setting): boolean {
-  const { parts, credit, labelled, chained } = analysis
+  const { parts, credit, labelled, chained, slashed } = analysis
   if (text.length > MAX_CREDIT_CHARS) return false
   if (parts.length === 0 || parts.some((p) => p.kind === 'prose')) return false
   if (credit.photographer === null && credit.agencies.length === 0) return false
-  // Credits do not end a sentence; `… said Reuters.` is prose.
-  if (setting === 'tail' && /[.!?]$/.test(text) && !/\b\p{Lu}\.$/u.test(text)) return false
-  const hasKnown = parts.some((p) => p.known)
-  const hasOrganisation = credit.agencies.length > 0
-  if (labelled || hasKnown) return true
-  // A lone capitalised word (`Monday`) is only guessed to be an organisation: not enough alone.
-  if (chained && hasOrganisation && parts.some((p) => !p.guessed && p.kind !== 'marker')) {
-    return true
+  // Credits do not end a sentence (`… said Reuters.`, a line-up `Kay, Parr, McGee.`), unless
+  // the full stop belongs to an initial or to `All Rights Reserved.`.
+  if (/[.!?]$/.test(text) && !/\b\p{Lu}\.\)?$/u.test(text) && !CREDIT_INSTRUCTIONS.test(text)) {
+    return false
   }
-  // One word in brackets is more often a note (`(pictured)`) than a photographer.
+  if (labelled || parts.some((p) => p.known)) return true
+  // A lone capitalised word (`Paris`, `Monday`) is only guessed to be an organisation: it counts
+  // after the wire's slash (`Name/Salon`), not after a comma (`Stade de France, Paris`).
+  const organisations = parts.filter((p) => p.kind === 'organisation')
+  if (chained && organisations.some((p) => !p.guessed)) return true
+  if (slashed && organisations.length > 0 && credit.photographer !== null) return true
+  // One name in a closing bracket may be the photographer (`Glass terrariums (Lucy Akins)`).
   if (setting === 'brackets') return /\s/.test(credit.photographer ?? '') && parts.length <= 2
   return false
 }

@@ -220,15 +220,17 @@ describe('imageImporter on bad input', () => {
     }
   })
 
-  it('imports a JPEG whose APP1 segment length runs past the end of the file', async () => {
-    const bytes = new Uint8Array(staff.subarray(0, 4000)) // cut inside the metadata
-    const { ctx } = memoryContext()
-    const outcome = await imageImporter.import({ source: 'cut.jpg', bytes }, ctx).then(
-      (drafts) => drafts,
-      (error: unknown) => error,
+  it('refuses a JPEG cut inside its metadata: no image data left', async () => {
+    const bytes = new Uint8Array(staff.subarray(0, 4000))
+    const { ctx, blobs } = memoryContext()
+    const error = await imageImporter
+      .import({ source: '/photos/cut.jpg', bytes }, ctx)
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ImportError)
+    expect((error as Error).message).toBe(
+      'cut.jpg is damaged: it has no image data Morgue can read.',
     )
-    if (outcome instanceof Error) expect(outcome).toBeInstanceOf(ImportError)
-    else expect((outcome as PhotoDraft[])[0].photo.image?.bytes).toBe(4000)
+    expect(blobs.size).toBe(0)
   })
 
   it('refuses a text file named .jpg with a clear reason', async () => {

@@ -78,10 +78,14 @@ export function createImageImporter(options: ImageImporterOptions = {}): Importe
       const mime = IMAGE_MIME[format]
       const size = readImageSize(input.bytes, format) ?? sizeFromMeta(meta)
       const { caption, credit } = captionAndCredit(meta)
-      const image = await ctx.putBlob(input.bytes, mime, fileName)
       const thumb = await createThumbnail(input.bytes, mime, side, {
         orientation: meta.orientation,
       })
+      if (!size && !thumb && DECODABLE.has(format)) {
+        // Neither a frame header nor decodable pixels: a cut or overwritten file, not a photo.
+        throw new ImportError(`${fileName} is damaged: it has no image data Morgue can read.`)
+      }
+      const image = await ctx.putBlob(input.bytes, mime, fileName)
       const thumbnail = thumb
         ? await ctx.putBlob(thumb.bytes, thumb.mime, thumbnailName(fileName, thumb.mime))
         : undefined
@@ -108,6 +112,9 @@ export function createImageImporter(options: ImageImporterOptions = {}): Importe
     },
   }
 }
+
+/** Formats the thumbnailer decodes, so a failure to decode them means damage. */
+const DECODABLE = new Set<ImageFormat>(['jpeg', 'png'])
 
 /** The photo importer with default options (sidecars read from disk, 320 px thumbnails). */
 export const imageImporter: Importer = createImageImporter()

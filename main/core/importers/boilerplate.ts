@@ -7,7 +7,7 @@ export const TRAILER_PATTERNS: readonly RegExp[] = [
   /^join our (?:channels?|community|newsletter|whatsapp channel|telegram channel)\.?$/i,
   /^share (?:this|the) (?:article|story|post|page)\.?$/i,
   /^share(?: on (?:facebook|twitter|x|whatsapp|linkedin|email))?\.?$/i,
-  /^follow us on\b.{0,80}$/i,
+  /^follow us on (?:(?:twitter|x|facebook|instagram|telegram|whatsapp|linkedin|youtube|tiktok|threads|bluesky|mastodon|google news|social media)(?:,\s*|\s+(?:and|&)\s+)?)+[.!]?$/i,
   /^read more:?$/i,
   /^read more: .{0,120}$/i,
   /^advertisement$/i,

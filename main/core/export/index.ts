@@ -1,0 +1,4 @@
+export { articleToMarkdown, markdownFileName, type MarkdownFile } from './articleToMarkdown'
+export { EXPORT_FORMAT, EXPORT_VERSION, type ExportedBlob, type ExportHeader } from './exportFormat'
+export { blobRefsOf, exportJson, type ExportJsonOptions, type ExportSummary } from './exportJson'
+export { csvRow, PHOTO_CSV_COLUMNS, photosCsv, type PhotosCsvOptions } from './photosCsv'

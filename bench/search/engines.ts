@@ -1,0 +1,210 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import lunr from 'lunr'
+import MiniSearch, { type Query as MiniQuery } from 'minisearch'
+import type { Article } from '../../main/core/model'
+import type { SearchEngine } from '../../main/core/search/types'
+import type { BenchQuery } from './queries'
+
+export type EngineName = 'ours' | 'minisearch' | 'lunr'
+
+/** The calls the benchmark makes, the same for every engine. */
+export interface BenchEngine {
+  /** Index `count` articles; resolves when they are searchable (and, for ours, persisted). */
+  build(
+    articles: AsyncIterable<Article>,
+    count: number,
+    onProgress: (done: number) => void,
+  ): Promise<void>
+  /** Write the index into `dir` (ours already keeps it there). */
+  save(): Promise<void>
+  /** A fresh process: load the index from `dir`. */
+  load(articles: () => AsyncIterable<Article>, count: number): Promise<void>
+  /** Run one query of the mix; resolves to the number of matching documents. */
+  search(query: BenchQuery): Promise<number>
+  /** Add one article; resolves when it is searchable. */
+  add(article: Article): Promise<void>
+  close(): Promise<void>
+}
+
+/** The fields the plain baselines index, one string each (title/body/caption/credit/tags). */
+export interface BaselineDoc {
+  id: string
+  title: string
+  body: string
+  caption: string
+  credit: string
+  tags: string
+}
+
+const FIELDS = ['title', 'body', 'caption', 'credit', 'tags'] as const
+
+/** An article flattened into the baselines' five fields. */
+export function toBaselineDoc(a: Article): BaselineDoc {
+  return {
+    id: a.id,
+    title: a.title,
+    body: a.body.join('\n\n'),
+    caption: a.photos.map((p) => p.caption).join('\n'),
+    credit: a.photos.map((p) => p.credit?.raw ?? '').join('\n'),
+    tags: a.tags.join(' '),
+  }
+}
+
+/** Plain lunr 2.3.9 as its docs show it, fed document by document through `lunr.Builder`. */
+export function createLunrEngine(dir: string): BenchEngine {
+  const file = path.join(dir, 'lunr-index.json')
+  let index: lunr.Index | null = null
+  const newBuilder = (): lunr.Builder => {
+    const builder = new lunr.Builder()
+    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
+    builder.searchPipeline.add(lunr.stemmer)
+    builder.ref('id')
+    for (const f of FIELDS) builder.field(f)
+    return builder
+  }
+  const ready = (): lunr.Index => {
+    if (!index) throw new Error('lunr: no index')
+    return index
+  }
+  return {
+    async build(articles, _count, onProgress) {
+      const builder = newBuilder()
+      let n = 0
+      for await (const a of articles) {
+        builder.add(toBaselineDoc(a))
+        if (++n % 1000 === 0) onProgress(n)
+      }
+      index = builder.build()
+    },
+    async save() {
+      await mkdir(dir, { recursive: true })
+      await writeFile(file, JSON.stringify(ready()))
+    },
+    async load() {
+      index = lunr.Index.load(JSON.parse(await readFile(file, 'utf8')))
+    },
+    async search(query) {
+      return ready().search(query.lunr).length
+    },
+    async add() {
+      // A lunr index is immutable: adding one document means rebuilding all of it. The harness
+      // reports the build time instead of running a second full build.
+      throw new Error('lunr cannot add to a built index')
+    },
+    async close() {
+      index = null
+    },
+  }
+}
+
+/** MiniSearch 7 with its defaults (no stemming, no stop words) over the same five fields. */
+export function createMiniSearchEngine(dir: string): BenchEngine {
+  const file = path.join(dir, 'minisearch-index.json')
+  const options = { fields: [...FIELDS], idField: 'id' }
+  let index: MiniSearch<BaselineDoc> | null = null
+  const ready = (): MiniSearch<BaselineDoc> => {
+    if (!index) throw new Error('minisearch: no index')
+    return index
+  }
+  return {
+    async build(articles, _count, onProgress) {
+      const ms = new MiniSearch<BaselineDoc>(options)
+      let n = 0
+      for await (const a of articles) {
+        ms.add(toBaselineDoc(a))
+        if (++n % 1000 === 0) onProgress(n)
+      }
+      index = ms
+    },
+    async save() {
+      await mkdir(dir, { recursive: true })
+      await writeFile(file, JSON.stringify(ready()))
+    },
+    async load() {
+      index = MiniSearch.loadJSON<BaselineDoc>(await readFile(file, 'utf8'), options)
+    },
+    async search(query) {
+      return ready().search(query.mini as MiniQuery).length
+    },
+    async add(article) {
+      ready().add(toBaselineDoc(article))
+    },
+    async close() {
+      index = null
+    },
+  }
+}
+
+/** What `main/core/search/index.ts` is expected to export. */
+interface OurSearchModule {
+  createSearchEngine?: (options: { dir: string }) => SearchEngine
+}
+
+/** The module path of our engine (resolved at run time: it may not exist yet). */
+export const OUR_ENGINE_MODULE = path.resolve(__dirname, '../../main/core/search/index.ts')
+
+/** Our engine, or null when `createSearchEngine` is not (yet) exported. */
+export async function loadOurEngineFactory(): Promise<
+  OurSearchModule['createSearchEngine'] | null
+> {
+  try {
+    const mod = (await import(OUR_ENGINE_MODULE)) as OurSearchModule & { default?: OurSearchModule }
+    return mod.createSearchEngine ?? mod.default?.createSearchEngine ?? null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Our segmented engine through its public interface: `open` builds (or loads) the persisted
+ * index in `dir`; queries go through `search(q, { limit: 20 })`, which includes facet counts and
+ * snippets for the top 20.
+ */
+export async function createOurEngine(dir: string): Promise<BenchEngine> {
+  const factory = await loadOurEngineFactory()
+  if (!factory) throw new Error(`createSearchEngine is not exported by ${OUR_ENGINE_MODULE}`)
+  let engine: SearchEngine | null = null
+  const ready = (): SearchEngine => {
+    if (!engine) throw new Error('ours: not open')
+    return engine
+  }
+  return {
+    async build(articles, count, onProgress) {
+      await mkdir(dir, { recursive: true })
+      engine = factory({ dir })
+      let n = 0
+      async function* counted(): AsyncGenerator<Article> {
+        for await (const a of articles) {
+          yield a
+          if (++n % 1000 === 0) onProgress(n)
+        }
+      }
+      await engine.open(() => counted(), count)
+    },
+    async save() {
+      // The engine persists as it builds; closing flushes whatever is pending.
+    },
+    async load(articles, count) {
+      engine = factory({ dir })
+      await engine.open(articles, count)
+    },
+    async search(query) {
+      return (await ready().search(query.ours, { limit: 20 })).total
+    },
+    async add(article) {
+      await ready().upsert([article])
+    },
+    async close() {
+      await engine?.close()
+      engine = null
+    },
+  }
+}
+
+/** The engine adapter by name. */
+export async function createBenchEngine(name: EngineName, dir: string): Promise<BenchEngine> {
+  if (name === 'lunr') return createLunrEngine(dir)
+  if (name === 'minisearch') return createMiniSearchEngine(dir)
+  return createOurEngine(dir)
+}

@@ -29,12 +29,16 @@ export function decodeRawImage(bytes: Uint8Array, mime: string): RawImage | null
       return { width: out.width, height: out.height, data: out.data }
     }
     case 'image/png': {
+      // Check the IHDR size before decoding: pngjs allocates the whole bitmap first.
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      if (bytes.length < 24 || view.getUint32(16) * view.getUint32(20) > MAX_MEGAPIXELS * 1e6) {
+        return null
+      }
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-      if (png.width * png.height > MAX_MEGAPIXELS * 1e6) return null
       return { width: png.width, height: png.height, data: new Uint8Array(png.data) }
     }
     case 'image/tiff':
-      return decodeUncompressedTiff(bytes)
+      return decodeUncompressedTiff(bytes, MAX_MEGAPIXELS * 1e6)
     default:
       return null
   }

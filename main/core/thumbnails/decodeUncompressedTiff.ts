@@ -3,9 +3,10 @@ import type { RawImage } from './decodeRawImage'
 /**
  * Decode the first image of a TIFF when it is stored uncompressed (compression 1), chunky, 8 bits
  * per sample, grey or RGB(A): the common case for small agency TIFFs. Returns null for anything
- * else (LZW, JPEG-in-TIFF, 16-bit, CMYK…); throws on a truncated file.
+ * else (LZW, JPEG-in-TIFF, 16-bit, CMYK…) and for images over `maxPixels`; throws on a
+ * truncated file.
  */
-export function decodeUncompressedTiff(bytes: Uint8Array): RawImage | null {
+export function decodeUncompressedTiff(bytes: Uint8Array, maxPixels = Infinity): RawImage | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const order = view.getUint16(0)
   if (order !== 0x4949 && order !== 0x4d4d) return null
@@ -24,7 +25,8 @@ export function decodeUncompressedTiff(bytes: Uint8Array): RawImage | null {
   const samples = first(277, 1)!
   const bits = tags.get(258) ?? [1]
   const photometric = first(262)
-  if (!width || !height || first(259, 1) !== 1 || first(284, 1) !== 1) return null
+  if (!width || !height || width * height > maxPixels) return null
+  if (first(259, 1) !== 1 || first(284, 1) !== 1) return null
   if (bits.some((b) => b !== 8) || (photometric !== 1 && photometric !== 2)) return null
   if (photometric === 2 && samples < 3) return null
   const offsets = tags.get(273) ?? []

@@ -66,12 +66,4 @@ describe('createThumbnail', () => {
     expect(await createThumbnail(new TextEncoder().encode('not a jpeg'), 'image/jpeg')).toBeNull()
     expect(await createThumbnail(jpegOf(400, 200).subarray(0, 300), 'image/jpeg')).toBeNull()
   })
-
-  it('refuses to decode an image claiming more than 100 megapixels', async () => {
-    const bytes = pngOf(4, 4, 255)
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    view.setUint32(16, 20_000) // IHDR width
-    view.setUint32(20, 20_000) // IHDR height: 400 MP
-    expect(await createThumbnail(bytes, 'image/png')).toBeNull()
-  })
 })

@@ -1,0 +1,236 @@
+import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
+import agencyNames from './agencyNames.json'
+
+/**
+ * What the index knows about a document: one per article, one per captioned photo. An article's
+ * document carries its captions and credits too, so the article is found by its photographer.
+ */
+
+/** Indexed fields, in index order. Field numbers are stored on disk: append, never reorder. */
+export const FIELDS = [
+  'title',
+  'body',
+  'caption',
+  'credit',
+  'photographer',
+  'agency',
+  'source',
+  'tag',
+] as const
+export type FieldName = (typeof FIELDS)[number]
+export const FIELD_COUNT = FIELDS.length
+
+/** lunr field boosts (the same numbers go to `this.field(name, { boost })`). */
+export const FIELD_BOOSTS: readonly number[] = [3, 1, 2, 1, 2, 1, 1, 2]
+
+/** Fields an article's photo documents inherit from their article for field filters. */
+export const INHERITED_FIELDS: ReadonlySet<FieldName> = new Set(['title', 'body', 'source', 'tag'])
+
+export const DOC_ARTICLE = 0
+/** A photo inside an article. */
+export const DOC_ARTICLE_PHOTO = 1
+/** A standalone photo item. */
+export const DOC_PHOTO = 2
+
+export const FLAG_UNTAGGED = 1
+export const FLAG_CREDIT_EMPTY = 2
+
+/** Days since 1970-01-01 for dates; this value when unknown. */
+export const NO_DATE = -2147483648
+
+export const FACETS = ['tag', 'agency', 'photographer', 'source'] as const
+export type FacetName = (typeof FACETS)[number]
+
+/** What a hit shows, stored compressed beside the index so results never wait on the store. */
+export interface StoredDoc {
+  id: string
+  photoId?: string
+  title: string
+  source?: string
+  publishedAt?: string
+  tags: string[]
+  /** Article body (paragraphs joined by blank lines). */
+  body?: string
+  /** Photo caption, or for an article every caption joined by blank lines. */
+  caption?: string
+  credit?: Credit | null
+  /** Credits of an article's photos, joined by ` · `. */
+  credits?: string
+  thumbnail?: string
+}
+
+export interface IndexDoc {
+  /** `itemId` or `itemId#photoId`. */
+  key: string
+  itemId: string
+  kind: number
+  /** For an article photo: position of its article's document among the item's documents. */
+  parent: number
+  fields: string[]
+  date: number
+  flags: number
+  facets: string[][]
+  stored: StoredDoc
+}
+
+const NAMES_BY_ID = agencyNames as Record<string, string[]>
+
+/** Every name an agency is known by, so `agency:afp` and `agency:"agence france-presse"` match. */
+export function agencyText(credit: Credit | null | undefined): string {
+  if (!credit) return ''
+  const parts = new Set<string>()
+  for (const a of credit.agencies) parts.add(a)
+  if (credit.agency) parts.add(credit.agency)
+  for (const id of credit.agencyIds) {
+    parts.add(id)
+    for (const n of NAMES_BY_ID[id] ?? []) parts.add(n)
+  }
+  return [...parts].join(' \n ')
+}
+
+/** Days since the epoch of an ISO date, or NO_DATE. */
+export function dayOf(iso: string | undefined): number {
+  if (!iso) return NO_DATE
+  const t = Date.parse(iso.length === 4 ? `${iso}-01-01` : iso)
+  return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE
+}
+
+function creditEmpty(credit: Credit | null): boolean {
+  return !credit || credit.raw.trim() === ''
+}
+
+function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {
+  const agencies = new Set<string>()
+  const photographers = new Set<string>()
+  for (const c of credits) {
+    if (!c) continue
+    for (const a of c.agencies) agencies.add(a)
+    if (c.agency && c.agencies.length === 0) agencies.add(c.agency)
+    if (c.photographer)
+      for (const p of c.photographer.split('; ')) if (p.trim()) photographers.add(p.trim())
+  }
+  return [[...new Set(tags)], [...agencies], [...photographers], source ? [source] : []]
+}
+
+function photoFields(photo: Photo, title: string, source: string, tags: string): string[] {
+  const c = photo.credit
+  return [
+    title,
+    '',
+    photo.caption,
+    c?.raw ?? '',
+    c?.photographer ?? '',
+    agencyText(c),
+    source,
+    tags,
+  ]
+}
+
+function articleDocs(a: Article): IndexDoc[] {
+  const date = dayOf(a.publishedAt ?? a.archivedAt)
+  const untagged = a.tags.length === 0 ? FLAG_UNTAGGED : 0
+  const tagText = a.tags.join(' \n ')
+  const credits = a.photos.map((p) => p.credit)
+  const captions = a.photos.map((p) => p.caption).filter((c) => c.trim() !== '')
+  const creditRaws = credits.map((c) => c?.raw ?? '').filter((r) => r.trim() !== '')
+  const body = a.body.join('\n\n')
+  const article: IndexDoc = {
+    key: a.id,
+    itemId: a.id,
+    kind: DOC_ARTICLE,
+    parent: -1,
+    fields: [
+      [a.title, a.subtitle ?? ''].join(' \n '),
+      [a.byline ?? '', a.dateline ?? '', body].join(' \n '),
+      captions.join(' \n '),
+      creditRaws.join(' \n '),
+      credits.map((c) => c?.photographer ?? '').join(' \n '),
+      credits.map(agencyText).join(' \n '),
+      a.source ?? '',
+      tagText,
+    ],
+    date,
+    flags: untagged,
+    facets: facetLists(a.tags, credits, a.source),
+    stored: {
+      id: a.id,
+      title: a.title,
+      source: a.source,
+      publishedAt: a.publishedAt,
+      tags: a.tags,
+      body,
+      caption: captions.join('\n\n'),
+      credits: creditRaws.join(' · '),
+      thumbnail: a.photos[0]?.thumbnail?.sha256,
+    },
+  }
+  const docs = [article]
+  for (const p of a.photos) {
+    if (p.caption.trim() === '' && creditEmpty(p.credit)) continue
+    const fields = photoFields(p, '', '', '')
+    docs.push({
+      key: `${a.id}#${p.id}`,
+      itemId: a.id,
+      kind: DOC_ARTICLE_PHOTO,
+      parent: 0,
+      fields,
+      date,
+      flags: untagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      facets: facetLists(a.tags, [p.credit], a.source),
+      stored: {
+        id: a.id,
+        photoId: p.id,
+        title: a.title,
+        source: a.source,
+        publishedAt: a.publishedAt,
+        tags: a.tags,
+        caption: p.caption,
+        credit: p.credit,
+        thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+      },
+    })
+  }
+  return docs
+}
+
+function photoItemDocs(item: PhotoItem): IndexDoc[] {
+  const p = item.photo
+  const title = [item.title, p.meta?.headline ?? ''].join(' \n ')
+  const fields = photoFields(p, title, item.source ?? '', item.tags.join(' \n '))
+  fields[1] = [
+    item.notes ?? '',
+    p.meta?.city ?? '',
+    p.meta?.country ?? '',
+    ...(p.meta?.keywords ?? []),
+  ].join(' \n ')
+  return [
+    {
+      key: item.id,
+      itemId: item.id,
+      kind: DOC_PHOTO,
+      parent: -1,
+      fields,
+      date: dayOf(item.publishedAt ?? p.meta?.dateCreated ?? item.archivedAt),
+      flags:
+        (item.tags.length === 0 ? FLAG_UNTAGGED : 0) |
+        (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      facets: facetLists(item.tags, [p.credit], item.source),
+      stored: {
+        id: item.id,
+        photoId: p.id,
+        title: item.title,
+        source: item.source,
+        publishedAt: item.publishedAt ?? p.meta?.dateCreated,
+        tags: item.tags,
+        caption: p.caption,
+        credit: p.credit,
+        thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+      },
+    },
+  ]
+}
+
+/** The documents an item is indexed as: the article (or standalone photo) first. */
+export function documentsOf(item: ArchiveItem): IndexDoc[] {
+  return item.kind === 'article' ? articleDocs(item) : photoItemDocs(item)
+}

@@ -1,0 +1,276 @@
+import { mkdir, open as openFile, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ArchiveItem, ItemId } from '../model'
+import { TimeSlicer } from './bytes'
+import defaultAliases from './defaultAliases.json'
+import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
+import { buildAliasIndex, execute, planQuery, Scratch, type AliasIndex } from './executor'
+import { mergeSegments } from './merge'
+import { parseQuery } from './queryParser'
+import { buildResults, EMPTY_FACETS } from './results'
+import { buildSegment, CorruptIndexError, decodeSegment, encodeSegment, Segment } from './segment'
+import { SegmentSet } from './segmentSet'
+import type { SearchEngine, SearchOptions, SearchResult } from './types'
+
+/** The name-variant groups used until the user edits the list. */
+export const DEFAULT_ALIASES: readonly string[][] = defaultAliases
+
+export interface SearchEngineOptions {
+  /** Folder for the persisted index (inside the archive); null keeps it in memory only. */
+  dir: string | null
+  /** Reserved: rebuilds currently run on the calling thread in time slices. */
+  workers?: number
+  /** Items per segment in a full rebuild (default 20,000). */
+  segmentItems?: number
+  /** Merge fresh segments once this many small ones exist (default 8). */
+  mergeAfter?: number
+}
+
+/** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
+const ANALYSIS = `v2|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const MANIFEST = 'manifest.json'
+/** A segment this small counts as "fresh" and is merged with its peers. */
+const SMALL_SEGMENT_DOCS = 5_000
+
+interface Manifest {
+  analysis: string
+  next: number
+  segments: { file: string; n: number; deleted: number[] }[]
+}
+
+/**
+ * The segmented search engine: immutable segments (built with lunr's analysis) + tombstones,
+ * a fresh small segment per upsert, merged in the background, all persisted in `dir`.
+ */
+export class SegmentedSearchEngine implements SearchEngine {
+  private set = new SegmentSet()
+  private readonly scratch = new Scratch()
+  private aliases: AliasIndex = buildAliasIndex(DEFAULT_ALIASES)
+  /** Writes (upsert, remove, merge, rebuild) run one after another. */
+  private queue: Promise<unknown> = Promise.resolve()
+  private nextFile = 1
+  private closed = false
+  private readonly dir: string | null
+  private readonly segmentItems: number
+  private readonly mergeAfter: number
+
+  constructor(options: SearchEngineOptions) {
+    this.dir = options.dir
+    this.segmentItems = options.segmentItems ?? 20_000
+    this.mergeAfter = options.mergeAfter ?? 8
+  }
+
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  async open(items: () => AsyncIterable<ArchiveItem>, itemCount: number): Promise<void> {
+    return this.serial(async () => {
+      if (this.dir) {
+        const loaded = await this.load().catch((e: unknown) => {
+          if (e instanceof CorruptIndexError || isMissing(e) || e instanceof SyntaxError)
+            return null
+          throw e
+        })
+        if (loaded && loaded.items.size === itemCount) {
+          this.set = loaded
+          return
+        }
+      }
+      await this.rebuild(items)
+    })
+  }
+
+  /** Rebuild everything from the items (in segments of `segmentItems`). */
+  private async rebuild(items: () => AsyncIterable<ArchiveItem>): Promise<void> {
+    const slicer = new TimeSlicer()
+    const next = new SegmentSet()
+    let docs: IndexDoc[] = []
+    let count = 0
+    const flush = async () => {
+      if (docs.length === 0) return
+      const seg = await buildSegment(docs, slicer)
+      docs = []
+      count = 0
+      await this.writeSegment(seg)
+      next.add(seg)
+    }
+    for await (const item of items()) {
+      docs.push(...documentsOf(item))
+      if (++count >= this.segmentItems) await flush()
+      if (slicer.due()) await slicer.yield()
+    }
+    await flush()
+    this.set = next
+    await this.writeManifest()
+    await this.removeOrphans()
+  }
+
+  private async load(): Promise<SegmentSet | null> {
+    const dir = this.dir!
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest
+    if (manifest.analysis !== ANALYSIS || !Array.isArray(manifest.segments)) return null
+    const set = new SegmentSet()
+    for (const entry of manifest.segments) {
+      const deleted = new Uint8Array(entry.n)
+      for (const d of entry.deleted) deleted[d] = 1
+      const seg = decodeSegment(await readFile(join(dir, entry.file)), deleted)
+      seg.file = entry.file
+      set.add(seg)
+    }
+    this.nextFile = manifest.next
+    return set
+  }
+
+  private async writeSegment(seg: Segment): Promise<void> {
+    if (!this.dir) return
+    await mkdir(this.dir, { recursive: true })
+    const name = `seg-${String(this.nextFile++).padStart(6, '0')}.bin`
+    await writeDurably(join(this.dir, name), encodeSegment(seg))
+    seg.file = name
+  }
+
+  private async writeManifest(): Promise<void> {
+    if (!this.dir) return
+    const manifest: Manifest = {
+      analysis: ANALYSIS,
+      next: this.nextFile,
+      segments: this.set.segments.map((s) => {
+        const deleted: number[] = []
+        for (let i = 0; i < s.n; i++) if (s.deleted[i]) deleted.push(i)
+        return { file: s.file!, n: s.n, deleted }
+      }),
+    }
+    await mkdir(this.dir, { recursive: true })
+    await writeDurably(join(this.dir, MANIFEST), Buffer.from(JSON.stringify(manifest)))
+  }
+
+  private async removeOrphans(): Promise<void> {
+    if (!this.dir) return
+    const used = new Set(this.set.segments.map((s) => s.file))
+    for (const f of await readdir(this.dir)) {
+      if ((f.startsWith('seg-') && !used.has(f)) || f.endsWith('.tmp'))
+        await rm(join(this.dir, f), { force: true })
+    }
+  }
+
+  async upsert(items: readonly ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    await this.serial(async () => {
+      const docs = items.flatMap(documentsOf)
+      const seg = await buildSegment(docs)
+      await this.writeSegment(seg)
+      for (const item of items) this.set.deleteItem(item.id)
+      this.set.add(seg)
+      await this.writeManifest()
+    })
+    this.maybeMerge()
+  }
+
+  async remove(ids: readonly ItemId[]): Promise<void> {
+    await this.serial(async () => {
+      let changed = false
+      for (const id of ids) changed = this.set.deleteItem(id) || changed
+      if (changed) await this.writeManifest()
+    })
+  }
+
+  /** Merge fresh segments once there are enough of them (in the background, serialised). */
+  private maybeMerge(): void {
+    const small = this.set.segments.filter((s) => s.n < SMALL_SEGMENT_DOCS)
+    if (small.length < this.mergeAfter) return
+    void this.serial(async () => {
+      if (this.closed) return
+      const parts = this.set.segments.filter((s) => s.n < SMALL_SEGMENT_DOCS)
+      if (parts.length < 2) return
+      const merged = await mergeSegments(parts, new TimeSlicer())
+      await this.writeSegment(merged)
+      this.set.replace(parts, merged)
+      await this.writeManifest()
+      for (const p of parts)
+        if (p.file && this.dir) await rm(join(this.dir, p.file), { force: true })
+    })
+  }
+
+  /** Wait until background work (merges) is done. For tests and benchmarks. */
+  async idle(): Promise<void> {
+    await this.serial(async () => undefined)
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    return this.searchSync(query, options)
+  }
+
+  /** The same as `search`, synchronously (the work never awaits). */
+  searchSync(query: string, options: SearchOptions = {}): SearchResult {
+    const started = performance.now()
+    const parsed = parseQuery(query)
+    try {
+      const plan = planQuery(this.set, parsed, this.aliases)
+      const matches = execute(this.set, plan, this.scratch)
+      const { hits, facets } = buildResults(this.set, matches, plan, this.scratch, options)
+      const result: SearchResult = {
+        query,
+        total: matches.count,
+        hits,
+        facets,
+        tookMs: performance.now() - started,
+      }
+      if (parsed.error) result.error = parsed.error
+      return result
+    } catch (e) {
+      // Never throw at the UI: report the failure as a query problem.
+      return {
+        query,
+        total: 0,
+        hits: [],
+        facets: EMPTY_FACETS,
+        error: parsed.error ?? {
+          message: `Search failed: ${String(e)}`,
+          start: 0,
+          end: query.length,
+        },
+        tookMs: performance.now() - started,
+      }
+    } finally {
+      this.scratch.reset()
+    }
+  }
+
+  setAliases(groups: string[][]): void {
+    this.aliases = buildAliasIndex(groups)
+  }
+
+  /** Numbers for benchmarks and diagnostics. */
+  stats(): { segments: number; docs: number; liveDocs: number; items: number } {
+    return {
+      segments: this.set.segments.length,
+      docs: this.set.capacity,
+      liveDocs: this.set.liveDocs,
+      items: this.set.items.size,
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.idle()
+  }
+}
+
+function isMissing(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === 'ENOENT'
+}
+
+async function writeDurably(path: string, data: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp`
+  const fh = await openFile(tmp, 'w')
+  try {
+    await fh.writeFile(data)
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+  await rename(tmp, path)
+}

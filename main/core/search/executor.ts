@@ -1,0 +1,632 @@
+import { foldText, forEachToken, stemOnly, termOf } from './analyzer'
+import {
+  DOC_ARTICLE,
+  FACETS,
+  FIELD_BOOSTS,
+  FIELD_COUNT,
+  FIELDS,
+  FLAG_CREDIT_EMPTY,
+  FLAG_UNTAGGED,
+  INHERITED_FIELDS,
+  NO_DATE,
+  type FieldName,
+} from './documents'
+import { withinEdits } from './fuzzy'
+import type { FilterClause, ParsedQuery, PhraseClause, TermClause } from './queryParser'
+import { readPostings, type FieldPosting, type Segment } from './segment'
+import type { SegmentSet } from './segmentSet'
+
+/** lunr's BM25 constants (lunr.Builder defaults). */
+const K1 = 1.2
+const B = 0.75
+const ALL_FIELDS = FIELDS.map((_, i) => i)
+const NEG_BIT = 0x80000000
+
+/** One way a clause can match: terms in fields, optionally as a phrase. */
+interface Option {
+  fields: number[]
+  /** Expanded terms (prefix, fuzzy, aliases) — any of them matches. */
+  terms: string[]
+  /** For a phrase: its terms with their token offsets; the option matches only verified docs. */
+  phrase: { term: string; offset: number }[] | null
+}
+
+interface PlannedClause {
+  bit: number
+  negated: boolean
+  options: Option[]
+  /** Article photos inherit matches of their article (field filters on article-level fields). */
+  inherit: boolean
+}
+
+export interface QueryPlan {
+  clauses: PlannedClause[]
+  filters: FilterClause[]
+  /** Every positive term, for highlighting. */
+  highlightTerms: Set<string>
+}
+
+/** Alias groups as folded words → every variant's folded form. */
+export type AliasIndex = Map<string, string[]>
+
+export function buildAliasIndex(groups: readonly string[][]): AliasIndex {
+  const index: AliasIndex = new Map()
+  for (const group of groups) {
+    const folded = [...new Set(group.map((w) => foldText(w.trim())).filter((w) => w !== ''))]
+    if (folded.length < 2) continue
+    for (const w of folded) index.set(w, [...new Set([...(index.get(w) ?? []), ...folded])])
+  }
+  return index
+}
+
+function fieldsOf(field: FieldName | null): number[] {
+  return field === null ? ALL_FIELDS : [FIELDS.indexOf(field)]
+}
+
+function phraseTokens(text: string): { term: string; offset: number }[] {
+  const out: { term: string; offset: number }[] = []
+  forEachToken(text, (term, index) => out.push({ term, offset: index }))
+  return out
+}
+
+/** Every indexed term (in any segment) starting with `prefix`. */
+function expandPrefix(set: SegmentSet, prefix: string): string[] {
+  const found = new Set<string>()
+  for (const seg of set.segments) {
+    const terms = seg.data.terms
+    for (let t = seg.lowerBound(prefix); t < terms.length && terms[t].startsWith(prefix); t++)
+      found.add(terms[t])
+  }
+  return [...found]
+}
+
+/** Every indexed term within `edits` of `term`. */
+function expandFuzzy(set: SegmentSet, term: string, edits: number): string[] {
+  const found = new Set<string>()
+  for (const seg of set.segments) {
+    for (const t of seg.data.terms) {
+      if (Math.abs(t.length - term.length) > edits) continue
+      if (withinEdits(t, term, edits)) found.add(t)
+    }
+  }
+  return [...found]
+}
+
+function termOption(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option | null {
+  const fields = fieldsOf(c.field)
+  if (c.prefix) {
+    const prefix = foldText(c.text).replace(/^\W+/, '')
+    if (!prefix) return null
+    return { fields, terms: expandPrefix(set, prefix), phrase: null }
+  }
+  const tokens = phraseTokens(c.text)
+  if (tokens.length > 1 && c.fuzzy === 0) return { fields, terms: [], phrase: tokens }
+  let term = tokens[0]?.term ?? ''
+  // A stop word typed alone in a field filter is meant: keep it stemmed.
+  if (term === '' && c.field !== null) term = stemOnly(c.text)
+  if (term === '') return null
+  if (c.fuzzy > 0) return { fields, terms: expandFuzzy(set, term, c.fuzzy), phrase: null }
+  const terms = new Set([term])
+  for (const variant of aliases.get(foldText(c.text)) ?? []) {
+    const t = termOf(variant)
+    if (t) terms.add(t)
+  }
+  return { fields, terms: [...terms], phrase: null }
+}
+
+function phraseOption(c: PhraseClause): Option | null {
+  const tokens = phraseTokens(c.text)
+  if (tokens.length === 0) return null
+  const fields = fieldsOf(c.field)
+  if (tokens.length === 1) return { fields, terms: [tokens[0].term], phrase: null }
+  return { fields, terms: [], phrase: tokens }
+}
+
+/** Turn the parsed query into clauses of expanded terms. */
+export function planQuery(set: SegmentSet, parsed: ParsedQuery, aliases: AliasIndex): QueryPlan {
+  const clauses: PlannedClause[] = []
+  const filters: FilterClause[] = []
+  const highlightTerms = new Set<string>()
+  let nextBit = 0
+  for (const c of parsed.clauses) {
+    if (c.kind === 'filter') {
+      filters.push(c)
+      continue
+    }
+    const parts = c.kind === 'or' ? c.options : [c]
+    const options: Option[] = []
+    let scoped = true
+    for (const p of parts) {
+      const o = p.kind === 'term' ? termOption(set, p, aliases) : phraseOption(p)
+      if (!o) continue
+      options.push(o)
+      if (p.field === null || !INHERITED_FIELDS.has(p.field)) scoped = false
+    }
+    if (options.length === 0) continue // stop words only: no constraint, as in lunr
+    if (!c.negated && nextBit >= 31) continue // more than 31 clauses: the rest are ignored
+    if (!c.negated)
+      for (const o of options) {
+        for (const t of o.terms) highlightTerms.add(t)
+        for (const t of o.phrase ?? []) highlightTerms.add(t.term)
+      }
+    clauses.push({
+      bit: c.negated ? NEG_BIT : 1 << nextBit++,
+      negated: c.negated,
+      options,
+      inherit: scoped,
+    })
+  }
+  return { clauses, filters, highlightTerms }
+}
+
+/** Scratch arrays reused between queries (searches run one at a time on the main thread). */
+export class Scratch {
+  score = new Float64Array(0)
+  mask = new Uint32Array(0)
+  fieldHits = new Uint16Array(0)
+  touched = new Int32Array(0)
+  touchedCount = 0
+
+  ensure(capacity: number): void {
+    if (this.score.length >= capacity) return
+    const size = Math.max(capacity, Math.ceil(this.score.length * 1.5), 1024)
+    this.score = new Float64Array(size)
+    this.mask = new Uint32Array(size)
+    this.fieldHits = new Uint16Array(size)
+    this.touched = new Int32Array(size)
+    this.touchedCount = 0
+  }
+
+  touch(g: number): void {
+    if (this.mask[g] === 0 && this.fieldHits[g] === 0 && this.score[g] === 0) {
+      this.touched[this.touchedCount++] = g
+    }
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const g = this.touched[i]
+      this.score[g] = 0
+      this.mask[g] = 0
+      this.fieldHits[g] = 0
+    }
+    this.touchedCount = 0
+  }
+}
+
+export interface Matches {
+  /** Global doc numbers that satisfy the query, unordered. */
+  docs: Int32Array
+  count: number
+  scored: boolean
+}
+
+/**
+ * Run a plan: score every posting of every query term in typed arrays with lunr's formula
+ * (BM25 per field, rounded to 3 decimals as lunr stores it, cosine-normalised per field by the
+ * query vector), collect required/prohibited clause bits, verify phrases, apply filters.
+ */
+export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Matches {
+  scratch.ensure(set.capacity)
+  const { score, mask, fieldHits } = scratch
+  const positive = plan.clauses.filter((c) => !c.negated)
+  let required = 0
+  for (const c of positive) required |= c.bit
+
+  // lunr's query vectors: per field, boost 1 summed for every (clause, expanded term).
+  const qv: Map<string, number>[] = FIELDS.map(() => new Map())
+  // (term, field) → clause bits it satisfies on its own (not phrase parts).
+  const termBits: Map<string, number>[] = FIELDS.map(() => new Map())
+  for (const c of positive) {
+    for (const o of c.options) {
+      const terms = o.phrase ? [...new Set(o.phrase.map((p) => p.term))] : o.terms
+      for (const t of terms) {
+        if (set.df(t) === 0) continue
+        for (const f of o.fields) {
+          qv[f].set(t, (qv[f].get(t) ?? 0) + 1)
+          if (!o.phrase) termBits[f].set(t, (termBits[f].get(t) ?? 0) | c.bit)
+        }
+      }
+    }
+  }
+  const N = set.liveDocs
+  const lists: (FieldPosting | undefined)[] = []
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (qv[f].size === 0) continue
+    let magnitude = 0
+    for (const w of qv[f].values()) magnitude += w * w
+    magnitude = Math.sqrt(magnitude)
+    const avg = set.avgFieldLen(f)
+    const boost = FIELD_BOOSTS[f]
+    const fieldBit = 1 << f
+    for (const [term, weight] of qv[f]) {
+      const df = set.df(term)
+      const idf = Math.log(1 + Math.abs((N - df + 0.5) / (df + 0.5)))
+      const w = weight / magnitude
+      const bits = termBits[f].get(term) ?? 0
+      for (const seg of set.segments) {
+        const t = seg.findTerm(term)
+        if (t === -1) continue
+        readPostings(seg, t, lists)
+        const p = lists[f]
+        if (!p) continue
+        scorePostings(seg, p, f, idf, avg, boost, w, bits, fieldBit, scratch)
+      }
+    }
+  }
+  // Phrases and prohibited terms: mark clause bits.
+  for (const c of plan.clauses) {
+    for (const o of c.options) {
+      if (o.phrase) {
+        for (const f of o.fields) markPhrase(set, o.phrase, f, c.bit, scratch)
+      } else if (c.negated) {
+        for (const term of o.terms) for (const f of o.fields) markTerm(set, term, f, c.bit, scratch)
+      }
+    }
+  }
+  // Article photos inherit field-filter matches (title:, tag:, source:, body:) of their article.
+  let inheritBits = 0
+  for (const c of plan.clauses) if (c.inherit) inheritBits |= c.bit
+  if (inheritBits !== 0) {
+    for (const seg of set.segments) {
+      const parent = seg.data.parent
+      for (const local of seg.photoDocs) {
+        const from = mask[seg.base + parent[local]] & inheritBits
+        if (from === 0) continue
+        const g = seg.base + local
+        scratch.touch(g)
+        mask[g] |= from
+      }
+    }
+  }
+
+  const filter = filterFn(plan.filters)
+  if (positive.length > 0) {
+    const docs = new Int32Array(scratch.touchedCount)
+    let count = 0
+    let si = 0
+    const segs = set.segments
+    // touched is unordered: find each doc's segment by binary search over bases.
+    for (let i = 0; i < scratch.touchedCount; i++) {
+      const g = scratch.touched[i]
+      const m = mask[g]
+      if ((m & required) !== required || m & NEG_BIT) continue
+      si = segmentIndex(segs, g, si)
+      const seg = segs[si]
+      const local = g - seg.base
+      if (seg.deleted[local]) continue
+      if (filter && !filter(seg, local)) continue
+      docs[count++] = g
+    }
+    return { docs, count, scored: true }
+  }
+  const docs = new Int32Array(set.liveDocs)
+  let count = 0
+  for (const seg of set.segments) {
+    for (let local = 0; local < seg.n; local++) {
+      if (seg.deleted[local]) continue
+      const g = seg.base + local
+      if (mask[g] & NEG_BIT) continue
+      if (filter && !filter(seg, local)) continue
+      docs[count++] = g
+    }
+  }
+  void fieldHits
+  void score
+  return { docs, count, scored: false }
+}
+
+export function segmentIndex(segs: readonly Segment[], g: number, hint: number): number {
+  const s = segs[hint]
+  if (s && g >= s.base && g < s.base + s.n) return hint
+  let lo = 0
+  let hi = segs.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (segs[mid].base <= g) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+function scorePostings(
+  seg: Segment,
+  p: FieldPosting,
+  f: number,
+  idf: number,
+  avg: number,
+  boost: number,
+  w: number,
+  bits: number,
+  fieldBit: number,
+  scratch: Scratch,
+): void {
+  const buf = seg.data.post
+  const deleted = seg.deleted
+  const fieldLen = seg.data.fieldLen
+  const base = seg.base
+  const { score, mask, fieldHits, touched } = scratch
+  let pos = p.docStart
+  let doc = -1
+  for (let i = 0; i < p.count; i++) {
+    let b = buf[pos++]
+    let v = b & 0x7f
+    let shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      v |= (b & 0x7f) << shift
+      shift += 7
+    }
+    doc += v
+    b = buf[pos++]
+    let tf = b & 0x7f
+    shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      tf |= (b & 0x7f) << shift
+      shift += 7
+    }
+    if (deleted[doc]) continue
+    const len = fieldLen[doc * FIELD_COUNT + f]
+    // Same operations in the same order as lunr.Builder#createFieldVectors.
+    let s = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf)
+    s *= boost
+    s = Math.round(s * 1000) / 1000
+    const g = base + doc
+    if (mask[g] === 0 && fieldHits[g] === 0 && score[g] === 0) touched[scratch.touchedCount++] = g
+    score[g] += s * w
+    mask[g] |= bits
+    fieldHits[g] |= fieldBit
+  }
+}
+
+/** Set `bit` on every live doc containing `term` in field `f` (prohibited clauses). */
+function markTerm(set: SegmentSet, term: string, f: number, bit: number, scratch: Scratch): void {
+  const lists: (FieldPosting | undefined)[] = []
+  for (const seg of set.segments) {
+    const t = seg.findTerm(term)
+    if (t === -1) continue
+    readPostings(seg, t, lists)
+    const p = lists[f]
+    if (!p) continue
+    const docs = decodeDocs(seg, p)
+    for (const d of docs.docs) {
+      const g = seg.base + d
+      scratch.touch(g)
+      scratch.mask[g] |= bit
+    }
+  }
+}
+
+interface DecodedList {
+  docs: Int32Array
+  tfs: Int32Array
+  /** Positions of docs[i] start at posStart[i] in `positions`. */
+  posStart: Int32Array
+  positions: Int32Array
+}
+
+function decodeDocs(seg: Segment, p: FieldPosting): DecodedList {
+  const buf = seg.data.post
+  const docs = new Int32Array(p.count)
+  const tfs = new Int32Array(p.count)
+  const posStart = new Int32Array(p.count + 1)
+  let pos = p.docStart
+  let doc = -1
+  let total = 0
+  for (let i = 0; i < p.count; i++) {
+    let b = buf[pos++]
+    let v = b & 0x7f
+    let shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      v |= (b & 0x7f) << shift
+      shift += 7
+    }
+    doc += v
+    b = buf[pos++]
+    let tf = b & 0x7f
+    shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      tf |= (b & 0x7f) << shift
+      shift += 7
+    }
+    docs[i] = doc
+    tfs[i] = tf
+    posStart[i] = total
+    total += tf
+  }
+  posStart[p.count] = total
+  return { docs, tfs, posStart, positions: new Int32Array(0) }
+}
+
+function decodePositions(seg: Segment, p: FieldPosting, list: DecodedList): void {
+  const buf = seg.data.post
+  const positions = new Int32Array(list.posStart[list.docs.length])
+  let pos = p.posStart
+  let k = 0
+  for (let i = 0; i < list.docs.length; i++) {
+    let prev = 0
+    for (let j = 0; j < list.tfs[i]; j++) {
+      let b = buf[pos++]
+      let v = b & 0x7f
+      let shift = 7
+      while (b >= 0x80) {
+        b = buf[pos++]
+        v |= (b & 0x7f) << shift
+        shift += 7
+      }
+      prev += v
+      positions[k++] = prev
+    }
+  }
+  list.positions = positions
+}
+
+/**
+ * Verify a phrase in field `f` with the stored token positions: every term at its offset from
+ * the first one (stop words keep their slots, as lunr's token index counts them).
+ */
+function markPhrase(
+  set: SegmentSet,
+  phrase: { term: string; offset: number }[],
+  f: number,
+  bit: number,
+  scratch: Scratch,
+): void {
+  const lists: (FieldPosting | undefined)[] = []
+  for (const seg of set.segments) {
+    const decoded: DecodedList[] = []
+    let missing = false
+    for (const { term } of phrase) {
+      const t = seg.findTerm(term)
+      if (t === -1) {
+        missing = true
+        break
+      }
+      readPostings(seg, t, lists)
+      const p = lists[f]
+      if (!p) {
+        missing = true
+        break
+      }
+      const list = decodeDocs(seg, p)
+      decodePositions(seg, p, list)
+      decoded.push(list)
+    }
+    if (missing) continue
+    // Intersect from the rarest list.
+    let rarest = 0
+    for (let i = 1; i < decoded.length; i++)
+      if (decoded[i].docs.length < decoded[rarest].docs.length) rarest = i
+    const cursors = new Int32Array(decoded.length)
+    for (let r = 0; r < decoded[rarest].docs.length; r++) {
+      const doc = decoded[rarest].docs[r]
+      if (seg.deleted[doc]) continue
+      const at: number[] = []
+      let ok = true
+      for (let i = 0; i < decoded.length; i++) {
+        const docs = decoded[i].docs
+        let c = cursors[i]
+        while (c < docs.length && docs[c] < doc) c++
+        cursors[i] = c
+        if (c >= docs.length || docs[c] !== doc) {
+          ok = false
+          break
+        }
+        at.push(c)
+      }
+      if (!ok || !phraseAt(decoded, at, phrase)) continue
+      const g = seg.base + doc
+      scratch.touch(g)
+      scratch.mask[g] |= bit
+      scratch.fieldHits[g] |= 1 << f
+    }
+  }
+}
+
+function phraseAt(
+  decoded: DecodedList[],
+  at: number[],
+  phrase: { term: string; offset: number }[],
+): boolean {
+  const first = decoded[0]
+  for (let k = first.posStart[at[0]]; k < first.posStart[at[0] + 1]; k++) {
+    const start = first.positions[k] - phrase[0].offset
+    let all = true
+    for (let i = 1; i < decoded.length && all; i++) {
+      const want = start + phrase[i].offset
+      const list = decoded[i]
+      let found = false
+      for (let j = list.posStart[at[i]]; j < list.posStart[at[i] + 1]; j++) {
+        if (list.positions[j] === want) {
+          found = true
+          break
+        }
+      }
+      all = found
+    }
+    if (all) return true
+  }
+  return false
+}
+
+type DocFilter = (seg: Segment, local: number) => boolean
+
+function filterFn(filters: readonly FilterClause[]): DocFilter | null {
+  if (filters.length === 0) return null
+  const checks = filters.map((c): DocFilter => {
+    let test: DocFilter
+    switch (c.filter) {
+      case 'after':
+        test = (s, d) => s.data.date[d] !== NO_DATE && s.data.date[d] >= c.day
+        break
+      case 'before':
+        test = (s, d) => s.data.date[d] !== NO_DATE && s.data.date[d] < c.day
+        break
+      case 'year': {
+        const from = Math.floor(Date.UTC(c.year, 0, 1) / 86_400_000)
+        const to = Math.floor(Date.UTC(c.year + 1, 0, 1) / 86_400_000)
+        test = (s, d) => s.data.date[d] >= from && s.data.date[d] < to
+        break
+      }
+      case 'type':
+        test =
+          c.type === 'article'
+            ? (s, d) => s.data.kind[d] === DOC_ARTICLE
+            : (s, d) => s.data.kind[d] !== DOC_ARTICLE
+        break
+      case 'untagged':
+        test = (s, d) => (s.data.flags[d] & FLAG_UNTAGGED) !== 0
+        break
+      case 'creditEmpty':
+        test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_EMPTY) !== 0
+        break
+    }
+    return c.negated ? (s, d) => !test(s, d) : test
+  })
+  return (s, d) => {
+    for (const check of checks) if (!check(s, d)) return false
+    return true
+  }
+}
+
+/** Facet value counts over the whole result set. */
+export function countFacets(
+  set: SegmentSet,
+  matches: Matches,
+  top: number,
+): { value: string; count: number }[][] {
+  const counts = FACETS.map((_, k) => new Int32Array(set.facetNames[k].length))
+  const years = new Map<number, number>()
+  let si = 0
+  for (let i = 0; i < matches.count; i++) {
+    const g = matches.docs[i]
+    si = segmentIndex(set.segments, g, si)
+    const seg = set.segments[si]
+    const local = g - seg.base
+    for (let k = 0; k < FACETS.length; k++) {
+      const map = set.globalFacet(seg, k)
+      const off = seg.data.facetOff[k]
+      const ids = seg.data.facetIds[k]
+      for (let j = off[local]; j < off[local + 1]; j++) counts[k][map[ids[j]]]++
+    }
+    const day = seg.data.date[local]
+    if (day !== NO_DATE) {
+      const y = new Date(day * 86_400_000).getUTCFullYear()
+      years.set(y, (years.get(y) ?? 0) + 1)
+    }
+  }
+  const out = counts.map((c, k) => {
+    const list: { value: string; count: number }[] = []
+    for (let id = 0; id < c.length; id++)
+      if (c[id] > 0) list.push({ value: set.facetNames[k][id], count: c[id] })
+    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    return list.slice(0, top)
+  })
+  const yearList = [...years].map(([y, count]) => ({ value: String(y), count }))
+  yearList.sort((a, b) => Number(b.value) - Number(a.value))
+  out.push(yearList)
+  return out
+}

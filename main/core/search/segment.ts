@@ -1,0 +1,422 @@
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { forEachToken } from './analyzer'
+import { ByteReader, ByteWriter, TimeSlicer } from './bytes'
+import { DOC_ARTICLE_PHOTO, FACETS, FIELD_COUNT, type IndexDoc, type StoredDoc } from './documents'
+
+/**
+ * An immutable index segment: a bounded set of documents with their own term dictionary and
+ * postings, in typed arrays. Segments never change after they are built except for their
+ * tombstones (`deleted`); an update is a tombstone here plus the new version in a fresh segment.
+ *
+ * Postings of term t start at `termOff[t]` in `post`: one byte with a bit per field present,
+ * then per present field (ascending) `count`, `docBytes`, `posBytes` as varints, then per field
+ * the doc block (doc delta, tf) × count followed by the positions block (per doc tf positions,
+ * delta-coded). Doc numbers are local to the segment.
+ */
+export interface SegmentData {
+  n: number
+  keys: string[]
+  kind: Uint8Array
+  parent: Int32Array
+  date: Int32Array
+  flags: Uint8Array
+  /** Terms per (doc, field) after the pipeline: `fieldLen[doc * FIELD_COUNT + field]`. */
+  fieldLen: Uint32Array
+  /** Sorted (UTF-16 order). */
+  terms: string[]
+  termOff: Uint32Array
+  post: Uint8Array
+  /** Per facet: its distinct values, and per doc the value numbers (CSR). */
+  facetValues: string[][]
+  facetOff: Uint32Array[]
+  facetIds: Uint32Array[]
+  /** Per doc deflated JSON of its StoredDoc (CSR). */
+  storeOff: Uint32Array
+  store: Uint8Array
+}
+
+export class Segment {
+  readonly n: number
+  readonly data: SegmentData
+  /** Tombstones: 1 when the document was deleted or replaced. */
+  readonly deleted: Uint8Array
+  deletedCount = 0
+  /** Local numbers of article-photo documents (they inherit some fields from their article). */
+  readonly photoDocs: Int32Array
+  /** Sum of field lengths per field over all docs (live and deleted). */
+  readonly fieldLenSum: Float64Array
+  /** Set by the engine: where this segment's docs start in the global doc space. */
+  base = 0
+  /** Set by the engine: file name when persisted. */
+  file: string | null = null
+
+  constructor(data: SegmentData, deleted?: Uint8Array) {
+    this.n = data.n
+    this.data = data
+    this.deleted = deleted ?? new Uint8Array(data.n)
+    for (let i = 0; i < this.n; i++) if (this.deleted[i]) this.deletedCount++
+    const photos: number[] = []
+    for (let i = 0; i < this.n; i++) if (data.kind[i] === DOC_ARTICLE_PHOTO) photos.push(i)
+    this.photoDocs = Int32Array.from(photos)
+    this.fieldLenSum = new Float64Array(FIELD_COUNT)
+    for (let i = 0; i < this.n; i++)
+      for (let f = 0; f < FIELD_COUNT; f++)
+        this.fieldLenSum[f] += data.fieldLen[i * FIELD_COUNT + f]
+  }
+
+  get live(): number {
+    return this.n - this.deletedCount
+  }
+
+  /** Term number, or -1. */
+  findTerm(term: string): number {
+    const terms = this.data.terms
+    let lo = 0
+    let hi = terms.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const t = terms[mid]
+      if (t < term) lo = mid + 1
+      else if (t > term) hi = mid - 1
+      else return mid
+    }
+    return -1
+  }
+
+  /** First term number >= `term`. */
+  lowerBound(term: string): number {
+    const terms = this.data.terms
+    let lo = 0
+    let hi = terms.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (terms[mid] < term) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /** Decoded stored fields of one document. */
+  stored(doc: number): StoredDoc {
+    const { storeOff, store } = this.data
+    const bytes = store.subarray(storeOff[doc], storeOff[doc + 1])
+    return JSON.parse(inflateRawSync(bytes).toString('utf8')) as StoredDoc
+  }
+
+  /** Facet value numbers of one doc. */
+  facetsOf(facet: number, doc: number): Uint32Array {
+    return this.data.facetIds[facet].subarray(
+      this.data.facetOff[facet][doc],
+      this.data.facetOff[facet][doc + 1],
+    )
+  }
+}
+
+/** Where one (term, field) posting list lies in `post`. */
+export interface FieldPosting {
+  count: number
+  docStart: number
+  docEnd: number
+  posStart: number
+  posEnd: number
+}
+
+/**
+ * The posting lists of term `t` per field, written into `out[field]` (undefined when absent).
+ * Returns the field bit mask.
+ */
+export function readPostings(seg: Segment, t: number, out: (FieldPosting | undefined)[]): number {
+  const r = new ByteReader(seg.data.post, seg.data.termOff[t])
+  const mask = r.buf[r.pos++]
+  const present: FieldPosting[] = []
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (mask & (1 << f)) {
+      const count = r.varint()
+      const docBytes = r.varint()
+      const posBytes = r.varint()
+      const p = { count, docStart: docBytes, docEnd: 0, posStart: posBytes, posEnd: 0 }
+      out[f] = p
+      present.push(p)
+    } else out[f] = undefined
+  }
+  let at = r.pos
+  for (const p of present) {
+    const docBytes = p.docStart
+    const posBytes = p.posStart
+    p.docStart = at
+    p.docEnd = at + docBytes
+    p.posStart = p.docEnd
+    p.posEnd = p.docEnd + posBytes
+    at = p.posEnd
+  }
+  return mask
+}
+
+class ListBuilder {
+  docs = new ByteWriter(16)
+  pos = new ByteWriter(16)
+  count = 0
+  lastDoc = -1
+}
+
+/**
+ * Build a segment from documents with lunr's analysis. Long builds yield to the event loop
+ * every few milliseconds (pass a slicer); small ones (an upsert) run straight through.
+ */
+export async function buildSegment(
+  docs: readonly IndexDoc[],
+  slicer?: TimeSlicer,
+): Promise<Segment> {
+  const n = docs.length
+  const kind = new Uint8Array(n)
+  const parent = new Int32Array(n)
+  const date = new Int32Array(n)
+  const flags = new Uint8Array(n)
+  const fieldLen = new Uint32Array(n * FIELD_COUNT)
+  const lists = new Map<string, (ListBuilder | undefined)[]>()
+  const facetMaps = FACETS.map(() => new Map<string, number>())
+  const facetOff = FACETS.map(() => new Uint32Array(n + 1))
+  const facetIds = FACETS.map(() => [] as number[])
+  const storeParts: Uint8Array[] = []
+  const storeOff = new Uint32Array(n + 1)
+  const keys: string[] = []
+  const fieldTerms = new Map<string, number[]>()
+
+  for (let d = 0; d < n; d++) {
+    if (slicer?.due()) await slicer.yield()
+    const doc = docs[d]
+    keys.push(doc.key)
+    kind[d] = doc.kind
+    parent[d] = doc.parent < 0 ? -1 : d - (docIndexInItem(docs, d) - doc.parent)
+    date[d] = doc.date
+    flags[d] = doc.flags
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const text = doc.fields[f]
+      if (!text) continue
+      fieldTerms.clear()
+      let len = 0
+      forEachToken(text, (term, index) => {
+        len++
+        const p = fieldTerms.get(term)
+        if (p) p.push(index)
+        else fieldTerms.set(term, [index])
+      })
+      fieldLen[d * FIELD_COUNT + f] = len
+      for (const [term, positions] of fieldTerms) {
+        let perField = lists.get(term)
+        if (!perField) {
+          perField = new Array<ListBuilder | undefined>(FIELD_COUNT)
+          lists.set(term, perField)
+        }
+        let list = perField[f]
+        if (!list) list = perField[f] = new ListBuilder()
+        list.docs.varint(d - list.lastDoc)
+        list.docs.varint(positions.length)
+        list.lastDoc = d
+        list.count++
+        let prev = 0
+        for (const p of positions) {
+          list.pos.varint(p - prev)
+          prev = p
+        }
+      }
+    }
+    for (let k = 0; k < FACETS.length; k++) {
+      const map = facetMaps[k]
+      for (const v of doc.facets[k]) {
+        let id = map.get(v)
+        if (id === undefined) map.set(v, (id = map.size))
+        facetIds[k].push(id)
+      }
+      facetOff[k][d + 1] = facetIds[k].length
+    }
+    const packed = deflateRawSync(Buffer.from(JSON.stringify(doc.stored)))
+    storeParts.push(packed)
+    storeOff[d + 1] = storeOff[d] + packed.length
+  }
+
+  const terms = [...lists.keys()].sort()
+  const termOff = new Uint32Array(terms.length + 1)
+  const post = new ByteWriter(1 << 20)
+  for (let t = 0; t < terms.length; t++) {
+    if (slicer?.due()) await slicer.yield()
+    const perField = lists.get(terms[t])!
+    termOff[t] = post.length
+    let mask = 0
+    for (let f = 0; f < FIELD_COUNT; f++) if (perField[f]) mask |= 1 << f
+    post.byte(mask)
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const l = perField[f]
+      if (!l) continue
+      post.varint(l.count)
+      post.varint(l.docs.length)
+      post.varint(l.pos.length)
+    }
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const l = perField[f]
+      if (!l) continue
+      post.bytes(l.docs.buf.subarray(0, l.docs.length))
+      post.bytes(l.pos.buf.subarray(0, l.pos.length))
+    }
+  }
+  termOff[terms.length] = post.length
+  const store = new Uint8Array(storeOff[n])
+  let at = 0
+  for (const part of storeParts) {
+    store.set(part, at)
+    at += part.length
+  }
+  return new Segment({
+    n,
+    keys,
+    kind,
+    parent,
+    date,
+    flags,
+    fieldLen,
+    terms,
+    termOff,
+    post: post.finish(),
+    facetValues: facetMaps.map((m) => [...m.keys()]),
+    facetOff,
+    facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
+    storeOff,
+    store,
+  })
+}
+
+/** Position of docs[d] among the documents of its item (documents of an item are adjacent). */
+function docIndexInItem(docs: readonly IndexDoc[], d: number): number {
+  let i = 0
+  while (d - i - 1 >= 0 && docs[d - i - 1].itemId === docs[d].itemId) i++
+  return i
+}
+
+// ---------------------------------------------------------------------------------------------
+// On-disk form: magic, header length, crc32 of everything after the first 16 bytes, a JSON
+// header (counts, facet values, section table), then 8-byte aligned binary sections. Loading
+// makes typed-array views over one buffer: no per-posting objects.
+
+const MAGIC = 'MRGSEG02'
+type SectionKind = 'u8' | 'u32' | 'i32' | 'text'
+
+interface SegmentHeader {
+  n: number
+  facetValues: string[][]
+  sections: Record<string, [offset: number, length: number, kind: SectionKind]>
+}
+
+/** Thrown when a segment file is damaged or from another format; the engine then rebuilds. */
+export class CorruptIndexError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CorruptIndexError'
+  }
+}
+
+/** Serialise a segment (without its tombstones, which the manifest keeps). */
+export function encodeSegment(seg: Segment): Buffer {
+  const d = seg.data
+  const sections: [string, Uint8Array | Uint32Array | Int32Array | string, SectionKind][] = [
+    ['keys', d.keys.join('\n'), 'text'],
+    ['terms', d.terms.join('\n'), 'text'],
+    ['kind', d.kind, 'u8'],
+    ['parent', d.parent, 'i32'],
+    ['date', d.date, 'i32'],
+    ['flags', d.flags, 'u8'],
+    ['fieldLen', d.fieldLen, 'u32'],
+    ['termOff', d.termOff, 'u32'],
+    ['post', d.post, 'u8'],
+    ['storeOff', d.storeOff, 'u32'],
+    ['store', d.store, 'u8'],
+  ]
+  FACETS.forEach((_, k) => {
+    sections.push([`facetOff${k}`, d.facetOff[k], 'u32'])
+    sections.push([`facetIds${k}`, d.facetIds[k], 'u32'])
+  })
+  const blobs: Uint8Array[] = []
+  const table: SegmentHeader['sections'] = {}
+  let offset = 0
+  for (const [name, value, kind] of sections) {
+    const bytes =
+      typeof value === 'string'
+        ? Buffer.from(value, 'utf8')
+        : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+    table[name] = [offset, bytes.length, kind]
+    blobs.push(bytes)
+    const pad = (8 - (bytes.length % 8)) % 8
+    if (pad) blobs.push(new Uint8Array(pad))
+    offset += bytes.length + pad
+  }
+  const header: SegmentHeader = { n: d.n, facetValues: d.facetValues, sections: table }
+  let json = Buffer.from(JSON.stringify(header), 'utf8')
+  const jsonPad = (8 - ((16 + json.length) % 8)) % 8
+  if (jsonPad) json = Buffer.concat([json, Buffer.from(' '.repeat(jsonPad))])
+  const body = Buffer.concat([json, ...blobs])
+  const head = Buffer.alloc(16)
+  head.write(MAGIC, 0, 'latin1')
+  head.writeUInt32LE(json.length, 8)
+  head.writeUInt32LE(crc32(body), 12)
+  return Buffer.concat([head, body])
+}
+
+/** Parse a segment file. Throws CorruptIndexError on any damage. */
+export function decodeSegment(file: Buffer, deleted?: Uint8Array): Segment {
+  if (file.length < 16 || file.toString('latin1', 0, 8) !== MAGIC)
+    throw new CorruptIndexError('not a segment file')
+  // Typed-array views need aligned offsets: copy once if the buffer is not 8-aligned.
+  const buf = file.byteOffset % 8 === 0 ? file : Buffer.from(Uint8Array.prototype.slice.call(file))
+  const jsonLen = buf.readUInt32LE(8)
+  if (crc32(buf.subarray(16)) !== buf.readUInt32LE(12))
+    throw new CorruptIndexError('checksum mismatch')
+  let header: SegmentHeader
+  try {
+    header = JSON.parse(buf.toString('utf8', 16, 16 + jsonLen)) as SegmentHeader
+  } catch {
+    throw new CorruptIndexError('unreadable header')
+  }
+  const dataStart = 16 + jsonLen
+  const view = (name: string): Uint8Array | Uint32Array | Int32Array | string => {
+    const entry = header.sections[name]
+    if (!entry) throw new CorruptIndexError(`missing section ${name}`)
+    const [off, len, kind] = entry
+    const start = buf.byteOffset + dataStart + off
+    if (dataStart + off + len > buf.length) throw new CorruptIndexError(`truncated section ${name}`)
+    if (kind === 'text') return buf.toString('utf8', dataStart + off, dataStart + off + len)
+    if (kind === 'u8') return new Uint8Array(buf.buffer, start, len)
+    if (kind === 'u32') return new Uint32Array(buf.buffer, start, len / 4)
+    return new Int32Array(buf.buffer, start, len / 4)
+  }
+  const text = (name: string): string[] => {
+    const s = view(name) as string
+    return s === '' ? [] : s.split('\n')
+  }
+  const n = header.n
+  const data: SegmentData = {
+    n,
+    keys: text('keys'),
+    terms: text('terms'),
+    kind: view('kind') as Uint8Array,
+    parent: view('parent') as Int32Array,
+    date: view('date') as Int32Array,
+    flags: view('flags') as Uint8Array,
+    fieldLen: view('fieldLen') as Uint32Array,
+    termOff: view('termOff') as Uint32Array,
+    post: view('post') as Uint8Array,
+    storeOff: view('storeOff') as Uint32Array,
+    store: view('store') as Uint8Array,
+    facetValues: header.facetValues,
+    facetOff: FACETS.map((_, k) => view(`facetOff${k}`) as Uint32Array),
+    facetIds: FACETS.map((_, k) => view(`facetIds${k}`) as Uint32Array),
+  }
+  if (
+    data.keys.length !== n ||
+    data.kind.length !== n ||
+    data.fieldLen.length !== n * FIELD_COUNT ||
+    data.termOff.length !== data.terms.length + 1 ||
+    data.storeOff.length !== n + 1
+  )
+    throw new CorruptIndexError('inconsistent section sizes')
+  if (deleted && deleted.length !== n) throw new CorruptIndexError('tombstones do not match')
+  return new Segment(data, deleted)
+}

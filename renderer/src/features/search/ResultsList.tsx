@@ -1,0 +1,292 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
+import { mediaUrl } from '../../api'
+import { Highlight } from '../../ui/Highlight'
+import { formatCredit, formatDate } from '../../ui/format'
+import type { ResultRow } from './useResults'
+
+export interface ResultsListHandle {
+  focus(): void
+}
+
+export interface ResultsListProps {
+  rows: ResultRow[]
+  total: number
+  cursor: number
+  selected: ReadonlySet<string>
+  openKey: string | null
+  onCursor: (index: number) => void
+  onOpen: (index: number) => void
+  onSelect: (keys: Set<string>) => void
+  onTag: () => void
+  onDelete: () => void
+  onNeedMore: () => void
+  tagColor: (tag: string) => string | undefined
+  onTagClick: (tag: string) => void
+}
+
+function RowView({
+  row,
+  active,
+  selected,
+  open,
+  tagColor,
+  onTagClick,
+  onCheck,
+}: {
+  row: ResultRow
+  active: boolean
+  selected: boolean
+  open: boolean
+  tagColor: (tag: string) => string | undefined
+  onTagClick: (tag: string) => void
+  onCheck: () => void
+}) {
+  const title = row.snippets.find((s) => s.field === 'title')
+  const passage =
+    row.snippets.find(
+      (s) => s.field === (row.kind === 'photo' && row.photoId ? 'caption' : 'body'),
+    ) ?? row.snippets.find((s) => s.field !== 'title' && s.field !== 'credit')
+  const credit = formatCredit(row.credit)
+  const creditHit = row.snippets.some((s) => s.field === 'credit')
+  return (
+    <div
+      className={['result', active && 'active', selected && 'selected', open && 'open']
+        .filter(Boolean)
+        .join(' ')}
+      data-testid="result"
+      data-kind={row.photoId ? 'photo-hit' : row.kind}
+    >
+      <input
+        type="checkbox"
+        className="result-check"
+        aria-label={`Select ${row.title}`}
+        checked={selected}
+        tabIndex={-1}
+        onClick={(e) => e.stopPropagation()}
+        onChange={onCheck}
+      />
+      {row.thumbnail ? (
+        <img className="result-thumb" src={mediaUrl(row.thumbnail)} alt="" loading="lazy" />
+      ) : row.photoId || row.kind === 'photo' ? (
+        <div className="result-thumb result-thumb-empty" aria-hidden>
+          ▣
+        </div>
+      ) : null}
+      <div className="result-main">
+        <div className="result-title" dir="auto">
+          {row.photoId && <span className="kind-badge">Photo</span>}
+          {row.kind === 'photo' && !row.photoId && <span className="kind-badge">Image</span>}
+          {title ? <Highlight text={title.text} ranges={title.highlights} /> : row.title}
+        </div>
+        {row.photoId ? (
+          <div className="result-caption" dir="auto">
+            {passage ? <Highlight text={passage.text} ranges={passage.highlights} /> : row.caption}
+            {credit && (
+              <span className={creditHit ? 'credit credit-hit' : 'credit'} data-testid="credit">
+                {credit}
+              </span>
+            )}
+          </div>
+        ) : (
+          passage && (
+            <div className="result-snippet" dir="auto">
+              <Highlight text={passage.text} ranges={passage.highlights} />
+            </div>
+          )
+        )}
+        <div className="result-meta">
+          {row.source && <span className="result-source">{row.source}</span>}
+          {row.date && <span>{formatDate(row.date)}</span>}
+          {row.photoId && <span className="muted">in “{row.title}”</span>}
+          {row.tags.map((t) => (
+            <button
+              key={t}
+              type="button"
+              tabIndex={-1}
+              className="tag-chip"
+              style={{ '--tag': tagColor(t) } as React.CSSProperties}
+              onClick={(e) => {
+                e.stopPropagation()
+                onTagClick(t)
+              }}
+            >
+              {t}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * The results: virtualised (only the visible rows exist in the DOM, so 100k results scroll),
+ * keyboard-driven (arrows or j/k move, Enter opens, Space selects, `t` tags, Delete deletes).
+ */
+export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
+  function ResultsList(props, ref) {
+    const { rows, total, cursor, selected, openKey, onCursor, onOpen, onSelect, onNeedMore } = props
+    const scroller = useRef<HTMLDivElement>(null)
+    const anchor = useRef<number>(0)
+    // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed for this use
+    const virtualizer = useVirtualizer({
+      count: rows.length,
+      getScrollElement: () => scroller.current,
+      estimateSize: () => 84,
+      overscan: 8,
+      getItemKey: (i) => rows[i]?.key ?? i,
+    })
+    useImperativeHandle(ref, () => ({ focus: () => scroller.current?.focus() }), [])
+
+    const items = virtualizer.getVirtualItems()
+    const last = items[items.length - 1]
+    useEffect(() => {
+      if (last && last.index >= rows.length - 20 && rows.length < total) onNeedMore()
+    }, [last, rows.length, total, onNeedMore])
+
+    useEffect(() => {
+      if (cursor >= 0 && cursor < rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' })
+    }, [cursor, rows.length, virtualizer])
+
+    function move(to: number, extend: boolean) {
+      const i = Math.max(0, Math.min(rows.length - 1, to))
+      if (extend) {
+        const [a, b] = [Math.min(anchor.current, i), Math.max(anchor.current, i)]
+        onSelect(new Set(rows.slice(a, b + 1).map((r) => r.key)))
+      } else anchor.current = i
+      onCursor(i)
+    }
+
+    function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+      if (rows.length === 0) return
+      const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / 84))
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'j':
+          move(cursor + 1, e.shiftKey)
+          break
+        case 'ArrowUp':
+        case 'k':
+          move(cursor - 1, e.shiftKey)
+          break
+        case 'PageDown':
+          move(cursor + page, e.shiftKey)
+          break
+        case 'PageUp':
+          move(cursor - page, e.shiftKey)
+          break
+        case 'Home':
+          move(0, e.shiftKey)
+          break
+        case 'End':
+          move(rows.length - 1, e.shiftKey)
+          break
+        case 'Enter':
+          if (cursor >= 0) onOpen(cursor)
+          break
+        case ' ': {
+          const row = rows[cursor]
+          if (!row) return
+          const next = new Set(selected)
+          if (next.has(row.key)) next.delete(row.key)
+          else next.add(row.key)
+          onSelect(next)
+          break
+        }
+        case 'a':
+          if (!(e.ctrlKey || e.metaKey)) return
+          onSelect(new Set(rows.map((r) => r.key)))
+          break
+        case 'Escape':
+          if (selected.size === 0) return
+          onSelect(new Set())
+          break
+        case 't':
+          props.onTag()
+          break
+        case 'Delete':
+        case 'Backspace':
+          props.onDelete()
+          break
+        default:
+          return
+      }
+      e.preventDefault()
+    }
+
+    function onClick(e: MouseEvent, index: number) {
+      const row = rows[index]
+      if (!row) return
+      if (e.shiftKey) {
+        move(index, true)
+      } else if (e.ctrlKey || e.metaKey) {
+        const next = new Set(selected)
+        if (next.has(row.key)) next.delete(row.key)
+        else next.add(row.key)
+        onSelect(next)
+        anchor.current = index
+        onCursor(index)
+      } else {
+        anchor.current = index
+        onCursor(index)
+        onOpen(index)
+      }
+    }
+
+    return (
+      <div
+        ref={scroller}
+        className="results"
+        tabIndex={0}
+        role="listbox"
+        aria-label="Results"
+        aria-multiselectable
+        aria-activedescendant={rows[cursor] ? `row-${cursor}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const row = rows[v.index]
+            if (!row) return null
+            return (
+              <div
+                key={v.key}
+                id={`row-${v.index}`}
+                role="option"
+                aria-selected={selected.has(row.key)}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                className="result-slot"
+                style={{ transform: `translateY(${v.start}px)` }}
+                onClick={(e) => onClick(e, v.index)}
+              >
+                <RowView
+                  row={row}
+                  active={v.index === cursor}
+                  selected={selected.has(row.key)}
+                  open={row.key === openKey}
+                  tagColor={props.tagColor}
+                  onTagClick={props.onTagClick}
+                  onCheck={() => {
+                    const next = new Set(selected)
+                    if (next.has(row.key)) next.delete(row.key)
+                    else next.add(row.key)
+                    onSelect(next)
+                  }}
+                />
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    )
+  },
+)

@@ -1,0 +1,138 @@
+import { useState } from 'react'
+import type { TagInfo } from '../../../../main/core/model'
+
+export interface TagActions {
+  onFilter: (tag: string) => void
+  onRename: (tag: string) => void
+  onMerge: (tag: string) => void
+  onDelete: (tag: string) => void
+  onColor: (tag: string, color: string) => void
+}
+
+const SWATCHES = [
+  '#c0392b',
+  '#d35400',
+  '#c29d0b',
+  '#27ae60',
+  '#16a085',
+  '#2980b9',
+  '#8e44ad',
+  '#7f8c8d',
+]
+
+function TagRow({ tag, active, actions }: { tag: TagInfo; active: boolean; actions: TagActions }) {
+  const [menu, setMenu] = useState(false)
+  return (
+    <li className={active ? 'tag-row active' : 'tag-row'}>
+      <button
+        type="button"
+        className="tag-filter"
+        data-testid="sidebar-tag"
+        aria-pressed={active}
+        onClick={() => actions.onFilter(tag.name)}
+        title={`Show items tagged ${tag.name}`}
+      >
+        <span
+          className="tag-dot"
+          style={{ background: tag.color ?? 'var(--tag-default)' }}
+          aria-hidden
+        />
+        <span className="tag-name" dir="auto">
+          {tag.name}
+        </span>
+        <span className="count">{tag.count.toLocaleString()}</span>
+      </button>
+      <button
+        type="button"
+        className="icon-button tag-more"
+        aria-label={`Actions for tag ${tag.name}`}
+        aria-expanded={menu}
+        onClick={() => setMenu((m) => !m)}
+      >
+        ⋯
+      </button>
+      {menu && (
+        <div className="popover tag-menu" role="menu" onMouseLeave={() => setMenu(false)}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => (setMenu(false), actions.onRename(tag.name))}
+          >
+            Rename…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => (setMenu(false), actions.onMerge(tag.name))}
+          >
+            Merge into…
+          </button>
+          <div className="swatches" role="group" aria-label="Colour">
+            {SWATCHES.map((c) => (
+              <button
+                key={c}
+                type="button"
+                className="swatch"
+                aria-label={`Colour ${c}`}
+                style={{ background: c }}
+                onClick={() => (setMenu(false), actions.onColor(tag.name, c))}
+              />
+            ))}
+          </div>
+          <button
+            type="button"
+            role="menuitem"
+            className="danger"
+            onClick={() => (setMenu(false), actions.onDelete(tag.name))}
+          >
+            Delete tag
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}
+
+/** The sidebar's tag list: colour, name, count; click filters; ⋯ renames, merges, recolours, deletes. */
+export function TagSidebar({
+  tags,
+  activeTag,
+  actions,
+}: {
+  tags: TagInfo[]
+  activeTag: string | null
+  actions: TagActions
+}) {
+  const [filter, setFilter] = useState('')
+  const shown = filter
+    ? tags.filter((t) => t.name.toLowerCase().includes(filter.toLowerCase()))
+    : tags
+  return (
+    <section className="side-section" aria-label="Tags">
+      <h3>Tags</h3>
+      {tags.length > 8 && (
+        <input
+          className="side-filter"
+          placeholder="Filter tags"
+          aria-label="Filter tags"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      )}
+      {tags.length === 0 ? (
+        <p className="muted small">No tags yet. Select results and press T.</p>
+      ) : (
+        <ul className="tag-list">
+          {shown.map((t) => (
+            <TagRow
+              key={t.name}
+              tag={t}
+              active={activeTag?.toLowerCase() === t.name.toLowerCase()}
+              actions={actions}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

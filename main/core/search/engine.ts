@@ -194,6 +194,19 @@ export class SegmentedSearchEngine implements SearchEngine {
     })
   }
 
+  /** Merge every segment into one, purging tombstones (maintenance; blocks writes meanwhile). */
+  async compact(): Promise<void> {
+    await this.serial(async () => {
+      const parts = [...this.set.segments]
+      if (parts.length === 0) return
+      const merged = await mergeSegments(parts, new TimeSlicer())
+      await this.writeSegment(merged)
+      this.set.replace(parts, merged)
+      await this.writeManifest()
+      await this.removeOrphans()
+    })
+  }
+
   /** Wait until background work (merges) is done. For tests and benchmarks. */
   async idle(): Promise<void> {
     await this.serial(async () => undefined)

@@ -85,6 +85,7 @@ export const KNOWN_AGENCIES: readonly KnownAgency[] = [
   { id: 'polaris', aliases: ['Polaris'] },
   { id: 'redux', aliases: ['Redux', 'Redux Pictures'] },
   { id: 'nasa', aliases: ['NASA'] },
+  { id: 'wikimedia', aliases: ['Wikimedia Commons', 'Wikimedia', 'Wikipedia'] },
 ]
 
 /**
@@ -123,7 +124,20 @@ export const MARKER_WORDS: readonly string[] = [
   'Montage',
   'Screengrab',
   'Screenshot',
+  'Supplied',
+  'Contributed',
+  'Submitted',
+  'Submitted photo',
+  'Provided',
+  'Unknown',
+  'Anonymous',
 ]
+
+/**
+ * Marker words that, inside a longer name, make it a placeholder rather than a person:
+ * `WPA Pool`, `Reuters Staff`, `Government Handout`.
+ */
+export const MARKER_NAME_WORDS: readonly string[] = ['pool', 'handout', 'stringer', 'staff']
 
 /**
  * Labels that introduce a credit and are not part of it (`Photo:`, `Credit:`, `©`…), as regular
@@ -163,9 +177,15 @@ export const LEADING_LABELS: readonly string[] = [
  */
 export const MAKER_PHRASES: readonly string[] = [
   '(?:photo(?:graph)?s?|pictures?|images?|fotos?|illustrations?|video|photo\\s+illustration|photo\\s+montage|montage|montasje|graphic|artwork|drawing)\\s+(?:by|av|von|par)\\b',
-  '(?:photo(?:graph)?s?|fotos?|pictures?)(?=\\s+\\p{Lu})',
   'courtesy(?:\\s+of)?\\b',
 ]
+
+/**
+ * The service word alone before a name (`Photo Prakash Mathema`, `photo AFP`). Matched
+ * case-sensitively on the name's capital, so `picture alliance` stays a name.
+ */
+export const SERVICE_WORD_BEFORE_NAME =
+  /^(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ff]otos?|FOTO|[Pp]ictures?|PICTURE)\s+(?=\p{Lu})/u
 
 /** Words that join credit parts: distributor, commission and chain words. */
 export const JOIN_WORDS: readonly string[] = [
@@ -206,8 +226,28 @@ export const ORGANISATION_WORDS: readonly string[] = [
   'corp',
   'corporation',
   'council',
+  'army',
+  'centre',
+  'center',
+  'commons',
+  'corps',
   'department',
   'design',
+  'embassy',
+  'entertainment',
+  'festival',
+  'films',
+  'forces',
+  'hospital',
+  'house',
+  'marines',
+  'military',
+  'navy',
+  'palace',
+  'parliament',
+  'productions',
+  'records',
+  'school',
   'foundation',
   'gallery',
   'government',
@@ -361,9 +401,11 @@ export const NAME_CONNECTIVES: readonly string[] = [
 
 /**
  * Trailing wire junk after a credit that is part of neither caption nor credit: Reuters'
- * `(UNITED STATES - Tags: ENTERTAINMENT)` and `(KENYA - Tags: POLITICS ELECTIONS)` blocks.
+ * `(UNITED STATES - Tags: ENTERTAINMENT)` blocks, `TPX IMAGES OF THE DAY`, `PICTURE TAKEN WITH A
+ * DRONE`.
  */
-export const TRAILING_WIRE_JUNK = /\s*\((?:[^()]*\s-\s)?tags:[^()]*\)\s*$/i
+export const TRAILING_WIRE_JUNK =
+  /\s*(?:\((?:[^()]*\s-\s)?tags:[^()]*\)|\bTPX IMAGES OF THE (?:DAY|WEEK)|\bPICTURE TAKEN [^.]{0,60}\.?)\s*$/i
 
 /** Instructions appended to credits (`*MANDATORY CREDIT*`, `NO SALES`): not names. */
 export const CREDIT_INSTRUCTIONS =

@@ -5,10 +5,12 @@ import {
   JOIN_WORDS,
   LEADING_LABELS,
   MAKER_PHRASES,
+  MARKER_NAME_WORDS,
   MARKER_WORDS,
   NAME_CONNECTIVES,
   ORGANISATION_WORDS,
   PROSE_WORDS,
+  SERVICE_WORD_BEFORE_NAME,
   TRAILING_WIRE_JUNK,
 } from './creditData'
 import { isNameParticle, normalizePersonName } from './personName'
@@ -39,6 +41,7 @@ export interface CreditAnalysis {
 }
 
 const MARKERS = new Set(MARKER_WORDS.map((w) => w.toLowerCase()))
+const MARKER_IN_NAME = new Set(MARKER_NAME_WORDS)
 const ORG_WORDS = new Set(ORGANISATION_WORDS)
 const PROSE = new Set(PROSE_WORDS)
 const CONNECTIVES = new Set(NAME_CONNECTIVES)
@@ -126,7 +129,7 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
       text = text.slice(label[0].length).trim()
       labelled = true
     }
-    const maker = MAKER_RE.exec(text)
+    const maker = MAKER_RE.exec(text) ?? SERVICE_WORD_BEFORE_NAME.exec(text)
     if (maker && maker[0].length > 0 && maker[0].length < text.length) {
       text = text.slice(maker[0].length).trim()
       labelled = true
@@ -175,7 +178,10 @@ function splitCoupledNames(part: string): string[] {
 
 /** Judge one part; null when nothing is left of it. */
 function classifyPart(piece: string): CreditPart | null {
-  let text = piece.replace(LEADING_JOIN_RE, '').replace(MAKER_RE, '').trim()
+  let text = piece.replace(LEADING_JOIN_RE, '').trim()
+  if (!findKnownAgency(text)) {
+    text = text.replace(MAKER_RE, '').replace(SERVICE_WORD_BEFORE_NAME, '').trim()
+  }
   // A marker in brackets (`Stephan Weil (Archiv)`) is not part of the name; other brackets or a
   // colon inside a part are prose (`Matt Lucas (Little Britain`, `Subs: Howard`).
   const note = /\s*\(([^()]*)\)$/.exec(text)
@@ -216,6 +222,7 @@ function classifyText(text: string): PartKind {
     hasOrganisationWord(text) || /^the\s/i.test(text) || /\.\p{L}{2,}$/u.test(text)
   if (lowerWords.every((w) => CONNECTIVES.has(bare(w)) || isNameParticle(w))) {
     if (organisationLike) return 'organisation'
+    if (plain.some((w) => MARKER_IN_NAME.has(w))) return 'marker'
     if (words.length <= 5 && words.every(isNameWord)) return 'person'
     return 'organisation'
   }

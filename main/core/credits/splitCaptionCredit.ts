@@ -112,7 +112,11 @@ function isCreditLike(analysis: CreditAnalysis, text: string, setting: Setting):
   // A lone capitalised word (`Paris`, `Monday`) is only guessed to be an organisation: it counts
   // after the wire's slash (`Name/Salon`), not after a comma (`Stade de France, Paris`).
   const organisations = parts.filter((p) => p.kind === 'organisation')
-  if (chained && organisations.some((p) => !p.guessed)) return true
+  const named = organisations.some((p) => !p.guessed)
+  // Commas and dashes also join list items and titles (`Pre-School Live Action - Balamory`):
+  // there an organisation needs a photographer beside it.
+  const wireJoin = slashed || /\||\s(?:via|vía|for|para|pour|für)\s/iu.test(text)
+  if (chained && named && (wireJoin || credit.photographer !== null)) return true
   if (slashed && organisations.length > 0 && credit.photographer !== null) return true
   // One name in a closing bracket may be the photographer (`Glass terrariums (Lucy Akins)`).
   if (setting === 'brackets') return /\s/.test(credit.photographer ?? '') && parts.length <= 2

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Credit } from '../model'
-import { parseCredit, splitCaptionCredit } from './index'
+import { looksLikeCreditLine, parseCredit, splitCaptionCredit } from './index'
 
 /**
  * Accuracy against the hand-labelled development captions (corpora README section 4). Lines
@@ -122,5 +122,25 @@ describe('credit accuracy on captions-dev.jsonl', () => {
     }
     // A few separately published captions still quote a credit (AFP's `/ AFP / JIM WATSON`).
     expect(found.length / separate.length).toBeLessThanOrEqual(0.1)
+  })
+})
+
+describe('credit detection on body text (BBC corpus)', () => {
+  it('finds almost no credits in news paragraphs, and no credit-only lines', () => {
+    const rows = readFileSync(path.join(corpus, 'bbc-news/bbc-news.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { text: string })
+    const paragraphs = rows.flatMap((r) => r.text.split(/\n\s*\n/).map((p) => p.trim()))
+    const tails = paragraphs.filter((p) => splitCaptionCredit(p).credit !== null)
+    const lines = paragraphs.filter(looksLikeCreditLine)
+    console.log(
+      `BBC paragraphs: ${paragraphs.length}, with a credit found at the end: ${tails.length}, ` +
+        `credit-only: ${lines.length}`,
+    )
+    for (const t of tails) console.log(`  false credit: …${t.slice(-70)}`)
+    expect(paragraphs.length).toBeGreaterThan(10_000)
+    expect(tails.length / paragraphs.length).toBeLessThan(0.001)
+    expect(lines).toEqual([])
   })
 })

@@ -69,6 +69,7 @@ export const KNOWN_AGENCIES: readonly KnownAgency[] = [
   { id: 'ukrinform', aliases: ['Ukrinform'] },
   { id: 'agencia-brasil', aliases: ['Agencia Brasil', 'Agência Brasil'] },
   { id: 'kcna', aliases: ['KCNA'] },
+  { id: 'ctk', aliases: ['ČTK', 'CTK'] },
   { id: 'bbc', aliases: ['BBC'] },
   { id: 'pti', aliases: ['PTI', 'Press Trust of India'] },
   { id: 'ians', aliases: ['IANS'] },
@@ -156,6 +157,8 @@ export const LEADING_LABELS: readonly string[] = [
   'image\\s+credits?\\s*:',
   'picture\\s+credits?\\s*:',
   'credits?\\s*:',
+  'cr[ée]dits?\\s+photos?\\s*:',
+  'image\\s+(?:copyright|source)\\s*[:,]?',
   'foto\\s*/\\s*quelle\\s*:',
   'quelle\\s*:',
   'photographs?\\s*:',
@@ -176,8 +179,8 @@ export const LEADING_LABELS: readonly string[] = [
  * `montage by`, Norwegian `montasje av`), as regular expression sources, case-insensitive.
  */
 export const MAKER_PHRASES: readonly string[] = [
-  '(?:photo(?:graph)?s?|pictures?|images?|fotos?|illustrations?|video|photo\\s+illustration|photo\\s+montage|montage|montasje|graphic|artwork|drawing)\\s+(?:by|av|von|par)\\b',
-  'courtesy(?:\\s+of)?\\b',
+  '(?:photo(?:graph)?s?|pictures?|images?|fotos?|illustrations?|video|photo\\s+illustration|photo\\s+montage|montage|montasje|graphic|artwork|drawing)\\s+(?:by|av|von|par|de|di|door)\\b',
+  '(?:kind\\s+)?courtesy(?:\\s+of)?\\b',
 ]
 
 /**

@@ -47,6 +47,8 @@ const PROSE = new Set(PROSE_WORDS)
 const CONNECTIVES = new Set(NAME_CONNECTIVES)
 /** Names run to a few words; more is a sentence. */
 const MAX_NAME_WORDS = 8
+/** People's names run to six words at most (`Maria Jose Garcia de la Fuente`). */
+const MAX_PERSON_WORDS = 6
 const LABEL_RE = new RegExp(
   `^(?:${LEADING_LABELS.join('|')}|(?:photo|foto|bild)\\s*(?=©|\\(c\\)))\\s*`,
   'iu',
@@ -195,7 +197,9 @@ function classifyPart(piece: string): CreditPart | null {
   if (findKnownAgency(text)) return { text, kind: 'organisation', known: true, guessed: false }
   const kind = classifyText(text)
   const guessed =
-    kind === 'organisation' && /^\p{Lu}\p{Ll}+$/u.test(text) && !hasOrganisationWord(text)
+    kind === 'organisation' &&
+    (/^\p{Lu}\p{Ll}+$/u.test(text) || /^[\p{Ll} ]+$/u.test(text)) &&
+    !hasOrganisationWord(text)
   return { text, kind, known: false, guessed }
 }
 
@@ -209,6 +213,7 @@ function classifyText(text: string): PartKind {
   const plain = words.filter((w) => !/^\p{Lu}\.?$/u.test(w)).map(bare)
   if (words.length > MAX_NAME_WORDS || plain.some((w) => PROSE.has(w))) return 'prose'
   if (words.length === 1) {
+    if (/^@[\p{L}\d_.]{2,}$/u.test(text)) return 'person' // a social-media handle
     if (/^\p{L}+\d+$|\.\p{L}{2,}$/u.test(text)) return 'organisation' // Flash90, Faktisk.no
     if (/\d/.test(text)) return 'prose'
     // A lone lower-case word is a contributor's user name (`evgenyb`); a lone capitalised word
@@ -223,9 +228,11 @@ function classifyText(text: string): PartKind {
   if (lowerWords.every((w) => CONNECTIVES.has(bare(w)) || isNameParticle(w))) {
     if (organisationLike) return 'organisation'
     if (plain.some((w) => MARKER_IN_NAME.has(w))) return 'marker'
-    if (words.length <= 5 && words.every(isNameWord)) return 'person'
+    if (words.length <= MAX_PERSON_WORDS && words.every(isNameWord)) return 'person'
     return 'organisation'
   }
+  // A short all-lower-case name (`heise online`, `picture alliance`): an organisation's brand.
+  if (words.length <= 3 && words.every((w) => /^\p{Ll}+$/u.test(w))) return 'organisation'
   return 'prose'
 }
 

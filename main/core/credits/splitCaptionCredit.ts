@@ -18,6 +18,8 @@ const GLUED_CREDIT = /(?<=[\p{Ll}.!?”"’)])Credit(?=\p{Lu}\p{Ll}|\.{2,}|…)/
 const TAIL_BOUNDARY =
   /(?<!(?:^|[\s.])(?:\p{Lu}|St|Dr|Jr|Sr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Ave))[.!?…]["”’)]?\s+|["”’]\s+|\s{2,}|\s[|–—-]\s|\n/gu
 
+const ENDS_WITH_NAME = /(?:^|\s)(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*$/u
+
 /**
  * Find a credit at the end of (or glued to) a caption's text and take it out:
  * `… in Raqa. DELIL SOULEIMAN / AFP`, `… (AP Photo/Evan Vucci)`, `… REUTERS/Name  (UNITED
@@ -65,8 +67,11 @@ function findCreditStart(text: string): number | null {
     if (m.index >= tailFrom && accept(m.index, 'line')) return m.index
   }
 
+  // `Paul Honiss (New Zealand)`, `Little Britain (BBC Three)`: after a name, a bracket holds a
+  // place or a channel as often as a photographer, so there it needs the evidence a tail needs.
   const open = bracketOpening(text)
-  if (open !== null && accept(open, 'brackets')) return open
+  const afterName = open !== null && ENDS_WITH_NAME.test(text.slice(0, open))
+  if (open !== null && accept(open, afterName ? 'tail' : 'brackets')) return open
 
   for (const m of text.matchAll(CAPTION_LABEL)) {
     const at = m.index
@@ -119,7 +124,7 @@ function isCreditLike(analysis: CreditAnalysis, text: string, setting: Setting):
   if (chained && named && (wireJoin || credit.photographer !== null)) return true
   if (slashed && organisations.length > 0 && credit.photographer !== null) return true
   // One name in a closing bracket may be the photographer (`Glass terrariums (Lucy Akins)`).
-  if (setting === 'brackets') return /\s/.test(credit.photographer ?? '') && parts.length <= 2
+  if (setting === 'brackets') return /\s/.test(credit.photographer ?? '') && parts.length === 1
   return false
 }
 

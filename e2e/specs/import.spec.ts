@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises'
+import { expect, seedFile, test } from '../fixtures'
+import { ArchiveWindow } from '../pages/ArchiveWindow'
+
+test.describe('import', () => {
+  test('an empty archive shows how to start', async ({ page }) => {
+    const win = new ArchiveWindow(page)
+    await expect(page.getByTestId('empty-state')).toContainText('Your archive is empty')
+    await expect(page.getByTestId('empty-state')).toContainText('seed')
+    await win.ready()
+  })
+
+  test('import the seed article through the paste dialog and see it listed', async ({ page }) => {
+    const win = new ArchiveWindow(page)
+    const text = await readFile(seedFile, 'utf8')
+    const report = await win.pasteImport(text)
+    await expect(report.getByTestId('report-imported')).toHaveText('1')
+    await expect(report.getByTestId('report-failed')).toHaveText('0')
+    await win.closeReport()
+
+    await expect(win.resultCount).toHaveText('1 item in the archive')
+    await expect(win.resultRows.first()).toContainText('Iran says attacks on US forces')
+    await win.resultRows.first().click()
+    await expect(win.reader.getByRole('heading', { level: 1 })).toContainText(
+      'wrong American policies',
+    )
+    await expect(win.reader.getByTestId('reader-credit')).toHaveText('Delil Souleiman / AFP')
+    await expect(win.reader).toContainText('Iran said Monday')
+
+    // The same text again is a duplicate, and nothing new is stored.
+    const again = await win.pasteImport(text)
+    await expect(again.getByTestId('report-duplicates')).toHaveText('1')
+    await expect(again.getByTestId('report-imported')).toHaveText('0')
+    await win.closeReport()
+    await expect(win.resultCount).toHaveText('1 item in the archive')
+  })
+
+  test('a file that cannot be imported is reported with its reason', async ({
+    page,
+    importPaths,
+  }) => {
+    const win = new ArchiveWindow(page)
+    await win.ready()
+    const report = await importPaths(['/nonexistent/morgue-e2e/missing.txt'])
+    expect(report.failed).toBe(1)
+    expect(report.outcomes[0]?.reason).toMatch(/missing\.txt/)
+  })
+})

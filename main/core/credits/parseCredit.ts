@@ -45,6 +45,8 @@ const MARKER_IN_NAME = new Set(MARKER_NAME_WORDS)
 const ORG_WORDS = new Set(ORGANISATION_WORDS)
 const PROSE = new Set(PROSE_WORDS)
 const CONNECTIVES = new Set(NAME_CONNECTIVES)
+/** Credits are a line; a longer text is not one (and is not worth the parsing time). */
+const MAX_CREDIT_INPUT = 1000
 /** Names run to a few words; more is a sentence. */
 const MAX_NAME_WORDS = 8
 /** People's names run to six words at most (`Maria Jose Garcia de la Fuente`). */
@@ -79,8 +81,8 @@ const PART_SEPARATORS = new RegExp(
  * The photographer comes back in normal capitalisation (several joined with `; `), placeholders
  * such as `STR`, `Handout` or `Pool` are not photographers, and organisations come back as written
  * (label words and the service word "Photo" dropped), de-duplicated case-insensitively, with
- * canonical ids for the agencies in creditData.ts. Never throws; an empty or unreadable credit
- * gives nulls and empty lists.
+ * canonical ids for the agencies in creditData.ts. Never throws; an empty or unreadable credit,
+ * or a text over 1,000 characters, gives nulls and empty lists.
  */
 export function parseCredit(raw: string): Credit {
   return analyzeCredit(raw).credit
@@ -88,6 +90,10 @@ export function parseCredit(raw: string): Credit {
 
 /** Like `parseCredit`, also returning the parts and how the credit was written. */
 export function analyzeCredit(raw: string): CreditAnalysis {
+  if (raw.length > MAX_CREDIT_INPUT) {
+    const credit = { raw, photographer: null, agency: null, agencies: [], agencyIds: [] }
+    return { credit, parts: [], labelled: false, chained: false, slashed: false }
+  }
   const { text, labelled } = cleanCredit(structuredFieldsAsChain(raw) ?? raw)
   const pieces = splitParts(text)
   const parts = pieces.flatMap(splitCoupledNames).map(classifyPart)

@@ -295,12 +295,14 @@ async function main(): Promise<void> {
     const shards = await dirSize(path.join(dir, 'items'))
     const blobs = await dirSize(path.join(dir, 'blobs'))
     const cpu = os.cpus()
+    const load = os.loadavg()[1].toFixed(1)
     const md = [
       `## Storage: ${ARTICLES.toLocaleString('en')} articles (sharded lowdb + content blobs)`,
       '',
       `bench/storage.ts${QUICK ? ' (BENCH_QUICK)' : ''}: ${cpu[0]?.model}, ${cpu.length} cores, Node ${process.version}. ` +
         `Synthetic articles (seed ${SEED}): ~550 words, 1–3 credited captions, 1–4 tags. ` +
-        'Every write is durable (temp file, fsync, rename, folder fsync) before it resolves.',
+        'Every write is durable (temp file, fsync, rename, folder fsync) before it resolves. ' +
+        `Load average (5 min) at the end of the run: ${load} on ${cpu.length} cores (a shared machine: figures grow with it).`,
       '',
       '| measure | value |',
       '| --- | ---: |',

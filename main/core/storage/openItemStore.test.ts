@@ -237,6 +237,17 @@ describe('openItemStore: damaged and foreign archives', () => {
     expect(await fs.readFile(shard, 'utf8')).toBe('{"items": {"01234')
   })
 
+  it('names a shard that holds no item table', async () => {
+    const store = await openTracked()
+    await store.put([fullArticle('0123456789abcdef')])
+    await store.close()
+    const shard = path.join(dir, 'items', '01.json')
+    await fs.writeFile(shard, 'null')
+    await expect(openItemStore(dir)).rejects.toThrow(
+      `The archive file ${shard} is damaged (no item table)`,
+    )
+  })
+
   it('names a shard whose records are damaged', async () => {
     const store = await openTracked()
     const [id] = testIds(1, 11)

@@ -117,10 +117,11 @@ async function loadShards(root: string): Promise<[string, Low<ShardData>][]> {
     .filter((key) => key !== undefined)
   return mapLimit(keys, LOAD_CONCURRENCY, async (key) => {
     const file = shardPath(root, key)
-    const db = new Low<ShardData>(new DurableJsonFile(file, tmpDir), { items: {} })
-    await db.read()
-    checkShard(file, key, db.data)
-    return [key, db] as [string, Low<ShardData>]
+    const adapter = new DurableJsonFile<ShardData>(file, tmpDir)
+    // Read through the adapter, not `Low.read()`: lowdb would take a `null` file for empty.
+    const data = await adapter.read()
+    checkShard(file, key, data)
+    return [key, new Low(adapter, data as ShardData)] as [string, Low<ShardData>]
   })
 }
 

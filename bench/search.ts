@@ -22,6 +22,7 @@
  *   BENCH_SEED                       corpus seed
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Article } from '../main/core/model'
 import { loadBbcArticles } from './corpus/bbcArticles'
@@ -39,6 +40,7 @@ import {
   sizeTable,
   type EngineRow,
   type SizeSection,
+  zeroHitList,
 } from './search/report'
 import { runChild, type ChildLimits } from './search/runChild'
 
@@ -67,6 +69,7 @@ const KINDS: QueryKind[] = [
 ]
 /** A made-up word that only the article added for the incremental test contains. */
 const MARKER = 'zephyrquill'
+const LOAD_AT_START = os.loadavg()[0].toFixed(1)
 const RESULT_FILE = path.join(repoRoot, 'bench', 'results', 'search.md')
 
 const log = (message: string): void => {
@@ -128,6 +131,7 @@ async function runSection(
         log(`  ${engine}: ${done} indexed after ${Math.round(elapsedMs / 1000)} s`)
       }
     })
+    row.load = os.loadavg()[0]
     log(`  ${engine} build: ${row.build.status} in ${Math.round(row.build.elapsedMs / 1000)} s`)
     if (row.build.status === 'ok') {
       row.cold = await runChild({ ...spec, mode: 'cold' }, specFile, limitsFor(engine))
@@ -152,7 +156,7 @@ function render(
   return [
     '## Search: ours vs plain lunr vs MiniSearch',
     '',
-    `Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)} UTC, ${done ? '' : 'INCOMPLETE, '}${minutes} min${QUICK ? ', BENCH_QUICK' : ''}.`,
+    `Machine: ${machineLine()}. Load average (1 min) at start ${LOAD_AT_START}, now ${os.loadavg()[0].toFixed(1)}: the machine is shared, and figures grow with load. Run ${new Date().toISOString().slice(0, 16)} UTC, ${done ? '' : 'INCOMPLETE, '}${minutes} min${QUICK ? ', BENCH_QUICK' : ''}.`,
     '',
     'Corpus: generated news articles (seeded; ~575-word bodies from a word-bigram model of the real',
     'BBC texts with 12% unigram draws, 1–3 photos whose credits use the real formats of',
@@ -166,7 +170,7 @@ function render(
     'the first query (module loading excluded). Incremental = one new article added until a query',
     'finds it. Event-loop delay is `monitorEventLoopDelay` (10 ms resolution) in the indexing process.',
     '',
-    ...sections.flatMap((s) => [sizeTable(s), '', kindTable(s, KINDS), '']),
+    ...sections.flatMap((s) => [sizeTable(s), '', kindTable(s, KINDS), '', zeroHitList(s), '']),
     ...notes.map((n) => `- ${n}`),
     '',
     `${TRANSLATION_NOTE} One example per kind (generated corpus):`,

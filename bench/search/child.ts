@@ -48,6 +48,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
     send({ type: 'progress', done, elapsedMs: Math.round(performance.now() - started) }),
   )
   const buildMs = performance.now() - started
+  send({ type: 'built', elapsedMs: Math.round(buildMs) })
   const saveStarted = performance.now()
   await engine.save()
   const saveMs = performance.now() - saveStarted
@@ -58,6 +59,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
   const passes: Latency[] = []
   const kindTimes = new Map<QueryKind, number[][]>()
   let zeroHitQueries = 0
+  const zeroHitExamples: string[] = []
   let failedQueries = 0
   let firstFailure: string | undefined
   for (let pass = 0; pass < spec.passes; pass++) {
@@ -81,7 +83,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
       const ms = performance.now() - t
       times.push(ms)
       perKind.set(query.kind, [...(perKind.get(query.kind) ?? []), ms])
-      if (pass === 0 && hits === 0) zeroHitQueries++
+      if (pass === 0 && hits === 0 && zeroHitQueries++ < 12) zeroHitExamples.push(query.ours)
     }
     queryLoop.disable()
     passes.push(latency(times))
@@ -120,6 +122,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
     byKind,
     loopMaxQueryMs: queryLoop.max / 1e6,
     zeroHitQueries,
+    zeroHitExamples,
     failedQueries,
     firstFailure,
     incrementalMs,

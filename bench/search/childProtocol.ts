@@ -38,6 +38,8 @@ export interface BuildResult {
   loopMaxQueryMs: number
   /** Queries with no hit at all (same mix for every engine). */
   zeroHitQueries: number
+  /** The first few of them, in our syntax (to compare engines' semantics). */
+  zeroHitExamples: string[]
   failedQueries: number
   firstFailure?: string
   /** Time until one new article is found by a query; null when the engine cannot add. */
@@ -61,4 +63,6 @@ export interface ColdResult {
 /** Lines a child prints on stdout, one JSON object each. */
 export type ChildMessage =
   | { type: 'progress'; done: number; elapsedMs: number }
+  /** Indexing is over: the time limit restarts for saving and querying. */
+  | { type: 'built'; elapsedMs: number }
   | { type: 'result'; result: BuildResult | ColdResult }

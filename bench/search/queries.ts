@@ -194,7 +194,8 @@ function quoteIfSpaced(value: string): string {
 function toOurs(clauses: QueryClause[]): string {
   return clauses
     .map((c) => {
-      if (c.field) return `${c.field}:${quoteIfSpaced(c.terms.join(' '))}`
+      // Users type filter values in lower case (`photographer:"delil souleiman"`).
+      if (c.field) return `${c.field}:${quoteIfSpaced(c.terms.join(' ').toLowerCase())}`
       if (c.phrase) return `"${c.terms.join(' ')}"`
       if (c.prefix) return `${c.terms[0]}*`
       if (c.fuzzy) return `${c.terms[0]}~${c.fuzzy}`

@@ -11,6 +11,8 @@ export interface EngineRow {
   cold?: ChildOutcome
   /** Why it was not run. */
   skipped?: string
+  /** 1-minute load average when its build run ended (the machine is shared). */
+  load?: number
 }
 
 export interface SizeSection {
@@ -52,6 +54,8 @@ const bytesText = (bytes: number): string => {
   return m >= 100 ? `${m.toFixed(0)} MB` : `${m.toFixed(1)} MB`
 }
 
+const loadText = (row: EngineRow): string => (row.load === undefined ? '–' : row.load.toFixed(1))
+
 function built(row: EngineRow): BuildResult | null {
   return row.build?.status === 'ok' ? (row.build.result as BuildResult) : null
 }
@@ -66,6 +70,9 @@ function failure(outcome: ChildOutcome | undefined, articles: number): string {
     outcome.lastProgress > 0
       ? ` (${outcome.lastProgress.toLocaleString('en')} of ${articles.toLocaleString('en')} indexed)`
       : ''
+  if (outcome.status === 'timeout' && outcome.built) {
+    return `indexed, but saving + querying did not finish within the limit (${Math.round(outcome.elapsedMs / 1000)} s in all)`
+  }
   if (outcome.status === 'timeout') {
     return `did not finish in ${Math.round(outcome.elapsedMs / 1000)} s${progress}`
   }
@@ -89,13 +96,13 @@ export function sizeTable(section: SizeSection): string {
   const lines = [
     `### ${section.label}`,
     '',
-    '| engine | build | peak RSS | index on disk | cold start (load + 1st query) | query p50 / p95 / p99 | incremental update | worst event-loop delay: build / query | 0-hit queries |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    '| engine | build | peak RSS | index on disk | cold start (load + 1st query) | query p50 / p95 / p99 | incremental update | worst event-loop delay: build / query | 0-hit queries | load avg |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
   ]
   for (const row of section.rows) {
     const name = ENGINE_LABEL[row.engine]
     if (row.skipped) {
-      lines.push(`| ${name} | ${row.skipped} | | | | | | | |`)
+      lines.push(`| ${name} | ${row.skipped} | | | | | | | | |`)
       continue
     }
     const b = built(row)
@@ -116,7 +123,7 @@ export function sizeTable(section: SizeSection): string {
     const l = b.latency
     const failed = b.failedQueries > 0 ? ` (${b.failedQueries} failed)` : ''
     lines.push(
-      `| ${name} | ${buildText} | ${memText(b.peakRssMb)} | ${bytesText(b.indexBytes)} | ${coldText} | ${msText(l.p50)} / ${msText(l.p95)} / ${msText(l.p99)} | ${incrementalText(row, b)} | ${msText(b.loopMaxBuildMs)} / ${msText(b.loopMaxQueryMs)} | ${b.zeroHitQueries}${failed} |`,
+      `| ${name} | ${buildText} | ${memText(b.peakRssMb)} | ${bytesText(b.indexBytes)} | ${coldText} | ${msText(l.p50)} / ${msText(l.p95)} / ${msText(l.p99)} | ${incrementalText(row, b)} | ${msText(b.loopMaxBuildMs)} / ${msText(b.loopMaxQueryMs)} | ${b.zeroHitQueries}${failed} | ${loadText(row)} |`,
     )
   }
   return lines.join('\n')
@@ -157,4 +164,19 @@ export function queryExamples(queries: readonly BenchQuery[]): string {
     )
   }
   return lines.join('\n')
+}
+
+/** Which queries found nothing, per engine (the engines' semantics differ: stemming, phrases). */
+export function zeroHitList(section: SizeSection): string {
+  const lines: string[] = []
+  for (const row of section.rows) {
+    const b = built(row)
+    if (!b || b.zeroHitQueries === 0) continue
+    const more = b.zeroHitQueries > b.zeroHitExamples.length ? ', …' : ''
+    const list = b.zeroHitExamples.map((q) => '`' + q.replace(/\|/g, '\\|') + '`').join(', ')
+    lines.push(`- ${ENGINE_LABEL[row.engine]}: ${b.zeroHitQueries} (${list}${more})`)
+  }
+  return lines.length > 0
+    ? [`Queries with no hit at ${section.label}:`, '', ...lines].join('\n')
+    : ''
 }

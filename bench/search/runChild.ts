@@ -11,6 +11,8 @@ export type ChildOutcome =
       elapsedMs: number
       /** Articles indexed when it stopped (from the child's progress lines). */
       lastProgress: number
+      /** Whether indexing had finished (the limit then covered saving and querying). */
+      built: boolean
       /** Highest RSS the parent saw while polling, MB. */
       polledPeakRssMb: number
       detail: string
@@ -37,7 +39,7 @@ function rssMb(pid: number): number {
 
 /**
  * Run one measurement in a fresh Node process (`node --import tsx child.ts`), killing it when it
- * passes `timeoutMs` or `maxRssMb` (polled every 500 ms from /proc) so a baseline that cannot
+ * passes `timeoutMs` (for indexing, then again for saving and querying) or `maxRssMb` (polled every 500 ms from /proc) so a baseline that cannot
  * finish is reported as such instead of hanging the run. `onProgress` sees indexed counts.
  */
 export function runChild(
@@ -57,6 +59,7 @@ export function runChild(
   let lastProgress = 0
   let polledPeakRssMb = 0
   let stopped: 'timeout' | 'memory' | null = null
+  let built = false
   let stderr = ''
   let pending = ''
   child.stdout.setEncoding('utf8')
@@ -75,6 +78,10 @@ export function runChild(
       if (message.type === 'progress') {
         lastProgress = message.done
         onProgress(message.done, message.elapsedMs)
+      } else if (message.type === 'built') {
+        built = true
+        clearTimeout(timer)
+        timer = setTimeout(stop, limits.timeoutMs)
       } else result = message.result
     }
   })
@@ -91,10 +98,11 @@ export function runChild(
       child.kill('SIGKILL')
     }
   }, 500)
-  const timer = setTimeout(() => {
+  const stop = (): void => {
     stopped = 'timeout'
     child.kill('SIGKILL')
-  }, limits.timeoutMs)
+  }
+  let timer = setTimeout(stop, limits.timeoutMs)
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearInterval(poll)
@@ -105,7 +113,14 @@ export function runChild(
         const detail = stopped
           ? `killed after ${Math.round(elapsedMs / 1000)} s (${stopped})`
           : `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' ')}`
-        resolve({ status: stopped ?? 'crashed', elapsedMs, lastProgress, polledPeakRssMb, detail })
+        resolve({
+          status: stopped ?? 'crashed',
+          elapsedMs,
+          lastProgress,
+          built,
+          polledPeakRssMb,
+          detail,
+        })
       }
     })
   })

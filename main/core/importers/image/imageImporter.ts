@@ -43,7 +43,8 @@ export interface ImageImporterOptions {
  *
  * Damaged metadata does not stop the import: the photo is archived without it. Throws
  * `ImportError` when the bytes are not an image of a known format (whatever the extension
- * says) or the file is larger than `MAX_IMPORT_BYTES`.
+ * says), when a JPEG/PNG has no readable image data (cut or overwritten), or when the file is
+ * larger than `MAX_IMPORT_BYTES`; nothing is stored then.
  */
 export function createImageImporter(options: ImageImporterOptions = {}): Importer {
   const readSidecar = options.readSidecar ?? readSidecarBeside

@@ -122,6 +122,24 @@ describe('parseCredit', () => {
     })
   })
 
+  it('reads IPTC-style credit lines and copyright notices', () => {
+    expect(brief('©1985 David Riecks: www.riecks.c')).toMatchObject({
+      photographer: 'David Riecks',
+      agency: null,
+    })
+    expect(brief('(c) Aprescindere | Dreamstime.com').agencies).toContain('Dreamstime.com')
+    expect(brief('JET2HOLIDAYS')).toMatchObject({ photographer: null, agency: 'JET2HOLIDAYS' })
+    expect(brief('Bild: picture alliance/dpa | Kay Nietfeld')).toMatchObject({
+      photographer: 'Kay Nietfeld',
+      agency: 'picture alliance',
+      ids: ['dpa'],
+    })
+    expect(brief('Carl Court/WPA Pool/Getty Images')).toMatchObject({
+      photographer: 'Carl Court',
+      agencies: ['Getty Images'],
+    })
+  })
+
   it('reads structured Author/Credit fields', () => {
     expect(brief('- Author: Dmitry Astakhov\n- Credit: Sputnik')).toMatchObject({
       photographer: 'Dmitry Astakhov',

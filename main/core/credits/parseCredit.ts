@@ -130,6 +130,8 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
     const before = text
     text = text.replace(TRAILING_WIRE_JUNK, '').replace(CREDIT_INSTRUCTIONS, '').trim()
     text = text.replace(/^[|–—\-:]+\s*/, '').replace(/[\s.,;:]+$/, '')
+    // A web address after the name (`©1985 David Riecks: www.riecks.com`) is contact data.
+    text = text.replace(/\s*[:,|-]?\s*(?:https?:\/\/|www\.)\S*$/i, '')
     const bracketed = /^[([](.*)[)\]]$/.exec(text)
     if (bracketed && !/[()[\]]/.test(bracketed[1])) text = bracketed[1].trim()
     const label = LABEL_RE.exec(text) ?? GLUED_CREDIT_LABEL.exec(text)
@@ -220,7 +222,8 @@ function classifyText(text: string): PartKind {
   if (words.length > MAX_NAME_WORDS || plain.some((w) => PROSE.has(w))) return 'prose'
   if (words.length === 1) {
     if (/^@[\p{L}\d_.]{2,}$/u.test(text)) return 'person' // a social-media handle
-    if (/^\p{L}+\d+$|\.\p{L}{2,}$/u.test(text)) return 'organisation' // Flash90, Faktisk.no
+    // Flash90, JET2HOLIDAYS, Faktisk.no
+    if (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]+$|\.\p{L}{2,}$/u.test(text)) return 'organisation'
     if (/\d/.test(text)) return 'prose'
     // A lone lower-case word is a contributor's user name (`evgenyb`); a lone capitalised word
     // or acronym is an organisation (`Twitter`, `SANA`): people are credited with full names.

@@ -13,7 +13,9 @@ function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
       {image ? (
         <img src={mediaUrl(image.sha256)} alt={photo.caption} />
       ) : (
-        <div className="photo-missing">Image not archived</div>
+        <div className="photo-missing">
+          <span aria-hidden>▣</span> Image not archived{photo.src ? ` · ${photo.src}` : ''}
+        </div>
       )}
       <figcaption dir="auto">
         {photo.caption}

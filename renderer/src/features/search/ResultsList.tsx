@@ -32,6 +32,25 @@ export interface ResultsListProps {
   onTagClick: (tag: string) => void
 }
 
+/**
+ * Map highlights from the raw credit (`DELIL SOULEIMAN / AFP`) onto its display form
+ * (`Delil Souleiman / AFP`) by the matched words, case-insensitively.
+ */
+function creditRanges(
+  display: string,
+  raw: string,
+  ranges: [number, number][],
+): [number, number][] {
+  const out: [number, number][] = []
+  const lower = display.toLocaleLowerCase()
+  for (const [s, e] of ranges) {
+    const word = raw.slice(s, e).toLocaleLowerCase()
+    const at = word ? lower.indexOf(word) : -1
+    if (at >= 0) out.push([at, at + word.length])
+  }
+  return out
+}
+
 function RowView({
   row,
   active,
@@ -50,12 +69,14 @@ function RowView({
   onCheck: () => void
 }) {
   const title = row.snippets.find((s) => s.field === 'title')
-  const passage =
-    row.snippets.find(
-      (s) => s.field === (row.kind === 'photo' && row.photoId ? 'caption' : 'body'),
-    ) ?? row.snippets.find((s) => s.field !== 'title' && s.field !== 'credit')
+  const passage = row.photoId
+    ? row.snippets.find((s) => s.field === 'caption')
+    : (row.snippets.find((s) => s.field === 'body') ??
+      row.snippets.find((s) => s.field === 'caption') ??
+      row.snippets.find((s) => s.field === 'credit'))
   const credit = formatCredit(row.credit)
-  const creditHit = row.snippets.some((s) => s.field === 'credit')
+  const creditSnippet = row.snippets.find((s) => s.field === 'credit')
+  const creditHit = !!creditSnippet && creditSnippet.highlights.length > 0
   return (
     <div
       className={['result', active && 'active', selected && 'selected', open && 'open']
@@ -87,17 +108,33 @@ function RowView({
           {title ? <Highlight text={title.text} ranges={title.highlights} /> : row.title}
         </div>
         {row.photoId ? (
-          <div className="result-caption" dir="auto">
-            {passage ? <Highlight text={passage.text} ranges={passage.highlights} /> : row.caption}
+          <>
+            <div className="result-caption" dir="auto">
+              {passage ? (
+                <Highlight text={passage.text} ranges={passage.highlights} />
+              ) : (
+                row.caption
+              )}
+            </div>
             {credit && (
-              <span className={creditHit ? 'credit credit-hit' : 'credit'} data-testid="credit">
-                {credit}
-              </span>
+              <div className="result-credit">
+                <span className={creditHit ? 'credit credit-hit' : 'credit'} data-testid="credit">
+                  {creditHit && creditSnippet ? (
+                    <Highlight
+                      text={credit}
+                      ranges={creditRanges(credit, creditSnippet.text, creditSnippet.highlights)}
+                    />
+                  ) : (
+                    credit
+                  )}
+                </span>
+              </div>
             )}
-          </div>
+          </>
         ) : (
           passage && (
             <div className="result-snippet" dir="auto">
+              {passage.field === 'credit' && <span className="muted">Credit: </span>}
               <Highlight text={passage.text} ranges={passage.highlights} />
             </div>
           )

@@ -73,6 +73,12 @@ describe('markdownImporter', () => {
     expect(draft.body).toEqual(['First paragraph.', 'Second.'])
   })
 
+  it('takes the first line as the title when there is no heading', async () => {
+    const draft = await importMarkdown('Storm hits *coast*\nWinds reached 150km/h.\n\nMore.')
+    expect(draft.title).toBe('Storm hits coast')
+    expect(draft.body).toEqual(['Winds reached 150km/h.', 'More.'])
+  })
+
   it('makes photos from images with a credit title', async () => {
     const draft = await importMarkdown(
       '# T\n\n![Armed men ride in a pickup truck near Raqa.](raqa.jpg "DELIL SOULEIMAN / AFP")\n\nBody.',

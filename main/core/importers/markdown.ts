@@ -57,9 +57,12 @@ export function parseMarkdownArticle(text: string, source: string): ArticleDraft
     const top = Math.min(...levels, 99)
     const first = top < 99 ? levels.indexOf(top) : blocks.findIndex((b) => b.kind !== 'image')
     if (first >= 0) {
-      title = blocks[first].text.split('\n')[0]
-      const rest = blocks[first].text.split('\n').slice(1).join(' ').trim()
-      if (rest) blocks[first] = { ...blocks[first], text: rest }
+      // Like plain text: the first line is the title, the rest of its paragraph stays body.
+      const block = blocks[first]
+      const lines = block.kind === 'paragraph' ? block.lines : [block.text]
+      title = lines[0]
+      const rest = lines.slice(1).join(block.kind === 'paragraph' && block.list ? '\n' : ' ')
+      if (rest.trim() && block.kind === 'paragraph') blocks[first] = { ...block, text: rest.trim() }
       else blocks.splice(first, 1)
     }
   }
@@ -140,7 +143,7 @@ function asText(value: unknown): string | undefined {
 
 type Block =
   | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; text: string; italic: boolean }
+  | { kind: 'paragraph'; text: string; italic: boolean; lines: string[]; list: boolean }
   | { kind: 'image'; text: string; src: string; title?: string }
 
 const IMAGE =
@@ -155,6 +158,8 @@ function readBlocks(markdown: string): Block[] {
 
   const flush = () => {
     const raw = paragraph.join(list ? '\n' : ' ').trim()
+    const rawLines = paragraph.map((l) => stripInline(l.replace(IMAGE, ''))).filter((l) => l !== '')
+    const wasList = list
     paragraph = []
     list = false
     if (!raw) return
@@ -173,7 +178,7 @@ function readBlocks(markdown: string): Block[] {
       .map(stripInline)
       .filter((l) => l !== '')
       .join('\n')
-    if (text) blocks.push({ kind: 'paragraph', text, italic })
+    if (text) blocks.push({ kind: 'paragraph', text, italic, lines: rawLines, list: wasList })
   }
 
   for (let i = 0; i < lines.length; i++) {
@@ -183,8 +188,9 @@ function readBlocks(markdown: string): Block[] {
       flush()
       const code: string[] = []
       for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) code.push(lines[i])
-      if (code.join('').trim())
-        blocks.push({ kind: 'paragraph', text: code.join('\n'), italic: false })
+      const text = code.join('\n')
+      if (text.trim())
+        blocks.push({ kind: 'paragraph', text, italic: false, lines: code, list: true })
       continue
     }
     const trimmed = line.trim()

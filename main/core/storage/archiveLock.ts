@@ -23,13 +23,18 @@ export interface ArchiveLock {
  * Take the single-writer lock of an archive folder (`morgue.lock`).
  *
  * The lock file is written complete under a temp name and then hard-linked into place, so it
- * appears atomically and is never seen half-written. A lock left by a process that no longer
- * runs on this host (crash, kill -9) is stale and taken over; so is an unreadable lock file,
- * which our protocol never produces for a live holder.
+ * appears atomically and is never seen half-written. File systems without hard links (FAT,
+ * exFAT on a USB stick) get an exclusive create instead, and an unreadable lock younger than
+ * {@link FRESH_LOCK_MS} then counts as being written.
  *
- * Limits: a lock from another host cannot be checked and is always respected; if the dead
- * holder's pid has been reused by an unrelated process, the lock looks live (remove the file
- * by hand; the error message names it).
+ * A lock is stale, and taken over, when its process no longer runs on this host (crash,
+ * kill -9), when it was written before the last boot (its pid may have been reused since), when
+ * it carries this process's pid but this process did not take it (a previous life with the same
+ * pid, common in containers), or when it is unreadable and not fresh.
+ *
+ * Limits: a lock from another host cannot be checked and is always respected; if a dead
+ * holder's pid was reused by an unrelated process since the last boot, the lock looks live
+ * (remove the file by hand; the error message names the pid).
  *
  * @throws ArchiveLockedError when another live process (or this one) holds the archive.
  */
@@ -40,21 +45,21 @@ export async function acquireArchiveLock(dir: string): Promise<ArchiveLock> {
     host: os.hostname(),
     startedAt: new Date().toISOString(),
   }
+  const text = JSON.stringify(info)
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`
-  await fs.writeFile(temp, JSON.stringify(info))
+  await fs.writeFile(temp, text)
   try {
     // Two tries: the second after removing a stale lock. If another opener races us to the
-    // takeover, `link` fails again and we report the winner as the holder.
+    // takeover, the create fails again and we report the winner as the holder.
     for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        await fs.link(temp, file)
+      if (await createExclusively(temp, file, text)) {
         heldHere.add(file)
         return { file, info, release: () => releaseIfOurs(file, info) }
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       }
       const holder = await readLock(file)
-      if (holder && isLive(file, holder)) throw new ArchiveLockedError(dir, holder.pid)
+      if (holder ? isLive(file, holder) : await isFresh(file)) {
+        throw new ArchiveLockedError(dir, holder?.pid)
+      }
       if (attempt === 0) await fs.rm(file, { force: true })
     }
     const holder = await readLock(file)
@@ -62,6 +67,33 @@ export async function acquireArchiveLock(dir: string): Promise<ArchiveLock> {
   } finally {
     await fs.rm(temp, { force: true })
   }
+}
+
+/** An unreadable lock this young may be one being written by an exclusive create. */
+const FRESH_LOCK_MS = 10_000
+
+/** Create `file` only if absent; false if it exists. */
+async function createExclusively(temp: string, file: string, text: string): Promise<boolean> {
+  try {
+    await fs.link(temp, file)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return false
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error
+  }
+  try {
+    await fs.writeFile(file, text, { flag: 'wx' })
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+}
+
+async function isFresh(file: string): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => undefined)
+  return stat !== undefined && Date.now() - stat.mtimeMs < FRESH_LOCK_MS
 }
 
 /** The lock file's content, or undefined if it is absent or unreadable. */

@@ -104,6 +104,20 @@ export function forEachToken(
   return index
 }
 
+/** Walk the raw tokens (before the pipeline) of `text`, with lunr's token index. */
+export function forEachRawToken(text: string, visit: (raw: string, index: number) => void): number {
+  const len = text.length
+  let index = 0
+  let start = 0
+  for (let i = 0; i <= len; i++) {
+    if (i === len || isSeparator(text.charCodeAt(i), text, i)) {
+      if (i > start) visit(text.slice(start, i), index++)
+      start = i + 1
+    }
+  }
+  return index
+}
+
 /** The terms of a text in order (dropped tokens left out). */
 export function termsOf(text: string): string[] {
   const out: string[] = []

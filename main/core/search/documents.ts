@@ -57,6 +57,8 @@ export interface StoredDoc {
   /** Credits of an article's photos, joined by ` · `. */
   credits?: string
   thumbnail?: string
+  /** An article's photos (its photo documents store nothing and read them from here). */
+  photos?: { id: string; caption: string; credit: Credit | null; thumbnail?: string }[]
 }
 
 export interface IndexDoc {
@@ -70,7 +72,8 @@ export interface IndexDoc {
   date: number
   flags: number
   facets: string[][]
-  stored: StoredDoc
+  /** Null for an article's photo: its article's record holds it. */
+  stored: StoredDoc | null
 }
 
 const NAMES_BY_ID = agencyNames as Record<string, string[]>
@@ -162,6 +165,7 @@ function articleDocs(a: Article): IndexDoc[] {
       caption: captions.join('\n\n'),
       credits: creditRaws.join(' · '),
       thumbnail: a.photos[0]?.thumbnail?.sha256,
+      photos: [],
     },
   }
   const docs = [article]
@@ -177,17 +181,13 @@ function articleDocs(a: Article): IndexDoc[] {
       date,
       flags: untagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
       facets: facetLists(a.tags, [p.credit], a.source),
-      stored: {
-        id: a.id,
-        photoId: p.id,
-        title: a.title,
-        source: a.source,
-        publishedAt: a.publishedAt,
-        tags: a.tags,
-        caption: p.caption,
-        credit: p.credit,
-        thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
-      },
+      stored: null,
+    })
+    article.stored!.photos!.push({
+      id: p.id,
+      caption: p.caption,
+      credit: p.credit,
+      thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
     })
   }
   return docs

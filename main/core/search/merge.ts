@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { ByteReader, ByteWriter, TimeSlicer } from './bytes'
 import { FACETS, FIELD_COUNT } from './documents'
 import { readPostings, Segment, type FieldPosting } from './segment'
@@ -25,12 +26,10 @@ export async function mergeSegments(
   const facetMaps = FACETS.map(() => new Map<string, number>())
   const facetOff = FACETS.map(() => new Uint32Array(n + 1))
   const facetIds = FACETS.map(() => [] as number[])
-  let storeBytes = 0
-  parts.forEach((s) => {
-    for (let d = 0; d < s.n; d++)
-      if (!s.deleted[d]) storeBytes += s.data.storeOff[d + 1] - s.data.storeOff[d]
-  })
-  const store = new Uint8Array(storeBytes)
+  // Records keep their compressed bytes when the dictionary is the same; others are recoded.
+  const largest = parts.reduce((a, b) => (b.n > a.n ? b : a), parts[0])
+  const dict = largest?.data.storeDict ?? new Uint8Array(0)
+  const storeParts: Uint8Array[] = []
   parts.forEach((s, i) => {
     const map = renumber[i]
     for (let d = 0; d < s.n; d++) {
@@ -45,8 +44,15 @@ export async function mergeSegments(
         s.data.fieldLen.subarray(d * FIELD_COUNT, (d + 1) * FIELD_COUNT),
         nd * FIELD_COUNT,
       )
-      const bytes = s.data.store.subarray(s.data.storeOff[d], s.data.storeOff[d + 1])
-      store.set(bytes, storeOff[nd])
+      let bytes = s.data.store.subarray(s.data.storeOff[d], s.data.storeOff[d + 1])
+      if (bytes.length > 0 && !sameBytes(s.data.storeDict, dict)) {
+        const raw = inflateRawSync(
+          bytes,
+          s.data.storeDict.length ? { dictionary: s.data.storeDict } : {},
+        )
+        bytes = deflateRawSync(raw, dict.length ? { level: 6, dictionary: dict } : { level: 6 })
+      }
+      storeParts.push(bytes)
       storeOff[nd + 1] = storeOff[nd] + bytes.length
       for (let k = 0; k < FACETS.length; k++) {
         for (const id of s.facetsOf(k, d)) {
@@ -124,6 +130,12 @@ export async function mergeSegments(
     }
   }
   offsets.push(post.length)
+  const store = new Uint8Array(storeOff[n])
+  let at = 0
+  for (const part of storeParts) {
+    store.set(part, at)
+    at += part.length
+  }
   return new Segment({
     n,
     keys,
@@ -140,5 +152,10 @@ export async function mergeSegments(
     facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
     storeOff,
     store,
+    storeDict: dict,
   })
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a === b || (a.length === b.length && Buffer.compare(a, b) === 0)
 }

@@ -24,7 +24,10 @@ export interface CreditPart {
   kind: PartKind
   /** For organisations: named in the known-agency data (not only guessed from its words). */
   known: boolean
-  /** An organisation only because it is one capitalised word (`Twitter`, but also `Monday`). */
+  /**
+   * An organisation only by elimination: one capitalised word (`Twitter`, but also `Monday`), an
+   * unknown acronym or code (`CNET`, but also `MP3`), a lower-case brand (`heise online`).
+   */
   guessed: boolean
 }
 
@@ -206,7 +209,9 @@ function classifyPart(piece: string): CreditPart | null {
   const kind = classifyText(text)
   const guessed =
     kind === 'organisation' &&
-    (/^\p{Lu}\p{Ll}+$/u.test(text) || /^[\p{Ll} ]+$/u.test(text)) &&
+    (/^\p{Lu}\p{Ll}+$/u.test(text) ||
+      /^[\p{Ll} ]+$/u.test(text) ||
+      /^[\p{Lu}\d]{1,5}(?: [\p{Lu}\d]{1,5})*$/u.test(text)) &&
     !hasOrganisationWord(text)
   return { text, kind, known: false, guessed }
 }
@@ -227,17 +232,21 @@ function classifyText(text: string): PartKind {
     if (/\d/.test(text)) return 'prose'
     // A lone lower-case word is a contributor's user name (`evgenyb`); a lone capitalised word
     // or acronym is an organisation (`Twitter`, `SANA`): people are credited with full names.
-    if (/^\p{Ll}{4,}$/u.test(text)) return 'person'
+    if (/^\p{Ll}{5,}$/u.test(text)) return 'person'
     return /^\p{L}[\p{L}.'’&-]*$/u.test(text) ? 'organisation' : 'prose'
   }
   const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !/^\p{Ll}{1,3}\p{Lu}/u.test(w))
   if (/\d/.test(text)) return 'prose' // scores, dates: `Ronaldo 9`, `26 February`
   const organisationLike =
     hasOrganisationWord(text) || /^the\s/i.test(text) || /\.\p{L}{2,}$/u.test(text)
+  // A name does not end on `of` or `and` (`Output of`).
+  if (CONNECTIVES.has(bare(words[words.length - 1]))) return 'prose'
   if (lowerWords.every((w) => CONNECTIVES.has(bare(w)) || isNameParticle(w))) {
     if (organisationLike) return 'organisation'
     if (plain.some((w) => MARKER_IN_NAME.has(w))) return 'marker'
-    if (words.length <= MAX_PERSON_WORDS && words.every(isNameWord)) return 'person'
+    // All short capitals (`MP SP`) are codes or acronyms, not a name.
+    const codes = words.every((w) => /^[\p{Lu}\d]{1,3}$/u.test(w))
+    if (!codes && words.length <= MAX_PERSON_WORDS && words.every(isNameWord)) return 'person'
     return 'organisation'
   }
   // A short all-lower-case name (`heise online`, `picture alliance`): an organisation's brand.

@@ -56,10 +56,12 @@ describe('splitCaptionCredit', () => {
       photographer: 'Umit Bektas',
       agency: 'Reuters',
     })
-    expect(split('Adrian Malloch by the sea. Photograph: X Y for the Guardian')).toMatchObject({
-      photographer: 'X Y',
-      agency: 'the Guardian',
-    })
+    expect(split('Adrian Malloch by the sea. Photograph: Jane Doe for the Guardian')).toMatchObject(
+      {
+        photographer: 'Jane Doe',
+        agency: 'the Guardian',
+      },
+    )
     expect(split('Anja Niedringhaus in 2005. ©Associated Press/Peter Dejong')).toMatchObject({
       caption: 'Anja Niedringhaus in 2005.',
       photographer: 'Peter Dejong',
@@ -85,6 +87,18 @@ describe('splitCaptionCredit', () => {
       caption: 'Their burned-down home.',
       photographer: 'Annick deGooyer',
       agency: 'THE CANADIAN PRESS',
+    })
+  })
+
+  it('accepts a full stop after a bracketed or wire credit', () => {
+    expect(split('Bush drops his dog. (AP Photo/Duane A. Laverty).')).toMatchObject({
+      caption: 'Bush drops his dog.',
+      photographer: 'Duane A. Laverty',
+    })
+    expect(split('He named his son Kwame Badu. REUTERS/Francis Kokoroko.')).toMatchObject({
+      caption: 'He named his son Kwame Badu.',
+      photographer: 'Francis Kokoroko',
+      agency: 'REUTERS',
     })
   })
 

@@ -31,7 +31,8 @@ const ENDS_WITH_NAME = /(?:^|\s)(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’
  * not taken for one. Never throws.
  */
 export function splitCaptionCredit(caption: string): { caption: string; credit: Credit | null } {
-  const text = caption.replace(TRAILING_WIRE_JUNK, '').trimEnd()
+  // `… (AP Photo/Evan Vucci).`: the full stop after the bracket closes the credit, not a sentence.
+  const text = caption.replace(TRAILING_WIRE_JUNK, '').trimEnd().replace(/\)\.$/, ')')
   const start = findCreditStart(text)
   if (start === null) return { caption: caption.trim(), credit: null }
   const raw = text.slice(start).trim()
@@ -108,12 +109,14 @@ function isCreditLike(analysis: CreditAnalysis, text: string, setting: Setting):
   if (text.length > MAX_CREDIT_CHARS) return false
   if (parts.length === 0 || parts.some((p) => p.kind === 'prose')) return false
   if (credit.photographer === null && credit.agencies.length === 0) return false
-  // Credits do not end a sentence (`… said Reuters.`, a line-up `Kay, Parr, McGee.`), unless
-  // the full stop belongs to an initial or to `All Rights Reserved.`.
-  if (/[.!?]$/.test(text) && !/\b\p{Lu}\.\)?$/u.test(text) && !CREDIT_INSTRUCTIONS.test(text)) {
-    return false
-  }
-  if (labelled || parts.some((p) => p.known)) return true
+  // Credits do not end a sentence (a line-up `Kay, Parr, McGee.`) unless labelled or naming a
+  // known agency (`REUTERS/Francis Kokoroko.`); a full stop after an initial or `All Rights
+  // Reserved.` does not count.
+  const strong = labelled || parts.some((p) => p.known)
+  const endsSentence =
+    /[.!?]$/.test(text) && !/\b\p{Lu}\.\)?$/u.test(text) && !CREDIT_INSTRUCTIONS.test(text)
+  if (endsSentence && !strong) return false
+  if (strong) return true
   // A lone capitalised word (`Paris`, `Monday`) is only guessed to be an organisation: it counts
   // after the wire's slash (`Name/Salon`), not after a comma (`Stade de France, Paris`).
   const organisations = parts.filter((p) => p.kind === 'organisation')

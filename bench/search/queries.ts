@@ -102,7 +102,12 @@ export function buildQueryMix(
 
   for (let i = 0; i < 30; i++) add('word', [{ terms: [rng.pick(frequent)] }])
   for (let i = 0; i < 20; i++) add('rare word', [{ terms: [rng.pick(rare)] }])
-  const names = [...PLACES.filter((p) => !p.includes(' ')), ...photographers.map(lastName)]
+  // Names users search for: places and photographers in the generated corpus; in a corpus
+  // without credits (BBC), words written with a capital inside sentences.
+  const names =
+    photographers.length > 0
+      ? [...PLACES.filter((p) => !p.includes(' ')), ...photographers.map(lastName)]
+      : properNouns(sample)
   for (let i = 0; i < 10; i++) add('name', [{ terms: [rng.pick(names).toLowerCase()] }])
   for (let i = 0; i < 30; i++) {
     const words = bodyWords()
@@ -152,6 +157,16 @@ export function buildQueryMix(
 function wordsOf(text: string): string[] {
   const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter(isContentWord)
   return words.length > 0 ? words : ['news']
+}
+
+function properNouns(sample: readonly Article[]): string[] {
+  const found = new Set<string>()
+  for (const article of sample.slice(0, 300)) {
+    for (const m of article.body.join(' ').matchAll(/[a-z,] ([A-Z][a-z]{3,})\b/g)) {
+      if (isContentWord(m[1].toLowerCase())) found.add(m[1])
+    }
+  }
+  return found.size > 0 ? [...found].sort() : ['London']
 }
 
 function titleWords(rng: Rng, sample: readonly Article[]): string[] {
@@ -215,6 +230,8 @@ function lunrWords(text: string): string[] {
 
 function baselineWords(c: QueryClause): string[] {
   if (c.field === 'agency') return AGENCY_WORDS[c.terms[0]] ?? [c.terms[0]]
+  // A prefix or a misspelling is not a word: `off*` must not be dropped as a stop word.
+  if (c.prefix || c.fuzzy) return c.terms.map((t) => t.toLowerCase())
   return c.terms.flatMap(lunrWords)
 }
 

@@ -1,0 +1,111 @@
+import type { ArticleDraft, Origin } from '../../model'
+import { ImportError, type ImportContext, type ImportInput, type Importer } from '../importer'
+import { decodeHtml } from './decodeHtml'
+import { extractPage, type ExtractedPage } from './extractPage'
+import { sanitizeSnapshot } from './sanitizeSnapshot'
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
+const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml', 'xht'])
+// Without a readable article, a page needs at least this much text of its own to be kept.
+const MIN_FALLBACK_CHARS = 140
+
+/**
+ * Imports saved web pages (`.html`, `.htm`, `.xhtml`, `text/html`, or bytes that start like
+ * HTML): the article by Mozilla Readability (title, byline, outlet, date, language, excerpt,
+ * body paragraphs), photos with parsed credits from the markup and structured data, the
+ * canonical URL, and a sanitised snapshot of the page kept in the archive (`Article.snapshot`).
+ * Images are not downloaded for files (the snapshot shows none of the remote ones);
+ * `importUrl` downloads them.
+ *
+ * Throws `ImportError` for oversized, empty or binary files and for pages without an article.
+ */
+export const htmlImporter: Importer = {
+  name: 'html',
+  accepts(input) {
+    const type = input.contentType?.split(';')[0].trim().toLowerCase()
+    if (type && HTML_TYPES.has(type)) return true
+    const name = input.source.split(/[\\/]/).pop() ?? ''
+    const dot = name.lastIndexOf('.')
+    if (dot > 0 && HTML_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) return true
+    if (dot > 0 && name.slice(dot + 1).toLowerCase() !== 'txt') return false
+    return looksLikeHtml(input.bytes)
+  },
+  async import(input: ImportInput, ctx: ImportContext) {
+    const { html } = decodeHtml(input.bytes, input.source, input.contentType)
+    const page = extractPage(html)
+    return [await pageToDraft(page, html, ctx, { kind: 'html', path: input.source }, input.source)]
+  },
+}
+
+/** Whether the first bytes look like an HTML document (doctype, `<html>` or `<head>`). */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024))
+  if (head[0] === 0xff && head[1] === 0xfe) head = Buffer.from(head.toString('utf16le'))
+  const text = head
+    .toString('latin1')
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart()
+  return /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(text)
+}
+
+export interface DraftExtras {
+  /** The address the page was fetched from (after redirects). */
+  url?: string
+  /** Archived images, absolute URL → sha256, for the snapshot. */
+  archived?: ReadonlyMap<string, string>
+}
+
+/**
+ * Turn an extracted page into an article draft and keep its sanitised snapshot in the archive.
+ *
+ * @throws ImportError when the page holds no article (no readable text).
+ */
+export async function pageToDraft(
+  page: ExtractedPage,
+  html: string,
+  ctx: ImportContext,
+  origin: Origin,
+  source: string,
+  extras: DraftExtras = {},
+): Promise<ArticleDraft> {
+  const text = page.paragraphs.join(' ')
+  if (page.paragraphs.length === 0 || (!page.readerable && text.length < MIN_FALLBACK_CHARS)) {
+    throw new ImportError(`No article found in ${source}: the page has no readable text.`)
+  }
+  const snapshotHtml = sanitizeSnapshot(html, { baseUrl: extras.url, archived: extras.archived })
+  const snapshot = await ctx.putBlob(
+    new TextEncoder().encode(snapshotHtml),
+    'text/html',
+    'snapshot.html',
+  )
+  const draft: ArticleDraft = {
+    kind: 'article',
+    title: page.title || fileTitle(source),
+    body: page.paragraphs,
+    photos: page.photos,
+    origin,
+    snapshot,
+  }
+  if (page.byline) draft.byline = page.byline
+  if (page.siteName) draft.source = page.siteName
+  if (page.lang) draft.language = page.lang
+  if (page.excerpt) draft.excerpt = page.excerpt
+  const published = isoDate(page.publishedTime)
+  if (published) draft.publishedAt = published
+  if (extras.url) draft.url = extras.url
+  if (page.canonicalUrl) draft.canonicalUrl = page.canonicalUrl
+  return draft
+}
+
+/** An ISO 8601 date from a page's published time, or undefined when it cannot be read. */
+function isoDate(value: string | null): string | undefined {
+  if (!value) return undefined
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString()
+}
+
+function fileTitle(source: string): string {
+  const name = source.split(/[\\/]/).pop() ?? source
+  return name.replace(/\.[^.]+$/, '') || source
+}

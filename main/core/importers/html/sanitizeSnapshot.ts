@@ -1,0 +1,98 @@
+import createDOMPurify, { type DOMPurify } from 'dompurify'
+import { JSDOM } from 'jsdom'
+import { resolveUrl } from './domText'
+
+export interface SnapshotOptions {
+  /** The page's address, to resolve relative image URLs for `archived`. */
+  baseUrl?: string
+  /** Images already kept in the archive: absolute URL → sha256 of the blob. */
+  archived?: ReadonlyMap<string, string>
+}
+
+/**
+ * The attribute that names an archived image in a snapshot. The reader sets the image's `src` to
+ * the archive's own media URL for that sha256; the snapshot itself never loads anything.
+ */
+export const ARCHIVED_IMAGE_ATTRIBUTE = 'data-morgue-blob'
+
+// Everything that runs code, submits, embeds another document or loads a resource by itself.
+const FORBID_TAGS = [
+  'script', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form',
+  'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'video', 'audio', 'source',
+  'track', 'portal', 'template',
+] // prettier-ignore
+// Attributes that load something (srcset, poster, background) or carry lazy-loading URLs.
+const FORBID_ATTR = ['srcset', 'poster', 'background', 'ping', 'action', 'formaction', 'lowsrc']
+const URL_IN_CSS = /url\s*\(\s*(['"]?)(.*?)\1\s*\)/gi
+const CSS_IMPORT = /@import\s+[^;]+;?/gi
+
+let purifier: DOMPurify | undefined
+let current: Required<SnapshotOptions> = { baseUrl: '', archived: new Map() }
+
+/**
+ * A copy of a page that is safe to show offline: DOMPurify (on a jsdom window) removes scripts,
+ * event handlers, `javascript:` URLs, frames, objects and forms; every remote load is removed
+ * (`src`, `srcset`, CSS `url()` and `@import`, `<link>`), and images kept in the archive are
+ * marked with `data-morgue-blob="<sha256>"` instead. Links (`<a href>`) stay, to read only.
+ * Returns a complete UTF-8 HTML document.
+ */
+export function sanitizeSnapshot(html: string, options: SnapshotOptions = {}): string {
+  const purify = (purifier ??= createPurifier())
+  current = { baseUrl: options.baseUrl ?? '', archived: options.archived ?? new Map() }
+  try {
+    const clean = purify.sanitize(html, {
+      WHOLE_DOCUMENT: true,
+      FORBID_TAGS,
+      FORBID_ATTR,
+      ADD_ATTR: [ARCHIVED_IMAGE_ATTRIBUTE],
+    })
+    // The snapshot is stored as UTF-8 whatever the page's own encoding was.
+    const head = /<head[^>]*>/i.exec(clean)
+    const html5 = head
+      ? `${clean.slice(0, head.index + head[0].length)}<meta charset="utf-8">${clean.slice(head.index + head[0].length)}`
+      : `<meta charset="utf-8">${clean}`
+    return `<!doctype html>\n${html5}`
+  } finally {
+    current = { baseUrl: '', archived: new Map() }
+  }
+}
+
+function createPurifier(): DOMPurify {
+  const { window } = new JSDOM('')
+  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
+  purify.addHook('uponSanitizeElement', (node) => {
+    if (node.nodeName === 'STYLE' && node.textContent) {
+      node.textContent = stripCssLoads(node.textContent)
+    }
+  })
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element
+    if (!el.getAttribute) return
+    const style = el.getAttribute('style')
+    if (style) el.setAttribute('style', stripCssLoads(style))
+    for (const name of Array.from(el.attributes, (a) => a.name)) {
+      // Lazy-loading URLs (data-src, data-srcset…) become loads as soon as a script copies them.
+      if (/^data-.*(?:src|image|img|href|url)/i.test(name)) el.removeAttribute(name)
+    }
+    for (const name of ['src', 'href', 'xlink:href']) {
+      const value = el.getAttribute(name)
+      if (value === null) continue
+      if (name === 'href' && el.tagName === 'A') continue
+      if (name !== 'src' && value.startsWith('#')) continue
+      if (/^data:image\//i.test(value) && el.tagName === 'IMG') continue
+      el.removeAttribute(name)
+      const url = resolveUrl(value, current.baseUrl || undefined)
+      const sha = url ? current.archived.get(url) : undefined
+      if (sha && el.tagName === 'IMG') el.setAttribute(ARCHIVED_IMAGE_ATTRIBUTE, sha)
+    }
+  })
+  return purify
+}
+
+/** Remove `@import` rules and every `url()` that is not a fragment or an inline image. */
+function stripCssLoads(css: string): string {
+  return css.replace(CSS_IMPORT, '').replace(URL_IN_CSS, (whole, _q: string, target: string) => {
+    const value = target.trim()
+    return value.startsWith('#') || /^data:image\//i.test(value) ? whole : 'none'
+  })
+}

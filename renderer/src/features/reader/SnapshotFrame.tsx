@@ -2,16 +2,34 @@ import DOMPurify from 'dompurify'
 import { useEffect, useState } from 'react'
 import { mediaUrl } from '../../api'
 
-/** The policy inside the frame: nothing runs, nothing loads from the network. */
-const FRAME_CSP = "default-src 'none'; img-src data: morgue-media:; style-src 'unsafe-inline'"
+/** The attribute the importer leaves on images it archived (main/core/importers/html). */
+const ARCHIVED_IMAGE = 'data-morgue-blob'
+const SHA256 = /^[0-9a-f]{64}$/
+
+/** The policy inside the frame: nothing runs, nothing loads except the archive's own images. */
+function frameCsp(): string {
+  const media = new URL(mediaUrl('0'.repeat(64)), window.location.href)
+  const origin = media.protocol === 'morgue-media:' ? 'morgue-media:' : media.origin
+  return `default-src 'none'; img-src data: ${origin}; style-src 'unsafe-inline'`
+}
 
 /**
  * Sanitise archived HTML a second time (the importer already did): DOMPurify drops scripts,
- * event handlers, `javascript:` URLs, forms, frames and embeds, then a CSP that allows no
- * script is put in front.
+ * event handlers, `javascript:` URLs, forms, frames and embeds; every image loses its own
+ * source and only an archived one gets the archive's media URL back; then a CSP that allows
+ * no script goes in front.
  */
 export function sanitizeSnapshot(html: string): string {
-  const clean = DOMPurify.sanitize(html, {
+  const purify = DOMPurify(window)
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (!(node instanceof Element) || node.tagName !== 'IMG') return
+    const sha = node.getAttribute(ARCHIVED_IMAGE) ?? ''
+    node.removeAttribute('src')
+    node.removeAttribute(ARCHIVED_IMAGE)
+    if (SHA256.test(sha))
+      node.setAttribute('src', new URL(mediaUrl(sha), window.location.href).href)
+  })
+  const clean = purify.sanitize(html, {
     WHOLE_DOCUMENT: true,
     FORBID_TAGS: [
       'script',
@@ -26,12 +44,11 @@ export function sanitizeSnapshot(html: string): string {
       'noscript',
     ],
     FORBID_ATTR: ['srcset', 'action', 'formaction', 'ping'],
+    ADD_ATTR: [ARCHIVED_IMAGE],
     ALLOW_DATA_ATTR: false,
   })
-  return clean.replace(
-    /<head>/i,
-    `<head><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`,
-  )
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${frameCsp()}">`
+  return /<head>/i.test(clean) ? clean.replace(/<head>/i, `<head>${csp}`) : `${csp}${clean}`
 }
 
 /**

@@ -180,7 +180,7 @@ export const LEADING_LABELS: readonly string[] = [
  */
 export const MAKER_PHRASES: readonly string[] = [
   '(?:photo(?:graph)?s?|pictures?|images?|fotos?|illustrations?|video|photo\\s+illustration|photo\\s+montage|montage|montasje|graphic|artwork|drawing)\\s+(?:by|av|von|par|de|di|door)\\b',
-  '(?:kind\\s+)?courtesy(?:\\s+of)?\\b',
+  '(?:(?:photo|foto|picture|image)s?\\s+)?(?:kind\\s+)?courtesy(?:\\s+of)?\\b',
   // Spanish and Portuguese: `Fotoilustración de`, `Fotografía de`, `Foto por`.
   '(?:foto\\s*ilustraci(?:ón|on|ones)|fotograf(?:í|i)as?|ilustraci(?:ón|on)|fotos?)\\s+(?:de|por)\\b',
 ]

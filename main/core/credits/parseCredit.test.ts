@@ -174,6 +174,45 @@ describe('parseCredit', () => {
   })
 })
 
+describe('parseCredit on common published formats', () => {
+  const table: [string, string | null, string | null][] = [
+    ['(Photo: Mohammed Salem/Reuters)', 'Mohammed Salem', 'Reuters'],
+    ['Image: Gareth Fuller/PA Wire', 'Gareth Fuller', 'PA Wire'],
+    ['Photographer: Jason Alden/Bloomberg', 'Jason Alden', 'Bloomberg'],
+    ['Kevin Lamarque | AFP | Getty Images', 'Kevin Lamarque', 'AFP'],
+    ['Mahmud Hams — AFP/Getty Images', 'Mahmud Hams', 'AFP'],
+    ['(AP Photo/Evan Vucci, File)', 'Evan Vucci', 'AP'],
+    ['(AP Photo/Susan Walsh, Pool)', 'Susan Walsh', 'AP'],
+    ['Xinhua/Wang Ying', 'Wang Ying', 'Xinhua'],
+    ['Mustafa Hassona/Anadolu Agency via Getty Images', 'Mustafa Hassona', 'Anadolu Agency'],
+    ['Photo courtesy of Jane Smith', 'Jane Smith', null],
+    ['Handout/Reuters', null, 'Reuters'],
+    ['Tom Brenner for NPR', 'Tom Brenner', 'NPR'],
+    ['Evan Vucci/Pool Photo via AP', 'Evan Vucci', 'AP'],
+    ['© Reuters', null, 'Reuters'],
+    ['Getty Images/iStockphoto', null, 'Getty Images'],
+    ['Darryl Dyck/The Canadian Press via AP', 'Darryl Dyck', 'The Canadian Press'],
+    ['PHOTO: REUTERS/Amir Cohen', 'Amir Cohen', 'REUTERS'],
+    ['Foto: Michael Kappeler/dpa', 'Michael Kappeler', 'dpa'],
+    ['Photo: Jean-Christophe Verhaegen / AFP', 'Jean-Christophe Verhaegen', 'AFP'],
+    ['AFP PHOTO / JOHN MACDOUGALL', 'John Macdougall', 'AFP'],
+    ['Chris Jackson/Getty Images for Buckingham Palace', 'Chris Jackson', 'Getty Images'],
+    ['Photograph: Alamy Stock Photo', null, 'Alamy Stock Photo'],
+    [
+      'Fotoilustración de Andrew B. Myers para The New York Times',
+      'Andrew B. Myers',
+      'The New York Times',
+    ],
+    ['Crédit photo : Ludovic MARIN / AFP', 'Ludovic Marin', 'AFP'],
+    ['Image copyright Getty Images', null, 'Getty Images'],
+  ]
+  it.each(table)('%s', (raw, photographer, agency) => {
+    const credit = parseCredit(raw)
+    expect(credit.photographer).toBe(photographer)
+    expect(credit.agency).toBe(agency)
+  })
+})
+
 describe('normalizePersonName', () => {
   it('normalises shouted words only', () => {
     expect(normalizePersonName('DELIL SOULEIMAN')).toBe('Delil Souleiman')

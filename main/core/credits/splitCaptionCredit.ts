@@ -125,7 +125,7 @@ function isCreditLike(analysis: CreditAnalysis, text: string, setting: Setting):
   // there an organisation needs a photographer beside it.
   const wireJoin = slashed || /\||\s(?:via|vía|for|para|pour|für)\s/iu.test(text)
   if (chained && named && (wireJoin || credit.photographer !== null)) return true
-  if (slashed && organisations.length > 0 && credit.photographer !== null) return true
+  if (wireJoin && organisations.length > 0 && credit.photographer !== null) return true
   // One name in a closing bracket may be the photographer (`Glass terrariums (Lucy Akins)`).
   if (setting === 'brackets') return /\s/.test(credit.photographer ?? '') && parts.length === 1
   return false

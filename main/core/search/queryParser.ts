@@ -221,12 +221,15 @@ export function parseQuery(q: string): ParsedQuery {
       else if (lx.field === 'agence') field = 'agency'
       else if ((SEARCH_FIELDS as readonly string[]).includes(lx.field))
         field = lx.field as SearchField
-      else
+      else {
+        // Probably a typo: say so, and leave the part out so the rest still finds something.
         fail(
           `Unknown field "${lx.field}:". Known: ${[...SEARCH_FIELDS, ...FILTER_NAMES].join(', ')}.`,
           lx.start,
           lx.valueStart - 1,
         )
+        continue
+      }
     }
     if (lx.quoted) {
       if (lx.text.trim() === '') {
@@ -267,8 +270,10 @@ function wordClauses(
   }
   const star = text.indexOf('*')
   if (star !== -1) {
-    if (star !== text.length - 1 || star === 0)
+    if (star !== text.length - 1 || star === 0) {
       fail('"*" can only end a word (prefix*).', lx.valueStart + star, lx.valueStart + star + 1)
+      return []
+    }
     prefix = star > 0
     text = text.replace(/\*/g, '')
   }

@@ -1,0 +1,379 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Article, ArchiveItem, PhotoItem } from '../model'
+import { createSearchEngine, type SegmentedSearchEngine } from './index'
+import { SEED_CREDIT, seedLikeArticle } from './testing/seedArticle'
+import type { PhotoHit, SearchResult } from './types'
+
+function items(list: readonly ArchiveItem[]): () => AsyncIterable<ArchiveItem> {
+  return async function* () {
+    yield* list
+  }
+}
+
+async function engineWith(list: readonly ArchiveItem[], dir: string | null = null) {
+  const engine = createSearchEngine({ dir })
+  await engine.open(items(list), list.length)
+  return engine
+}
+
+const ids = (r: SearchResult) =>
+  r.hits.map((h) => (h.kind === 'photo' ? `${h.id}#${h.photoId}` : h.id))
+
+function article(id: string, title: string, body: string, extra: Partial<Article> = {}): Article {
+  return {
+    kind: 'article',
+    id,
+    title,
+    tags: [],
+    archivedAt: '2024-01-01T00:00:00.000Z',
+    contentHash: id,
+    body: [body],
+    photos: [],
+    ...extra,
+  }
+}
+
+const seed = seedLikeArticle()
+const other = article('00000000000000b1', 'Gaza talks resume in Cairo', 'Mediators met in Cairo.', {
+  tags: ['Gaza'],
+  publishedAt: '2016-05-02',
+  source: 'The Guardian',
+  photos: [{ id: 'p0', caption: 'Delegates arrive in Cairo.', credit: null }],
+})
+const standalone: PhotoItem = {
+  kind: 'photo',
+  id: '00000000000000c1',
+  title: 'Sunset over Raqqa',
+  tags: ['Syria'],
+  archivedAt: '2024-02-01T00:00:00.000Z',
+  publishedAt: '2017-08-01',
+  contentHash: 'c1',
+  photo: {
+    id: 'p0',
+    caption: 'The sun sets over the city.',
+    credit: {
+      raw: 'Aris Messinis / Agence France-Presse',
+      photographer: 'Aris Messinis',
+      agency: 'Agence France-Presse',
+      agencies: ['Agence France-Presse'],
+      agencyIds: ['afp'],
+    },
+  },
+}
+
+describe('the seed-like article', () => {
+  let engine: SegmentedSearchEngine
+  beforeEach(async () => {
+    engine = await engineWith([seed, other])
+  })
+
+  it.each([
+    'souleiman',
+    'agency:afp',
+    'photographer:"delil souleiman"',
+    'raqa',
+    '"wrong American policies"',
+    'Souleïman',
+    'SOULEIMAN',
+  ])('is found by %s', async (q) => {
+    const r = await engine.search(q)
+    expect(r.error).toBeUndefined()
+    expect(r.hits.map((h) => h.id)).toContain(seed.id)
+  })
+
+  it('is not found by -iran iran', async () => {
+    expect((await engine.search('-iran iran')).total).toBe(0)
+  })
+
+  it('gives a photo hit with caption and credit for souleiman', async () => {
+    const r = await engine.search('souleiman')
+    const photo = r.hits.find((h): h is PhotoHit => h.kind === 'photo')
+    expect(photo).toMatchObject({
+      id: seed.id,
+      photoId: 'p0',
+      caption: seed.photos[0].caption,
+      credit: SEED_CREDIT,
+      title: seed.title,
+    })
+    const credit = photo!.snippets.find((s) => s.field === 'credit')!
+    expect(credit.highlights.map(([a, b]) => credit.text.slice(a, b))).toEqual(['SOULEIMAN'])
+  })
+})
+
+describe('query syntax', () => {
+  let engine: SegmentedSearchEngine
+  beforeEach(async () => {
+    engine = await engineWith([seed, other, standalone])
+  })
+  const search = (q: string) => engine.search(q, { limit: 50 })
+
+  it('ANDs words by default', async () => {
+    expect(ids(await search('cairo mediators'))).toEqual([other.id])
+    expect((await search('cairo raqa')).total).toBe(0)
+  })
+
+  it('ORs words', async () => {
+    expect(new Set((await search('mediators OR drones')).hits.map((h) => h.id))).toEqual(
+      new Set([seed.id, other.id]),
+    )
+  })
+
+  it('excludes -word and NOT word', async () => {
+    expect(ids(await search('cairo -mediators'))).toEqual([`${other.id}#p0`])
+    expect(ids(await search('cairo NOT mediators'))).toEqual([`${other.id}#p0`])
+  })
+
+  it('matches an exact phrase only in order', async () => {
+    expect(ids(await search('"gaza talks"'))).toEqual([other.id])
+    expect((await search('"talks gaza"')).total).toBe(0)
+  })
+
+  it('expands prefix* and fuzzy~1', async () => {
+    expect(ids(await search('medi*'))).toEqual([other.id])
+    expect(ids(await search('mediatrs~1'))).toEqual([other.id])
+    expect(await search('mediatrs')).toMatchObject({ total: 0 })
+  })
+
+  it('scopes words to a field', async () => {
+    expect(ids(await search('title:cairo type:article'))).toEqual([other.id])
+    // An article's photos follow their article for article-level fields.
+    expect(ids(await search('title:cairo'))).toEqual([other.id, `${other.id}#p0`])
+    expect((await search('title:mediators')).total).toBe(0)
+    expect(ids(await search('caption:delegates'))).toEqual([other.id, `${other.id}#p0`])
+    expect(ids(await search('credit:messinis'))).toEqual([`${standalone.id}#p0`])
+    expect(ids(await search('source:guardian type:article'))).toEqual([other.id])
+  })
+
+  it('matches agency ids and written names', async () => {
+    const afp = new Set((await search('agency:afp')).hits.map((h) => h.id))
+    expect(afp).toEqual(new Set([seed.id, standalone.id]))
+    const written = await search('agency:"agence france-presse"')
+    expect(new Set(written.hits.map((h) => h.id))).toEqual(new Set([seed.id, standalone.id]))
+  })
+
+  it('filters tag:, and photos of an article follow their article', async () => {
+    expect(ids(await search('tag:gaza'))).toEqual([other.id, `${other.id}#p0`])
+    expect(ids(await search('tag:"middle east" type:photo'))).toEqual([`${seed.id}#p0`])
+  })
+
+  it('filters by date: after:, before:, year:', async () => {
+    expect(ids(await search('after:2023-10-01'))).toEqual([seed.id, `${seed.id}#p0`])
+    expect(ids(await search('before:2016-06-01'))).toEqual([other.id, `${other.id}#p0`])
+    expect(ids(await search('year:2017'))).toEqual([`${standalone.id}#p0`])
+  })
+
+  it('filters type:, is:untagged and credit:empty', async () => {
+    expect((await search('type:article')).hits.every((h) => h.kind === 'article')).toBe(true)
+    // `raqa` and `raqqa` are one alias group by default.
+    expect(ids(await search('type:photo raqa')).sort()).toEqual([
+      `${standalone.id}#p0`,
+      `${seed.id}#p0`,
+    ])
+    expect(ids(await search('credit:empty'))).toEqual([`${other.id}#p0`])
+    const untagged = await engineWith([article('00000000000000d1', 'Untitled', 'x')])
+    expect(ids(await untagged.search('is:untagged'))).toEqual(['00000000000000d1'])
+    expect((await search('is:untagged')).total).toBe(0)
+  })
+
+  it('folds case and diacritics in queries and text', async () => {
+    const e = await engineWith([article('00000000000000e1', 'Ça va à São Paulo', 'Crème brûlée')])
+    expect((await e.search('sao paulo')).total).toBe(1)
+    expect((await e.search('CRÈME brulee')).total).toBe(1)
+  })
+
+  it('treats alias groups as one word, and the user can replace them', async () => {
+    const e = await engineWith([
+      article('00000000000000f1', 'Interview', 'Delil Sulaiman speaks'),
+      article('00000000000000f2', 'Profile', 'Ahmad Kanaani returns'),
+    ])
+    expect((await e.search('souleiman')).total).toBe(1)
+    expect((await e.search('kanani')).total).toBe(1)
+    e.setAliases([['kanani', 'kanaani']])
+    expect((await e.search('souleiman')).total).toBe(0)
+    expect((await e.search('kanani')).total).toBe(1)
+  })
+
+  it('lists everything newest first for an empty query', async () => {
+    const r = await search('')
+    expect(r.total).toBe(5)
+    expect(r.hits.map((h) => h.publishedAt?.slice(0, 4))).toEqual([
+      '2023',
+      '2023',
+      '2017',
+      '2016',
+      '2016',
+    ])
+    expect(ids(await search('  '))).toHaveLength(5)
+  })
+
+  it('sorts by date and pages', async () => {
+    const oldest = await engine.search('', { sort: 'oldest', limit: 2 })
+    expect(oldest.hits.map((h) => h.publishedAt?.slice(0, 4))).toEqual(['2016', '2016'])
+    const page2 = await engine.search('', { sort: 'newest', limit: 2, offset: 2 })
+    expect(page2.hits.map((h) => h.id)).toEqual([standalone.id, other.id])
+    expect(page2.total).toBe(5)
+  })
+})
+
+describe('unparseable queries', () => {
+  it.each([
+    ['souleiman "raqa', 'never closed', 10],
+    ['title: raqa', 'needs a value', 0],
+    ['after:yesterday raqa', 'date', 6],
+    ['year:16 raqa', 'four-digit', 5],
+    ['type:video raqa', 'photo or article', 5],
+    ['raqa~x', '"~"', 4],
+    ['OR raqa', 'OR needs', 0],
+    ['colour:red raqa', 'Unknown field', 0],
+    ['*aqa raqa', '"*"', 0],
+  ])('%s gives a positioned error and best-effort hits', async (q, message, start) => {
+    const engine = await engineWith([seed])
+    const r = await engine.search(q)
+    expect(r.error?.message).toContain(message)
+    expect(r.error?.start).toBe(start)
+    expect(r.error!.end).toBeGreaterThan(r.error!.start)
+    expect(r.hits.map((h) => h.id)).toContain(seed.id)
+  })
+})
+
+describe('results', () => {
+  it('counts facets over the whole result set', async () => {
+    const engine = await engineWith([seed, other, standalone])
+    const r = await engine.search('', { limit: 1 })
+    expect(r.hits).toHaveLength(1)
+    expect(r.facets.agency).toEqual([
+      { value: 'AFP', count: 2 },
+      { value: 'Agence France-Presse', count: 1 },
+    ])
+    expect(r.facets.photographer).toEqual([
+      { value: 'Delil Souleiman', count: 2 },
+      { value: 'Aris Messinis', count: 1 },
+    ])
+    expect(r.facets.year).toEqual([
+      { value: '2023', count: 2 },
+      { value: '2017', count: 1 },
+      { value: '2016', count: 2 },
+    ])
+    expect(r.facets.tag.find((t) => t.value === 'Gaza')).toEqual({ value: 'Gaza', count: 2 })
+    expect(r.facets.source).toContainEqual({ value: 'The Guardian', count: 2 })
+  })
+
+  it('gives snippets whose highlights point at the matched words', async () => {
+    const long = article('00000000000000a9', 'Harvest report', '', {
+      body: [
+        'Farmers in the valley began the harvest early this year. '.repeat(8) +
+          'Officials said the drought cut wheat yields by a third across the province. ' +
+          'Prices rose. '.repeat(20),
+      ],
+    })
+    const engine = await engineWith([long])
+    const r = await engine.search('drought wheat')
+    const hit = r.hits[0]
+    expect(hit.fields).toEqual(['body'])
+    const passage = hit.snippets.find((s) => s.field === 'body')!
+    expect(passage.text.length).toBeLessThanOrEqual(203)
+    expect(passage.highlights.map(([a, b]) => passage.text.slice(a, b))).toEqual([
+      'drought',
+      'wheat',
+    ])
+    const title = hit.snippets.find((s) => s.field === 'title')!
+    expect(title).toEqual({ field: 'title', text: 'Harvest report', highlights: [] })
+  })
+
+  it('highlights stemmed and folded forms', async () => {
+    const engine = await engineWith([seed])
+    const r = await engine.search('policy souleïman')
+    const title = r.hits[0].snippets.find((s) => s.field === 'title')!
+    expect(title.highlights.map(([a, b]) => title.text.slice(a, b))).toEqual(['policies'])
+  })
+})
+
+describe('updates', () => {
+  it('makes upserts, edits and removals visible at once', async () => {
+    const engine = await engineWith([seed])
+    await engine.upsert([other])
+    expect(ids(await engine.search('mediators'))).toEqual([other.id])
+    await engine.upsert([{ ...other, body: ['Envoys met in Doha.'] }])
+    expect((await engine.search('mediators')).total).toBe(0)
+    expect(ids(await engine.search('envoys'))).toEqual([other.id])
+    await engine.upsert([{ ...seed, tags: ['Archive pick'] }])
+    expect(ids(await engine.search('tag:"archive pick" type:article'))).toEqual([seed.id])
+    expect((await engine.search('tag:iran')).total).toBe(0)
+    await engine.remove([seed.id])
+    expect((await engine.search('souleiman')).total).toBe(0)
+    expect((await engine.search('')).total).toBe(2)
+  })
+
+  it('merges fresh segments in the background without changing results', async () => {
+    const engine = createSearchEngine({ dir: null, mergeAfter: 3 })
+    await engine.open(items([]), 0)
+    for (let i = 0; i < 7; i++)
+      await engine.upsert([article(`0000000000000${100 + i}`, `Story ${i}`, `cedar number${i}`)])
+    await engine.remove(['0000000000000101'])
+    await engine.idle()
+    expect(engine.stats().segments).toBeLessThan(7)
+    expect((await engine.search('cedar')).total).toBe(6)
+    expect(ids(await engine.search('number3'))).toEqual(['0000000000000103'])
+  })
+})
+
+describe('persistence', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'morgue-search-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('reloads the persisted index with the same results, without reading the items', async () => {
+    const first = await engineWith([seed, other, standalone], dir)
+    await first.upsert([{ ...other, title: 'Gaza talks resume in Doha' }])
+    await first.remove([standalone.id])
+    const before = await first.search('gaza OR souleiman')
+    await first.close()
+    const second = createSearchEngine({ dir })
+    let read = 0
+    await second.open(async function* () {
+      read++
+      yield* []
+    }, 2)
+    expect(read).toBe(0)
+    expect(await second.search('gaza OR souleiman')).toEqual({
+      ...before,
+      tookMs: expect.any(Number),
+    })
+    expect(ids(await second.search('doha'))).toEqual([other.id])
+  })
+
+  it('rebuilds from the items when a segment file is corrupt', async () => {
+    const first = await engineWith([seed, other], dir)
+    await first.close()
+    const seg = (await readdir(dir)).find((f) => f.startsWith('seg-'))!
+    const bytes = await readFile(join(dir, seg))
+    bytes[bytes.length - 5] ^= 0xff
+    await writeFile(join(dir, seg), bytes)
+    const second = createSearchEngine({ dir })
+    let read = 0
+    await second.open(async function* () {
+      read++
+      yield* [seed, other]
+    }, 2)
+    expect(read).toBe(1)
+    expect(ids(await second.search('mediators'))).toEqual([other.id])
+  })
+
+  it('rebuilds when the manifest is garbage or the item count differs', async () => {
+    const first = await engineWith([seed], dir)
+    await first.close()
+    await writeFile(join(dir, 'manifest.json'), '{"analysis":')
+    const second = await engineWith([seed, other], dir)
+    expect((await second.search('')).total).toBe(4)
+    await second.close()
+    const third = await engineWith([seed], dir) // count differs: stale → rebuild
+    expect((await third.search('')).total).toBe(2)
+  })
+})

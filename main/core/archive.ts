@@ -274,11 +274,11 @@ export function createArchive(deps: ArchiveDeps): Archive {
       options.onProgress?.({ done: 0, total })
       let cancelled = false
       for (const [i, file] of files.entries()) {
+        options.onProgress?.({ done: i, total, current: file.path })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        options.onProgress?.({ done: i, total, current: file.path })
         outcomes.push(await importFile(file.path, file.bytes, options))
         await breathe()
       }

@@ -1,21 +1,27 @@
 import { readFile } from 'node:fs/promises'
 import { expect, seedFile, test } from '../fixtures'
 import { ArchiveWindow } from '../pages/ArchiveWindow'
+import { snap } from '../screenshots'
 
 test.describe('import', () => {
-  test('an empty archive shows how to start', async ({ page }) => {
+  test('an empty archive shows how to start', async ({ page, target }) => {
     const win = new ArchiveWindow(page)
     await expect(page.getByTestId('empty-state')).toContainText('Your archive is empty')
     await expect(page.getByTestId('empty-state')).toContainText('seed')
     await win.ready()
+    await snap(page, target, 'empty-archive')
   })
 
-  test('import the seed article through the paste dialog and see it listed', async ({ page }) => {
+  test('import the seed article through the paste dialog and see it listed', async ({
+    page,
+    target,
+  }) => {
     const win = new ArchiveWindow(page)
     const text = await readFile(seedFile, 'utf8')
     const report = await win.pasteImport(text)
     await expect(report.getByTestId('report-imported')).toHaveText('1')
     await expect(report.getByTestId('report-failed')).toHaveText('0')
+    await snap(page, target, 'import-report')
     await win.closeReport()
 
     await expect(win.resultCount).toHaveText('1 item in the archive')

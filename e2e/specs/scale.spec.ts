@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { expect, runCli, test } from '../fixtures'
 import { ArchiveWindow } from '../pages/ArchiveWindow'
+import { snap } from '../screenshots'
 
 const ARTICLES = 2000
 const WORDS = (
@@ -49,7 +50,7 @@ test.describe('a 2,000-article archive', () => {
     },
   })
 
-  test('scrolls to the end and searches', async ({ page }) => {
+  test('scrolls to the end and searches', async ({ page, target }) => {
     const win = new ArchiveWindow(page)
     await expect(win.resultCount).toHaveText('2,000 items in the archive')
     // Virtualised: only a screenful of rows exists in the DOM.
@@ -74,6 +75,8 @@ test.describe('a 2,000-article archive', () => {
     await expect(win.resultCount).toHaveText(/^[\d,]+ results$/)
     const total = Number((await win.resultCount.textContent())?.replace(/\D/g, ''))
     expect(total).toBeGreaterThan(100)
+    await win.resultRows.nth(2).click()
+    await snap(page, target, 'archive-2000')
     // Paging as it scrolls: the end of a long result list is reachable.
     await win.results.focus()
     let seen = ''

@@ -1,9 +1,6 @@
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import { expect, repoRoot, seedFile, test } from '../fixtures'
+import { expect, seedFile, test } from '../fixtures'
 import { ArchiveWindow } from '../pages/ArchiveWindow'
-
-const shots = join(repoRoot, 'docs', 'screenshots')
+import { snap } from '../screenshots'
 
 test.describe('search', () => {
   test.beforeEach(async ({ page, importPaths }) => {
@@ -35,14 +32,7 @@ test.describe('search', () => {
     await expect(win.reader.getByTestId('reader-credit')).toHaveText('Delil Souleiman / AFP')
     await expect(win.reader.getByRole('heading', { level: 1 })).toContainText('Iran says attacks')
 
-    if (target === 'chromium') {
-      await mkdir(shots, { recursive: true })
-      await page.emulateMedia({ colorScheme: 'light' })
-      await page.screenshot({ path: join(shots, 'search-light.png') })
-      await page.emulateMedia({ colorScheme: 'dark' })
-      await page.screenshot({ path: join(shots, 'search-dark.png') })
-      await page.emulateMedia({ colorScheme: 'light' })
-    }
+    await snap(page, target, 'seed-article')
   })
 
   test('keyboard: / focuses search, arrows move, Enter opens', async ({ page }) => {
@@ -60,12 +50,13 @@ test.describe('search', () => {
     await expect(win.search).toBeFocused()
   })
 
-  test('a query that cannot be parsed shows a message, not a crash', async ({ page }) => {
+  test('a query that cannot be parsed shows a message, not a crash', async ({ page, target }) => {
     const win = new ArchiveWindow(page)
     await win.searchFor('souleiman "wrong American')
     const problem = page.getByRole('alert')
     await expect(problem).toBeVisible()
     await expect(problem).toContainText(/quote/i)
+    await snap(page, target, 'bad-query')
     // The window still works: fix the query and the hits come back.
     await win.searchFor('"wrong American policies"')
     await expect(problem).toBeHidden()

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { expect, seedFile, test } from '../fixtures'
 import { ArchiveWindow } from '../pages/ArchiveWindow'
+import { snap } from '../screenshots'
 
 test.describe('tags', () => {
   test('tag the article iran, filter by it, rename it, undo its deletion', async ({
@@ -56,7 +57,7 @@ test.describe('tags', () => {
     await expect(win.resultRows.first()).toContainText('Iran says attacks')
   })
 
-  test('bulk-tag three results at once', async ({ page, importPaths }, testInfo) => {
+  test('bulk-tag three results at once', async ({ page, importPaths, target }, testInfo) => {
     const win = new ArchiveWindow(page)
     await win.ready()
     const dir = testInfo.outputPath('bulk')
@@ -84,6 +85,7 @@ test.describe('tags', () => {
     await dialog.getByRole('combobox', { name: 'Add tag' }).fill('iraq-offensive')
     await page.keyboard.press('Enter')
     await expect(win.tag('iraq-offensive')).toContainText('3')
+    await snap(page, target, 'bulk-tag')
     await dialog.getByRole('button', { name: 'Done' }).click()
 
     await win.tag('iraq-offensive').click()

@@ -162,13 +162,15 @@ export function createArchive(deps: ArchiveDeps): Archive {
   })
 
   /**
-   * Turn drafts into items and store them in one write: a file either lands whole or not at all.
-   * Duplicates (same content hash, already archived or earlier in the same file) are skipped.
+   * Turn drafts into items. A file either lands whole or not at all: its items are saved in one
+   * write, at once or (during a bulk import) with the pending batch. Duplicates (same content
+   * hash, already archived, pending, or earlier in the same file) are skipped.
    */
   async function ingest(
     source: string,
     drafts: ItemDraft[],
     options: ImportOptions,
+    batch?: PendingBatch,
   ): Promise<ImportOutcome> {
     if (drafts.length === 0) {
       return { source, status: 'failed', ids: [], reason: `Nothing to import in ${source}.` }
@@ -178,17 +180,41 @@ export function createArchive(deps: ArchiveDeps): Archive {
     const seen = new Set<string>()
     for (const draft of drafts) {
       const item = toItem(draft, options.tags ?? [])
-      const dup = store.idByHash(item.contentHash)
+      const dup = store.idByHash(item.contentHash) ?? batch?.hashes.get(item.contentHash)
       if (dup) existing.push(dup)
-      else if (draft.id && store.summary(draft.id)) existing.push(draft.id)
+      else if (draft.id && (store.summary(draft.id) || batch?.ids.has(draft.id)))
+        existing.push(draft.id)
       else if (!seen.has(item.contentHash)) {
         seen.add(item.contentHash)
         fresh.push(item)
       }
     }
-    await save(fresh)
     if (fresh.length === 0) return { source, status: 'duplicate', ids: existing }
-    return { source, status: 'imported', ids: fresh.map((i) => i.id) }
+    const outcome: ImportOutcome = { source, status: 'imported', ids: fresh.map((i) => i.id) }
+    if (!batch) {
+      await save(fresh)
+      return outcome
+    }
+    for (const item of fresh) {
+      batch.items.push(item)
+      batch.hashes.set(item.contentHash, item.id)
+      batch.ids.add(item.id)
+    }
+    batch.outcomes.push(outcome)
+    return outcome
+  }
+
+  /** Write a bulk import's pending items; if that fails, their files are reported as failed. */
+  async function flush(batch: PendingBatch): Promise<void> {
+    if (batch.items.length > 0) {
+      try {
+        await save(batch.items)
+      } catch (err) {
+        const reason = `Could not be saved: ${err instanceof Error ? err.message : String(err)}`
+        for (const o of batch.outcomes) Object.assign(o, { status: 'failed', ids: [], reason })
+      }
+    }
+    Object.assign(batch, emptyBatch())
   }
 
   async function runImporter(input: ImportInput, signal?: AbortSignal): Promise<ItemDraft[]> {
@@ -273,15 +299,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const total = files.length
       options.onProgress?.({ done: 0, total })
       let cancelled = false
+      // One durable write per batch of files rather than per file: fsync dominates small imports.
+      const batch = emptyBatch()
       for (const [i, file] of files.entries()) {
         options.onProgress?.({ done: i, total, current: file.path })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options))
+        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
+          await flush(batch)
+        }
         await breathe()
       }
+      await flush(batch)
       options.onProgress?.({ done: cancelled ? outcomes.length - unreadable.length : total, total })
       return report(outcomes, cancelled)
     },
@@ -486,6 +518,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     path: string,
     size: number,
     options: ImportOptions,
+    batch?: PendingBatch,
   ): Promise<ImportOutcome> {
     if (size > MAX_IMPORT_BYTES) {
       const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
@@ -506,13 +539,29 @@ export function createArchive(deps: ArchiveDeps): Archive {
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
     try {
-      return await ingest(path, await runImporter(input, options.signal), options)
+      return await ingest(path, await runImporter(input, options.signal), options, batch)
     } catch (err) {
       return failed(path, err)
     }
   }
 
   return archive
+}
+
+/** Items of a bulk import not yet written, with what is needed to spot duplicates among them. */
+interface PendingBatch {
+  items: ArchiveItem[]
+  hashes: Map<string, ItemId>
+  ids: Set<ItemId>
+  outcomes: ImportOutcome[]
+  started: number
+}
+
+const BATCH_ITEMS = 200
+const BATCH_MS = 1000
+
+function emptyBatch(): PendingBatch {
+  return { items: [], hashes: new Map(), ids: new Set(), outcomes: [], started: Date.now() }
 }
 
 /** Keep the first spelling of each tag identity, drop empties, keep order. */

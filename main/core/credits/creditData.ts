@@ -37,7 +37,7 @@ export const KNOWN_AGENCIES: readonly KnownAgency[] = [
   { id: 'pa', aliases: ['PA', 'PA Images', 'PA Wire', 'Press Association', 'PA Media'] },
   { id: 'dpa', aliases: ['dpa', 'dpa picture alliance', 'picture alliance', 'picture-alliance'] },
   { id: 'anadolu', aliases: ['Anadolu', 'Anadolu Agency', 'AA'] },
-  { id: 'xinhua', aliases: ['Xinhua', 'Xinhua News Agency'] },
+  { id: 'xinhua', aliases: ['Xinhua', 'Xinhua News Agency', '新华社', '新華社'] },
   { id: 'tass', aliases: ['TASS', 'ITAR-TASS'] },
   { id: 'sputnik', aliases: ['Sputnik', 'RIA Novosti', 'Sputnik Photo Agency'] },
   { id: 'ansa', aliases: ['ANSA'] },
@@ -69,6 +69,16 @@ export const KNOWN_AGENCIES: readonly KnownAgency[] = [
   { id: 'ukrinform', aliases: ['Ukrinform'] },
   { id: 'agencia-brasil', aliases: ['Agencia Brasil', 'Agência Brasil'] },
   { id: 'kcna', aliases: ['KCNA'] },
+  { id: 'la-nacion', aliases: ['La Nación', 'La Nacion'] },
+  { id: 'clarin', aliases: ['Clarín', 'Clarin'] },
+  { id: 'folhapress', aliases: ['Folhapress'] },
+  { id: 'estadao', aliases: ['Estadão', 'Estadao', 'Estadão Conteúdo'] },
+  { id: 'telam', aliases: ['Télam', 'Telam'] },
+  { id: 'notimex', aliases: ['Notimex'] },
+  { id: 'europa-press', aliases: ['Europa Press'] },
+  { id: 'science-photo-library', aliases: ['Science Photo Library', 'SPL'] },
+  { id: 'cnn', aliases: ['CNN'] },
+  { id: 'npr', aliases: ['NPR'] },
   { id: 'ctk', aliases: ['ČTK', 'CTK'] },
   { id: 'bbc', aliases: ['BBC'] },
   { id: 'pti', aliases: ['PTI', 'Press Trust of India'] },
@@ -161,6 +171,16 @@ export const LEADING_LABELS: readonly string[] = [
   'image\\s+(?:copyright|source)\\s*[:,]?',
   'foto\\s*/\\s*quelle\\s*:',
   'quelle\\s*:',
+  'bildquelle\\s*:',
+  'fuente\\s*:',
+  'fonte\\s*:',
+  'cr(?:é|e)dito\\s*:',
+  'imagen\\s*:',
+  'fotograf(?:í|i)a\\s*:',
+  'beeld\\s*:',
+  'kuva\\s*:',
+  'zdj(?:ę|e)cie\\s*:',
+  '(?:图片来源|圖片來源|图片|圖片|来源|來源|摄影|攝影|图|圖)\\s*:',
   'photographs?\\s*:',
   'photos?\\s*:',
   'pictures?\\s*:',
@@ -181,6 +201,7 @@ export const LEADING_LABELS: readonly string[] = [
 export const MAKER_PHRASES: readonly string[] = [
   '(?:photo(?:graph)?s?|pictures?|images?|fotos?|illustrations?|video|photo\\s+illustration|photo\\s+montage|montage|montasje|graphic|artwork|drawing)\\s+(?:by|av|von|par|de|di|door)\\b',
   '(?:(?:photo|foto|picture|image)s?\\s+)?(?:kind\\s+)?courtesy(?:\\s+of)?\\b',
+  '(?:provided|supplied|distributed|handed\\s+out)\\s+by\\b',
   // Spanish and Portuguese: `Fotoilustración de`, `Fotografía de`, `Foto por`.
   '(?:foto\\s*ilustraci(?:ón|on|ones)|fotograf(?:í|i)as?|ilustraci(?:ón|on)|fotos?)\\s+(?:de|por)\\b',
 ]
@@ -297,6 +318,12 @@ export const ORGANISATION_WORDS: readonly string[] = [
   'ministère',
   'ministerium',
 ]
+
+/**
+ * Articles that open an organisation's name in other languages, as `The` does in English
+ * (`La Nación`, `El País`, `Die Zeit`, `Il Post`).
+ */
+export const FOREIGN_ARTICLES: readonly string[] = ['la', 'el', 'los', 'las', 'les', 'die', 'il']
 
 /** Lower-case particles that may appear inside a person's name (`Salah ben Mahmoud`). */
 export const NAME_PARTICLES: readonly string[] = [

@@ -205,6 +205,12 @@ describe('parseCredit on common published formats', () => {
     ],
     ['Crédit photo : Ludovic MARIN / AFP', 'Ludovic Marin', 'AFP'],
     ['Image copyright Getty Images', null, 'Getty Images'],
+    ['Fuente: LA NACION', null, 'LA NACION'],
+    ['© Provided by The Guardian', null, 'The Guardian'],
+    ['Picture: Supplied', null, null],
+    ['(Photo by Jabin Botsford/For The Washington Post)', 'Jabin Botsford', 'The Washington Post'],
+    ['图片来源：新华社', null, '新华社'],
+    ['Le Minh/AFP', 'Le Minh', 'AFP'],
   ]
   it.each(table)('%s', (raw, photographer, agency) => {
     const credit = parseCredit(raw)

@@ -2,6 +2,7 @@ import type { Credit } from '../model'
 import { findKnownAgency } from './agencyLookup'
 import {
   CREDIT_INSTRUCTIONS,
+  FOREIGN_ARTICLES,
   JOIN_WORDS,
   LEADING_LABELS,
   MAKER_PHRASES,
@@ -48,6 +49,7 @@ const MARKER_IN_NAME = new Set(MARKER_NAME_WORDS)
 const ORG_WORDS = new Set(ORGANISATION_WORDS)
 const PROSE = new Set(PROSE_WORDS)
 const CONNECTIVES = new Set(NAME_CONNECTIVES)
+const ARTICLE_OPENING = new RegExp(`^(?:the|${FOREIGN_ARTICLES.join('|')})\\s+\\p{Lu}`, 'iu')
 /** Credits are a line; a longer text is not one (and is not worth the parsing time). */
 const MAX_CREDIT_INPUT = 1000
 /** Names run to a few words; more is a sentence. */
@@ -127,7 +129,8 @@ function structuredFieldsAsChain(raw: string): string | null {
 
 /** Drop brackets, labels, copyright years, wire junk and instructions around the names. */
 function cleanCredit(raw: string): { text: string; labelled: boolean } {
-  let text = raw.replace(/\s+/g, ' ').trim()
+  // Full-width colons (`图片来源：`) read as colons.
+  let text = raw.replace(/\s+/g, ' ').replace(/：/g, ':').trim()
   let labelled = false
   for (;;) {
     const before = text
@@ -238,7 +241,7 @@ function classifyText(text: string): PartKind {
   const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !/^\p{Ll}{1,3}\p{Lu}/u.test(w))
   if (/\d/.test(text)) return 'prose' // scores, dates: `Ronaldo 9`, `26 February`
   const organisationLike =
-    hasOrganisationWord(text) || /^the\s/i.test(text) || /\.\p{L}{2,}$/u.test(text)
+    hasOrganisationWord(text) || ARTICLE_OPENING.test(text) || /\.\p{L}{2,}$/u.test(text)
   // A name does not end on `of` or `and` (`Output of`).
   if (CONNECTIVES.has(bare(words[words.length - 1]))) return 'prose'
   if (lowerWords.every((w) => CONNECTIVES.has(bare(w)) || isNameParticle(w))) {

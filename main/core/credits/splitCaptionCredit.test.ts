@@ -73,6 +73,11 @@ describe('splitCaptionCredit', () => {
       agency: 'Reuters',
     })
     expect(split('A drill. © Sameer AL-DOUMY / AFP').photographer).toBe('Sameer Al-Doumy')
+    expect(split('Un hombre camina por Buenos Aires. Fuente: LA NACION')).toMatchObject({
+      caption: 'Un hombre camina por Buenos Aires.',
+      photographer: null,
+      agency: 'LA NACION',
+    })
   })
 
   it('reads EPA-EFE, epa and the Canadian Press handout form', () => {

@@ -11,7 +11,7 @@ type Setting = 'line' | 'tail' | 'brackets'
 
 // Labels that open a credit inside a caption; the longest spelling of each comes first.
 const CAPTION_LABEL =
-  /(?:^|(?<=[\s|(.,;:—–-]))(?:mandatory\s+credit\s*:|credit\s*(?:\.{2,}|…)|photo\s+credits?\s*:|image\s+credits?\s*:|credits?\s*:|photographs?\s*:|photos?\s*:|pictures?\s*:|fotos?\s*(?:\/\s*quelle\s*)?:|bild\s*:|(?:photo\s*)?©|(?:photo(?:graph)?|picture|foto)\s+by\s)/giu
+  /(?:^|(?<=[\s|(.,;:—–-]))(?:mandatory\s+credit\s*:|credit\s*(?:\.{2,}|…)|photo\s+credits?\s*:|image\s+credits?\s*:|credits?\s*:|photographs?\s*:|photos?\s*:|pictures?\s*:|fotos?\s*(?:\/\s*quelle\s*)?:|bild\s*:|(?:bild)?quelle\s*:|fuente\s*:|cr[ée]dito\s*:|image\s+(?:copyright|source)\b|(?:photo\s*)?©|(?:photo(?:graph)?|picture|foto)\s+by\s)/giu
 // NYT pages copied as text glue a visually hidden "Credit" label to both sides.
 const GLUED_CREDIT = /(?<=[\p{Ll}.!?”"’)])Credit(?=\p{Lu}\p{Ll}|\.{2,}|…)/gu
 // Where a credit may start after caption text: after a sentence, a run of spaces or a dash/pipe.

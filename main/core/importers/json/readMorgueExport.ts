@@ -37,13 +37,29 @@ export function readMorgueExport(text: string, label = 'The file'): MorgueExport
 
 function readNdjson(text: string, label: string): MorgueExport {
   const lines = text.split('\n')
-  const header = checkHeader(parseLine(lines[0], 1, label), `${label}, line 1`)
+  const header = readHeaderLine(lines[0], label)
   const out: MorgueExport = { header, items: [], blobs: [] }
   for (let i = 1; i < lines.length; i++) {
-    if (!lines[i].trim()) continue
-    addRecord(out, parseLine(lines[i], i + 1, label), `${label}, line ${i + 1}`)
+    const record = readRecordLine(lines[i], i + 1, label)
+    if (record?.kind === 'blob') out.blobs.push(record.blob)
+    else if (record) out.items.push(record.item)
   }
   return out
+}
+
+/** An NDJSON record after the header: an item, or an embedded file (checked), or a blank line. */
+export type ExportRecord =
+  { kind: 'item'; item: ArchiveItem } | { kind: 'blob'; blob: MorgueExport['blobs'][number] }
+
+/** Validate an NDJSON header line (line 1). Throws `ImportError` like `readMorgueExport`. */
+export function readHeaderLine(line: string, label: string): ExportHeader {
+  return checkHeader(parseLine(line.replace(/^\uFEFF/, ''), 1, label), `${label}, line 1`)
+}
+
+/** Validate NDJSON line `n` (1-based). Undefined for a blank line; throws `ImportError`. */
+export function readRecordLine(line: string, n: number, label: string): ExportRecord | undefined {
+  if (!line.trim()) return undefined
+  return toRecord(parseLine(line, n, label), `${label}, line ${n}`)
 }
 
 function readDocument(text: string, label: string): MorgueExport {
@@ -76,20 +92,27 @@ function checkHeader(raw: unknown, where: string): ExportHeader {
   return header.data as ExportHeader
 }
 
-function addRecord(out: MorgueExport, raw: unknown, where: string, expect?: 'item' | 'blob'): void {
-  const parsed = exportRecordSchema.safeParse(raw)
-  if (!parsed.success)
-    throw new ImportError(`${where} has the wrong shape: ${describe(parsed.error)}.`)
-  const record = parsed.data
-  if (expect && (record.kind === 'blob') !== (expect === 'blob')) {
+function addRecord(out: MorgueExport, raw: unknown, where: string, expect: 'item' | 'blob') {
+  const record = toRecord(raw, where)
+  if (record.kind !== expect) {
     throw new ImportError(
       `${where} has the wrong shape: expected ${expect === 'blob' ? 'a file' : 'an item'}.`,
     )
   }
-  if (record.kind === 'blob') {
-    out.blobs.push(decodeBlob(record, where))
-  } else {
-    out.items.push(record.kind === 'article' ? toArticle(record) : toPhotoItem(record))
+  if (record.kind === 'blob') out.blobs.push(record.blob)
+  else out.items.push(record.item)
+}
+
+function toRecord(raw: unknown, where: string): ExportRecord {
+  const parsed = exportRecordSchema.safeParse(raw)
+  if (!parsed.success) {
+    throw new ImportError(`${where} has the wrong shape: ${describe(parsed.error)}.`)
+  }
+  const record = parsed.data
+  if (record.kind === 'blob') return { kind: 'blob', blob: decodeBlob(record, where) }
+  return {
+    kind: 'item',
+    item: record.kind === 'article' ? toArticle(record) : toPhotoItem(record),
   }
 }
 

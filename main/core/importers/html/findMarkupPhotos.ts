@@ -96,7 +96,8 @@ function isCreditElement(el: Element): boolean {
 
 /** Inside navigation, related-article lists, ads or comments: not the article's photos. */
 function isOutsideArticle(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
+  // <html> and <body> classes describe the whole page (nytimes lists feature flags there).
+  for (let e: Element | null = el; e && !/^(BODY|HTML)$/.test(e.tagName); e = e.parentElement) {
     if (/^(NAV|FOOTER|ASIDE)$/.test(e.tagName)) return true
     const names = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`
     if (!names.trim()) continue

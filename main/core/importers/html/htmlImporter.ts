@@ -6,8 +6,9 @@ import { sanitizeSnapshot } from './sanitizeSnapshot'
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml', 'xht'])
-// Without a readable article, a page needs at least this much text of its own to be kept.
-const MIN_FALLBACK_CHARS = 140
+// Shorter than this is a menu, a login wall or an error page, not an article (a wire brief has
+// a few hundred characters).
+const MIN_ARTICLE_CHARS = 100
 
 /**
  * Imports saved web pages (`.html`, `.htm`, `.xhtml`, `text/html`, or bytes that start like
@@ -69,7 +70,7 @@ export async function pageToDraft(
   extras: DraftExtras = {},
 ): Promise<ArticleDraft> {
   const text = page.paragraphs.join(' ')
-  if (page.paragraphs.length === 0 || (!page.readerable && text.length < MIN_FALLBACK_CHARS)) {
+  if (text.length < MIN_ARTICLE_CHARS) {
     throw new ImportError(`No article found in ${source}: the page has no readable text.`)
   }
   const snapshotHtml = sanitizeSnapshot(html, { baseUrl: extras.url, archived: extras.archived })

@@ -121,6 +121,8 @@ export const test = base.extend<Fixtures>({
   target: ['chromium', { option: true }],
   prepareArchive: [null, { option: true }],
 
+  // Playwright reads a fixture's dependencies from its destructuring pattern: `{}` means none.
+  // eslint-disable-next-line no-empty-pattern
   archiveDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'morgue-e2e-'))
     await use(join(dir, 'archive'))

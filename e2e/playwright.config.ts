@@ -7,7 +7,7 @@ import type { AppTarget } from './fixtures'
  * transport. Every test gets a fresh temp archive, so one worker keeps the 2-core CI machine
  * from thrashing; the heaviest journey (2,000 articles) needs the longer timeout.
  */
-export default defineConfig({
+export default defineConfig<{ target: AppTarget }>({
   testDir: './specs',
   outputDir: './.output',
   timeout: 90_000,
@@ -22,7 +22,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 860 },
   },
   projects: [
-    { name: 'chromium', use: { target: 'chromium' satisfies AppTarget } },
-    { name: 'electron', use: { target: 'electron' satisfies AppTarget } },
+    { name: 'chromium', use: { target: 'chromium' } },
+    { name: 'electron', use: { target: 'electron' } },
   ],
 })

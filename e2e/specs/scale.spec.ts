@@ -45,6 +45,7 @@ async function generateArchive(archiveDir: string): Promise<void> {
 test.describe('a 2,000-article archive', () => {
   // A function value in test.use() is read as a fixture, so hand the preparer over through one.
   test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature
     prepareArchive: async ({}, use) => {
       await use(generateArchive)
     },

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { methods } from '../../preload/contract'
+import { GuardError, guards } from './guards'
+
+describe('guards', () => {
+  it('cover every method of the contract', () => {
+    expect(Object.keys(guards).sort()).toEqual([...methods].sort())
+  })
+
+  it('pass well-formed arguments through unchanged', () => {
+    expect(guards.search(['souleiman', { limit: 20, sort: 'newest' }])).toEqual([
+      'souleiman',
+      { limit: 20, sort: 'newest' },
+    ])
+    expect(guards.search(['souleiman'])).toEqual(['souleiman'])
+    expect(guards.addTags([['0123456789abcdef'], ['iran']])).toEqual([
+      ['0123456789abcdef'],
+      ['iran'],
+    ])
+    expect(guards.setTagColor(['iran', null])).toEqual(['iran', null])
+    expect(guards.importUrl(['https://example.org/a'])).toEqual(['https://example.org/a'])
+  })
+
+  it('refuse wrong types, extra arguments, unknown option keys and unsafe values', () => {
+    const refused = (f: () => unknown) => expect(f).toThrow(GuardError)
+    refused(() => guards.search([42]))
+    refused(() => guards.search(['q', { limit: 5000 }]))
+    refused(() => guards.search(['q', { evil: true }]))
+    refused(() => guards.search(['q', {}, 'extra']))
+    refused(() => guards.get(['../../etc/passwd']))
+    refused(() => guards.addTags([[], ['iran']]))
+    refused(() => guards.setTagColor(['iran', 'red; background: url(x)']))
+    refused(() => guards.openExternal(['javascript:alert(1)']))
+    refused(() => guards.openExternal(['file:///etc/passwd']))
+    refused(() => guards.importUrl(['not a url']))
+    refused(() => guards.restoreItems(['short']))
+    refused(() => guards.importPaths([[]]))
+  })
+
+  it('name the method and the argument in the message', () => {
+    expect(() => guards.renameTag(['iran', 7])).toThrow(
+      /renameTag: invalid arguments \(argument 1\)/,
+    )
+  })
+})

@@ -118,6 +118,18 @@ export function forEachRawToken(text: string, visit: (raw: string, index: number
   return index
 }
 
+/** Walk the token spans [start, end) of `text` (no strings made). */
+export function forEachTokenSpan(text: string, visit: (start: number, end: number) => void): void {
+  const len = text.length
+  let start = 0
+  for (let i = 0; i <= len; i++) {
+    if (i === len || isSeparator(text.charCodeAt(i), text, i)) {
+      if (i > start) visit(start, i)
+      start = i + 1
+    }
+  }
+}
+
 /** The terms of a text in order (dropped tokens left out). */
 export function termsOf(text: string): string[] {
   const out: string[] = []

@@ -20,6 +20,9 @@ import type { SegmentSet } from './segmentSet'
 const K1 = 1.2
 const B = 0.75
 const ALL_FIELDS = FIELDS.map((_, i) => i)
+// Module-level copies: imported bindings can compile to property reads in hot loops.
+const F = FIELD_COUNT
+const NONE = NO_DATE
 const NEG_BIT = 0x80000000
 
 /** One way a clause can match: terms in fields, optionally as a phrase. */
@@ -208,7 +211,7 @@ export interface Matches {
  */
 export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Matches {
   scratch.ensure(set.capacity)
-  const { score, mask, fieldHits } = scratch
+  const { mask } = scratch
   const positive = plan.clauses.filter((c) => !c.negated)
   let required = 0
   for (const c of positive) required |= c.bit
@@ -281,17 +284,21 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
   }
 
   const filter = filterFn(plan.filters)
+  const segs = set.segments
   if (positive.length > 0) {
-    const docs = new Int32Array(scratch.touchedCount)
+    // Candidates in doc order: scan the mask when many docs were touched, else sort the few.
+    let order: Int32Array
+    const touchedCount = scratch.touchedCount
+    if (touchedCount > set.capacity / 16) order = allDocs(set.capacity)
+    else order = scratch.touched.slice(0, touchedCount).sort()
+    const docs = new Int32Array(Math.min(order.length, touchedCount))
     let count = 0
     let si = 0
-    const segs = set.segments
-    // touched is unordered: find each doc's segment by binary search over bases.
-    for (let i = 0; i < scratch.touchedCount; i++) {
-      const g = scratch.touched[i]
+    for (let i = 0; i < order.length; i++) {
+      const g = order[i]
       const m = mask[g]
       if ((m & required) !== required || m & NEG_BIT) continue
-      si = segmentIndex(segs, g, si)
+      while (g >= segs[si].base + segs[si].n) si++
       const seg = segs[si]
       const local = g - seg.base
       if (seg.deleted[local]) continue
@@ -302,7 +309,7 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
   }
   const docs = new Int32Array(set.liveDocs)
   let count = 0
-  for (const seg of set.segments) {
+  for (const seg of segs) {
     for (let local = 0; local < seg.n; local++) {
       if (seg.deleted[local]) continue
       const g = seg.base + local
@@ -311,9 +318,16 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
       docs[count++] = g
     }
   }
-  void fieldHits
-  void score
   return { docs, count, scored: false }
+}
+
+let identity = new Int32Array(0)
+function allDocs(capacity: number): Int32Array {
+  if (identity.length < capacity) {
+    identity = new Int32Array(Math.max(capacity, identity.length * 2))
+    for (let i = 0; i < identity.length; i++) identity[i] = i
+  }
+  return identity.subarray(0, capacity)
 }
 
 export function segmentIndex(segs: readonly Segment[], g: number, hint: number): number {
@@ -367,7 +381,7 @@ function scorePostings(
       shift += 7
     }
     if (deleted[doc]) continue
-    const len = fieldLen[doc * FIELD_COUNT + f]
+    const len = fieldLen[doc * F + f]
     // Same operations in the same order as lunr.Builder#createFieldVectors.
     let s = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf)
     s *= boost
@@ -560,10 +574,10 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
     let test: DocFilter
     switch (c.filter) {
       case 'after':
-        test = (s, d) => s.data.date[d] !== NO_DATE && s.data.date[d] >= c.day
+        test = (s, d) => s.data.date[d] !== NONE && s.data.date[d] >= c.day
         break
       case 'before':
-        test = (s, d) => s.data.date[d] !== NO_DATE && s.data.date[d] < c.day
+        test = (s, d) => s.data.date[d] !== NONE && s.data.date[d] < c.day
         break
       case 'year': {
         const from = Math.floor(Date.UTC(c.year, 0, 1) / 86_400_000)
@@ -592,30 +606,60 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
   }
 }
 
-/** Facet value counts over the whole result set. */
+const FIRST_YEAR = 1800
+const YEAR_DAYS_FROM = Math.floor(Date.UTC(FIRST_YEAR, 0, 1) / 86_400_000)
+let yearOfDay: Int16Array | null = null
+
+/** Calendar year of a day number (table for 1800–2199, Date outside). */
+export function yearOf(day: number): number {
+  if (!yearOfDay) {
+    yearOfDay = new Int16Array(Math.floor(Date.UTC(2200, 0, 1) / 86_400_000) - YEAR_DAYS_FROM)
+    for (let i = 0; i < yearOfDay.length; i++)
+      yearOfDay[i] = new Date((YEAR_DAYS_FROM + i) * 86_400_000).getUTCFullYear()
+  }
+  const i = day - YEAR_DAYS_FROM
+  return i >= 0 && i < yearOfDay.length ? yearOfDay[i] : new Date(day * 86_400_000).getUTCFullYear()
+}
+
+/** Facet value counts over the whole result set (matches are in doc order). */
 export function countFacets(
   set: SegmentSet,
   matches: Matches,
   top: number,
 ): { value: string; count: number }[][] {
+  const K = FACETS.length
   const counts = FACETS.map((_, k) => new Int32Array(set.facetNames[k].length))
-  const years = new Map<number, number>()
-  let si = 0
-  for (let i = 0; i < matches.count; i++) {
-    const g = matches.docs[i]
-    si = segmentIndex(set.segments, g, si)
-    const seg = set.segments[si]
-    const local = g - seg.base
-    for (let k = 0; k < FACETS.length; k++) {
-      const map = set.globalFacet(seg, k)
-      const off = seg.data.facetOff[k]
-      const ids = seg.data.facetIds[k]
-      for (let j = off[local]; j < off[local + 1]; j++) counts[k][map[ids[j]]]++
-    }
-    const day = seg.data.date[local]
-    if (day !== NO_DATE) {
-      const y = new Date(day * 86_400_000).getUTCFullYear()
-      years.set(y, (years.get(y) ?? 0) + 1)
+  const years = new Int32Array(400)
+  const otherYears = new Map<number, number>()
+  const segs = set.segments
+  let i = 0
+  for (const seg of segs) {
+    const end = seg.base + seg.n
+    if (i >= matches.count || matches.docs[i] >= end) continue
+    const maps = FACETS.map((_, k) => set.globalFacet(seg, k))
+    const offs = seg.data.facetOff
+    const idss = seg.data.facetIds
+    const date = seg.data.date
+    let lastDay = NONE
+    let lastYear = 0
+    for (; i < matches.count && matches.docs[i] < end; i++) {
+      const local = matches.docs[i] - seg.base
+      for (let k = 0; k < K; k++) {
+        const map = maps[k]
+        const off = offs[k]
+        const ids = idss[k]
+        const c = counts[k]
+        for (let j = off[local]; j < off[local + 1]; j++) c[map[ids[j]]]++
+      }
+      const day = date[local]
+      if (day === NONE) continue
+      if (day !== lastDay) {
+        lastDay = day
+        lastYear = yearOf(day)
+      }
+      const y = lastYear - FIRST_YEAR
+      if (y >= 0 && y < 400) years[y]++
+      else otherYears.set(lastYear, (otherYears.get(lastYear) ?? 0) + 1)
     }
   }
   const out = counts.map((c, k) => {
@@ -625,7 +669,10 @@ export function countFacets(
     list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
     return list.slice(0, top)
   })
-  const yearList = [...years].map(([y, count]) => ({ value: String(y), count }))
+  const yearList = [...otherYears].map(([y, count]) => ({ value: String(y), count }))
+  years.forEach((count, y) => {
+    if (count > 0) yearList.push({ value: String(y + FIRST_YEAR), count })
+  })
   yearList.sort((a, b) => Number(b.value) - Number(a.value))
   out.push(yearList)
   return out

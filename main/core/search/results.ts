@@ -70,15 +70,19 @@ export function buildResults(
   return { hits, facets }
 }
 
+const NONE = NO_DATE
+
+/** Dates of the matches (in doc order), unknown dates last. */
 function globalDates(set: SegmentSet, matches: Matches): Int32Array {
   const dates = new Int32Array(matches.count)
   let si = 0
+  const segs = set.segments
   for (let i = 0; i < matches.count; i++) {
     const g = matches.docs[i]
-    si = segmentIndex(set.segments, g, si)
-    const seg = set.segments[si]
+    while (g >= segs[si].base + segs[si].n) si++
+    const seg = segs[si]
     const d = seg.data.date[g - seg.base]
-    dates[i] = d === NO_DATE ? -2147483647 : d
+    dates[i] = d === NONE ? -2147483647 : d
   }
   return dates
 }

@@ -37,6 +37,9 @@ export interface SegmentData {
   storeDict: Uint8Array
 }
 
+/** Decoded records kept per segment. */
+const RECENT_RECORDS = 128
+
 export class Segment {
   readonly n: number
   readonly data: SegmentData
@@ -49,6 +52,8 @@ export class Segment {
   readonly fieldLenSum: Float64Array
   /** Set by the engine: where this segment's docs start in the global doc space. */
   base = 0
+  /** Recently shown records (people page and refine the same results). */
+  private readonly recent = new Map<number, StoredDoc>()
   /** Set by the engine: file name when persisted. */
   file: string | null = null
 
@@ -104,10 +109,18 @@ export class Segment {
     const parent = this.data.parent[doc]
     const own = storeOff[doc] === storeOff[doc + 1] && parent >= 0
     const at = own ? parent : doc
-    const bytes = store.subarray(storeOff[at], storeOff[at + 1])
-    const record = JSON.parse(
-      inflateRawSync(bytes, storeDict.length ? { dictionary: storeDict } : {}).toString('utf8'),
-    ) as StoredDoc
+    let record = this.recent.get(at)
+    if (record) {
+      // Refresh: Map order is the LRU order.
+      this.recent.delete(at)
+    } else {
+      const bytes = store.subarray(storeOff[at], storeOff[at + 1])
+      record = JSON.parse(
+        inflateRawSync(bytes, storeDict.length ? { dictionary: storeDict } : {}).toString('utf8'),
+      ) as StoredDoc
+      if (this.recent.size >= RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!)
+    }
+    this.recent.set(at, record)
     if (!own) return record
     const key = this.data.keys[doc]
     const photo = record.photos?.find((p) => key.endsWith(`#${p.id}`))

@@ -1,4 +1,4 @@
-import { forEachToken } from './analyzer'
+import { foldText, forEachTokenSpan, termOf } from './analyzer'
 import type { Snippet } from './types'
 
 /** About how long a passage is, in characters. */
@@ -10,10 +10,58 @@ interface Match {
   term: string
 }
 
+const heads = new WeakMap<ReadonlySet<string>, Set<number> | null>()
+
+/**
+ * The first two letters of every term (as a number), or null when a term is shorter. lunr's
+ * stemmer only rewrites word endings, so a token whose folded start is not among these cannot
+ * match: most tokens are skipped without slicing a string or running the pipeline.
+ */
+function headsOf(terms: ReadonlySet<string>): Set<number> | null {
+  let h = heads.get(terms)
+  if (h !== undefined) return h
+  h = new Set<number>()
+  for (const t of terms) {
+    if (t.length < 2) {
+      h = null
+      break
+    }
+    h.add(t.charCodeAt(0) * 65536 + t.charCodeAt(1))
+  }
+  heads.set(terms, h)
+  return h
+}
+
+const WORDISH = /[\p{L}\p{N}_]/u
+
+/** Head of the token text[start, end) as `headsOf` codes it; -1 when it has none. */
+function headOf(text: string, start: number, end: number): number {
+  let i = start
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) break
+    } else if (WORDISH.test(text[i])) break
+  }
+  if (i + 1 >= end) return -1
+  const a = text.charCodeAt(i)
+  const b = text.charCodeAt(i + 1)
+  if (a < 128 && b < 128) return lower(a) * 65536 + lower(b)
+  const folded = foldText(text.slice(i, Math.min(end, i + 3)))
+  return folded.length < 2 ? -1 : folded.charCodeAt(0) * 65536 + folded.charCodeAt(1)
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c
+}
+
 function matchesIn(text: string, terms: ReadonlySet<string>): Match[] {
   const out: Match[] = []
   if (terms.size === 0 || !text) return out
-  forEachToken(text, (term, _i, start, end) => {
+  const h = headsOf(terms)
+  forEachTokenSpan(text, (start, end) => {
+    if (h && !h.has(headOf(text, start, end))) return
+    const term = termOf(text.slice(start, end))
     if (terms.has(term)) out.push({ ...trimPunctuation(text, start, end), term })
   })
   return out

@@ -13,6 +13,7 @@ import {
   type Importer,
 } from './importers/importer'
 import { importUrl as fetchAndImportUrl } from './importers/url'
+import type { ImportRunner } from './importers/workerImportRunner'
 import type {
   ArchiveItem,
   ArchiveStats,
@@ -36,6 +37,8 @@ export interface ArchiveDeps {
   now?: () => Date
   newId?: () => ItemId
   fetch?: typeof fetch
+  /** Where files are parsed (e.g. a worker thread); default: in this thread with `importers`. */
+  runImport?: ImportRunner & { close?: () => Promise<void> }
 }
 
 /** A caller's mistake (unknown id, empty tag…): the message is meant for the user. */
@@ -218,6 +221,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   }
 
   async function runImporter(input: ImportInput, signal?: AbortSignal): Promise<ItemDraft[]> {
+    if (deps.runImport) return deps.runImport(input, importContext(signal))
     const importer = importers.find((i) => i.accepts(input))
     if (!importer) {
       throw new ImportError(`${input.source} is not a format Morgue can import.`)
@@ -499,6 +503,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
     async close() {
       listeners.clear()
+      await deps.runImport?.close?.()
       await search.close()
       await store.close()
     },

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { createArchive } from './archive'
 import type { Archive } from './archiveApi'
 import { defaultImporters } from './importers'
+import { createWorkerImportRunner } from './importers/workerImportRunner'
 import { createSearchEngine } from './search'
 import { openItemStore } from './storage'
 
@@ -10,6 +11,8 @@ export interface OpenArchiveOptions {
   fetch?: typeof fetch
   /** Search index worker threads (default: chosen by the engine). */
   searchWorkers?: number
+  /** Parse imported files in a worker thread (default true; false parses in this thread). */
+  importInWorker?: boolean
 }
 
 /**
@@ -24,7 +27,13 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
     await search.open(() => store.all(), store.size)
     const aliases = store.settings().aliases
     if (aliases.length > 0) search.setAliases(aliases)
-    return createArchive({ store, search, importers: defaultImporters(), fetch: options.fetch })
+    return createArchive({
+      store,
+      search,
+      importers: defaultImporters(),
+      fetch: options.fetch,
+      runImport: options.importInWorker === false ? undefined : createWorkerImportRunner(),
+    })
   } catch (err) {
     await store.close()
     throw err

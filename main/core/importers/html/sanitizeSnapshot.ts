@@ -44,7 +44,8 @@ export function sanitizeSnapshot(html: string, options: SnapshotOptions = {}): s
       WHOLE_DOCUMENT: true,
       FORBID_TAGS,
       FORBID_ATTR,
-      ADD_ATTR: [ARCHIVED_IMAGE_ATTRIBUTE],
+      // data-* attributes go: lazy loaders keep image URLs there (data-src, data-srcset…).
+      ALLOW_DATA_ATTR: false,
     })
     // The snapshot is stored as UTF-8 whatever the page's own encoding was.
     const head = /<head[^>]*>/i.exec(clean)
@@ -70,10 +71,6 @@ function createPurifier(): DOMPurify {
     if (!el.getAttribute) return
     const style = el.getAttribute('style')
     if (style) el.setAttribute('style', stripCssLoads(style))
-    for (const name of Array.from(el.attributes, (a) => a.name)) {
-      // Lazy-loading URLs (data-src, data-srcset…) become loads as soon as a script copies them.
-      if (/^data-.*(?:src|image|img|href|url)/i.test(name)) el.removeAttribute(name)
-    }
     for (const name of ['src', 'href', 'xlink:href']) {
       const value = el.getAttribute(name)
       if (value === null) continue

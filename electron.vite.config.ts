@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
@@ -5,6 +6,14 @@ import { defineConfig } from 'electron-vite'
 // lowdb and steno are ESM-only; main and preload are CJS (a sandboxed preload must be), so those
 // two are bundled into main while every other dependency stays external (TOOLCHAIN.md).
 const bundled = ['lowdb', 'steno']
+
+// Worker threads of the core are bundles of their own beside main (main/core/workers/spawnWorker.ts
+// looks for `<name>.js` next to the code that spawns it).
+const workers = Object.fromEntries(
+  ['importWorker']
+    .map((name) => [name, resolve(__dirname, `main/core/workers/${name}.ts`)] as const)
+    .filter(([, file]) => existsSync(file)),
+)
 
 export default defineConfig({
   main: {
@@ -15,7 +24,10 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
+          ...workers,
         },
+        // Shared chunks sit beside the entries, so `__dirname` is out/main wherever code lands.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

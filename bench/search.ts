@@ -171,7 +171,11 @@ function render(
     'the first query (module loading excluded). Incremental = one new article added until a query',
     'finds it. Event-loop delay is `monitorEventLoopDelay` (10 ms resolution) in the indexing process.',
     '',
-    ...sections.flatMap((s) => [sizeTable(s), '', kindTable(s, KINDS), '', zeroHitList(s), '']),
+    ...sections.flatMap((s) =>
+      [sizeTable(s), kindTable(s, KINDS), zeroHitList(s)]
+        .filter((part) => part !== '')
+        .flatMap((part) => [part, '']),
+    ),
     ...notes.map((n) => `- ${n}`),
     '',
     `${TRANSLATION_NOTE} One example per kind (generated corpus):`,

@@ -110,7 +110,7 @@ export function sizeTable(section: SizeSection): string {
       const peak =
         row.build && row.build.status !== 'ok' ? `≥ ${memText(row.build.polledPeakRssMb)}` : '–'
       lines.push(
-        `| ${name} | ${failure(row.build, section.articles)} | ${peak} | – | – | – | – | – | – |`,
+        `| ${name} | ${failure(row.build, section.articles)} | ${peak} | – | – | – | – | – | – | ${loadText(row)} |`,
       )
       continue
     }

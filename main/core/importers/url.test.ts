@@ -87,6 +87,15 @@ const routes: Record<string, Handler> = {
     res.writeHead(302, { location: 'file:///etc/passwd' })
     res.end()
   },
+  '/lazy': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' })
+    res.end(
+      article(
+        '<figure><img class="lazyload" data-src="img/hall.png" alt="">' +
+          '<figcaption>Sandbags on the quay. Photo: Jane Smith</figcaption></figure>',
+      ),
+    )
+  },
   '/nav': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' })
     res.end('<html><body><nav><a href="/">Home</a></nav></body></html>')
@@ -166,6 +175,18 @@ describe('importUrl', () => {
     expect(snapshot).toContain(`data-morgue-blob="${PNG_SHA}"`)
     expect(snapshot).not.toContain('src=')
     expect(snapshot).not.toContain('127.0.0.1')
+  })
+
+  it('archives lazy-loaded images and marks them in the snapshot', async () => {
+    const { draft, ctx } = await importOne('/lazy')
+    expect(draft.photos[0]).toMatchObject({
+      caption: 'Sandbags on the quay.',
+      src: `${base}/img/hall.png`,
+    })
+    expect(draft.photos[0].credit?.photographer).toBe('Jane Smith')
+    expect(draft.photos[0].image?.sha256).toBe(PNG_SHA)
+    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256))
+    expect(snapshot).toContain(`<img class="lazyload" alt="" data-morgue-blob="${PNG_SHA}">`)
   })
 
   it('follows a redirect chain and keeps the final URL', async () => {

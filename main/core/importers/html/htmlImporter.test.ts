@@ -148,6 +148,18 @@ describe('htmlImporter', () => {
     expect(ctx.blobs.size).toBe(0)
   })
 
+  it('takes the address a browser noted when saving the page, and resolves images with it', async () => {
+    const html =
+      '<!-- saved from url=(0036)https://valleypost.example/2024/flood -->\n' +
+      page(
+        '<figure><img src="/img/quay.jpg"><figcaption>The quay. Photo: Jane Smith</figcaption></figure>',
+      )
+    const { draft } = await importHtml(html)
+    expect(draft.url).toBe('https://valleypost.example/2024/flood')
+    expect(draft.photos[0].src).toBe('https://valleypost.example/img/quay.jpg')
+    expect(draft.photos[0].credit?.photographer).toBe('Jane Smith')
+  })
+
   it('imports what a truncated page holds', async () => {
     const full = page('<p>The first paragraph survived the cut.</p>')
     const { draft } = await importHtml(full.slice(0, full.indexOf('Paragraph 4') + 30))

@@ -33,8 +33,10 @@ export const htmlImporter: Importer = {
   },
   async import(input: ImportInput, ctx: ImportContext) {
     const { html } = decodeHtml(input.bytes, input.source, input.contentType)
-    const page = extractPage(html)
-    return [await pageToDraft(page, html, ctx, { kind: 'html', path: input.source }, input.source)]
+    const url = savedFromUrl(html)
+    const page = extractPage(html, { url })
+    const origin: Origin = { kind: 'html', path: input.source }
+    return [await pageToDraft(page, html, ctx, origin, input.source, { url })]
   },
 }
 
@@ -47,6 +49,15 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
     .replace(/^\uFEFF|^ï»¿/, '')
     .trimStart()
   return /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(text)
+}
+
+/**
+ * The address a browser noted when it saved the page (`<!-- saved from url=(0058)https://… -->`),
+ * if it is http(s): it resolves the page's relative links and images.
+ */
+export function savedFromUrl(html: string): string | undefined {
+  const match = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))
+  return match && /^https?:\/\//i.test(match[1]) ? match[1] : undefined
 }
 
 export interface DraftExtras {

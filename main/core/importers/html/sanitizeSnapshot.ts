@@ -66,6 +66,16 @@ function createPurifier(): DOMPurify {
       node.textContent = stripCssLoads(node.textContent)
     }
   })
+  // Lazy-loaded pictures name their image in data-src/srcset, which are removed: look first.
+  const archivedOf = new WeakMap<Node, string>()
+  purify.addHook('beforeSanitizeAttributes', (node) => {
+    if (node.nodeName !== 'IMG' || current.archived.size === 0) return
+    const sha = imageCandidates(node as Element)
+      .map((raw) => resolveUrl(raw, current.baseUrl || undefined))
+      .map((url) => (url ? current.archived.get(url) : undefined))
+      .find((found) => found !== undefined)
+    if (sha) archivedOf.set(node, sha)
+  })
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element
     if (!el.getAttribute) return
@@ -78,12 +88,22 @@ function createPurifier(): DOMPurify {
       if (name !== 'src' && value.startsWith('#')) continue
       if (/^data:image\//i.test(value) && el.tagName === 'IMG') continue
       el.removeAttribute(name)
-      const url = resolveUrl(value, current.baseUrl || undefined)
-      const sha = url ? current.archived.get(url) : undefined
-      if (sha && el.tagName === 'IMG') el.setAttribute(ARCHIVED_IMAGE_ATTRIBUTE, sha)
     }
+    const sha = archivedOf.get(node)
+    if (sha) el.setAttribute(ARCHIVED_IMAGE_ATTRIBUTE, sha)
   })
   return purify
+}
+
+/** Every URL an `<img>` may show: `src`, lazy-loading attributes, `srcset` candidates. */
+function imageCandidates(img: Element): string[] {
+  const direct = ['src', 'data-src', 'data-original', 'data-lazy-src', 'data-mediaviewer-src']
+    .map((a) => img.getAttribute(a))
+    .filter((v): v is string => !!v)
+  const sets = [img.getAttribute('srcset'), img.getAttribute('data-srcset')]
+    .filter((v): v is string => !!v)
+    .flatMap((set) => set.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]))
+  return [...direct, ...sets]
 }
 
 /** Remove `@import` rules and every `url()` that is not a fragment or an inline image. */

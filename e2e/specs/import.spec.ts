@@ -41,6 +41,28 @@ test.describe('import', () => {
     await expect(win.resultCount).toHaveText('1 item in the archive')
   })
 
+  test('dropping files onto the window imports them, with a reason for each refusal', async ({
+    page,
+  }) => {
+    const win = new ArchiveWindow(page)
+    await win.ready()
+    const text = await readFile(seedFile, 'utf8')
+    const files = await page.evaluateHandle((seed) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([seed], 'seed.txt', { type: 'text/plain' }))
+      dt.items.add(new File([new Uint8Array([0, 1, 2, 3])], 'garbage.bin'))
+      return dt
+    }, text)
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer: files })
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: files })
+    const report = page.getByTestId('import-report')
+    await expect(report.getByTestId('report-imported')).toHaveText('1')
+    await expect(report.getByTestId('report-failed')).toHaveText('1')
+    await expect(report).toContainText('garbage.bin')
+    await win.closeReport()
+    await expect(win.resultRows.first()).toContainText('Iran says attacks')
+  })
+
   test('a file that cannot be imported is reported with its reason', async ({
     page,
     importPaths,

@@ -23,7 +23,10 @@ export function EmptyState({
               <kbd>O</kbd>)
             </>
           ) : (
-            <>Drop text, Markdown, HTML, feed or JSON files anywhere on this window</>
+            <>
+              Drop text or Markdown files anywhere on this window (other formats:{' '}
+              <code>morgue import</code>)
+            </>
           )}
         </li>
         {canPickFiles && <li>or drag files and folders onto this window</li>}

@@ -3,8 +3,11 @@ import type { ImportProgress, ImportReport } from '../../../../main/core/model'
 import type { Reply } from '../../../../preload/contract'
 import { archive } from '../../api'
 
-/** Text-like files a browser can read and hand to `importText` (no paths there). */
-const TEXT_FILE = /\.(txt|text|md|markdown|html?|xhtml|xml|rss|atom|json|jsonl|ndjson)$/i
+/**
+ * Files a browser can read and hand to `importText` (it has no paths): plain text and Markdown.
+ * `importText` has no file type to go by, so HTML, feeds, JSON and images need a path.
+ */
+const TEXT_FILE = /\.(txt|text|md|markdown)$/i
 
 function merge(reports: ImportReport[]): ImportReport {
   return {
@@ -73,7 +76,7 @@ export function useImport(onFailure: (message: string) => void) {
                   source: file.name,
                   status: 'failed',
                   ids: [],
-                  reason: `${file.name}: in the browser only text, HTML, feed and JSON files can be dropped; use the desktop app or the CLI for images and folders.`,
+                  reason: `${file.name}: in the browser only text and Markdown files can be dropped; import HTML pages, feeds, JSON exports, images and folders with the desktop app or \`morgue import\`.`,
                 },
               ],
             })

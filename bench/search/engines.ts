@@ -1,4 +1,7 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { once } from 'node:events'
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
 import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch, { type Query as MiniQuery } from 'minisearch'
@@ -53,7 +56,7 @@ export function toBaselineDoc(a: Article): BaselineDoc {
 
 /** Plain lunr 2.3.9 as its docs show it, fed document by document through `lunr.Builder`. */
 export function createLunrEngine(dir: string): BenchEngine {
-  const file = path.join(dir, 'lunr-index.json')
+  const file = path.join(dir, 'lunr-index.jsonl')
   let index: lunr.Index | null = null
   const newBuilder = (): lunr.Builder => {
     const builder = new lunr.Builder()
@@ -79,10 +82,10 @@ export function createLunrEngine(dir: string): BenchEngine {
     },
     async save() {
       await mkdir(dir, { recursive: true })
-      await writeFile(file, JSON.stringify(ready()))
+      await saveLunrIndex(ready(), file)
     },
     async load() {
-      index = lunr.Index.load(JSON.parse(await readFile(file, 'utf8')))
+      index = await loadLunrIndex(file)
     },
     async search(query) {
       return ready().search(query.lunr).length
@@ -96,6 +99,55 @@ export function createLunrEngine(dir: string): BenchEngine {
       index = null
     },
   }
+}
+
+/** `lunr.Index.toJSON()`'s shape. */
+interface LunrIndexJson {
+  version: string
+  fields: string[]
+  fieldVectors: unknown[]
+  invertedIndex: unknown[]
+  pipeline: string[]
+}
+
+const LUNR_CHUNK = 2000
+
+/**
+ * Write `index.toJSON()` as JSON Lines (a header, then chunks of field vectors and postings):
+ * at 50k articles the single JSON string would pass V8's ~512 MB string limit. Loading parses the
+ * same JSON, chunk by chunk, into the object `lunr.Index.load` takes.
+ */
+async function saveLunrIndex(index: lunr.Index, file: string): Promise<void> {
+  const data = index.toJSON() as LunrIndexJson
+  const out = createWriteStream(file)
+  const write = async (value: unknown): Promise<void> => {
+    if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain')
+  }
+  await write({ version: data.version, fields: data.fields, pipeline: data.pipeline })
+  for (let i = 0; i < data.fieldVectors.length; i += LUNR_CHUNK) {
+    await write(['v', data.fieldVectors.slice(i, i + LUNR_CHUNK)])
+  }
+  for (let i = 0; i < data.invertedIndex.length; i += LUNR_CHUNK) {
+    await write(['i', data.invertedIndex.slice(i, i + LUNR_CHUNK)])
+  }
+  out.end()
+  await once(out, 'finish')
+}
+
+async function loadLunrIndex(file: string): Promise<lunr.Index> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
+  let data: LunrIndexJson | null = null
+  for await (const line of lines) {
+    if (line === '') continue
+    const value = JSON.parse(line) as LunrIndexJson | ['v' | 'i', unknown[]]
+    if (!Array.isArray(value)) data = { ...value, fieldVectors: [], invertedIndex: [] }
+    else if (!data) throw new Error(`${file}: no header line`)
+    else
+      for (const entry of value[1])
+        (value[0] === 'v' ? data.fieldVectors : data.invertedIndex).push(entry)
+  }
+  if (!data) throw new Error(`${file}: empty`)
+  return lunr.Index.load(data)
 }
 
 /** MiniSearch 7 with its defaults (no stemming, no stop words) over the same five fields. */

@@ -49,8 +49,10 @@ export interface StoredDoc {
   source?: string
   publishedAt?: string
   tags: string[]
-  /** Article body (paragraphs joined by blank lines). */
+  /** Article body (paragraphs joined by blank lines), its first STORED_BODY_CHARS only. */
   body?: string
+  /** Set when `body` was cut: the full text is in the item store. */
+  bodyTruncated?: boolean
   /** Photo caption, or for an article every caption joined by blank lines. */
   caption?: string
   credit?: Credit | null
@@ -74,6 +76,18 @@ export interface IndexDoc {
   facets: string[][]
   /** Null for an article's photo: its article's record holds it. */
   stored: StoredDoc | null
+}
+
+/**
+ * How much of a body the index keeps for snippets. Whole bodies would double the index (about
+ * 1.7 KB per article deflated); passages beyond this come from the item store when the host
+ * gives the engine `loadItems`.
+ */
+export const STORED_BODY_CHARS = 1000
+
+function cutAtSpace(text: string, max: number): string {
+  const space = text.lastIndexOf(' ', max)
+  return text.slice(0, space > max - 40 ? space : max)
 }
 
 const NAMES_BY_ID = agencyNames as Record<string, string[]>
@@ -161,9 +175,8 @@ function articleDocs(a: Article): IndexDoc[] {
       source: a.source,
       publishedAt: a.publishedAt,
       tags: a.tags,
-      body,
-      caption: captions.join('\n\n'),
-      credits: creditRaws.join(' · '),
+      body: body.length > STORED_BODY_CHARS ? cutAtSpace(body, STORED_BODY_CHARS) : body,
+      bodyTruncated: body.length > STORED_BODY_CHARS ? true : undefined,
       thumbnail: a.photos[0]?.thumbnail?.sha256,
       photos: [],
     },

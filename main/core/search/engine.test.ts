@@ -283,6 +283,22 @@ describe('results', () => {
     expect(title).toEqual({ field: 'title', text: 'Harvest report', highlights: [] })
   })
 
+  it('takes passages deep in a long body from the item store when given a loader', async () => {
+    const long = article('00000000000000a8', 'Long read', '', {
+      body: [
+        'Background paragraph without the word. '.repeat(60),
+        'The glacier finally collapsed.',
+      ],
+    })
+    const passage = (r: SearchResult) => r.hits[0].snippets.find((s) => s.field === 'body')!
+    const alone = await engineWith([long])
+    expect(passage(await alone.search('glacier')).highlights).toEqual([])
+    const withStore = createSearchEngine({ dir: null, loadItems: async () => [long] })
+    await withStore.open(items([long]), 1)
+    const p = passage(await withStore.search('glacier'))
+    expect(p.highlights.map(([a, b]) => p.text.slice(a, b))).toEqual(['glacier'])
+  })
+
   it('highlights stemmed and folded forms', async () => {
     const engine = await engineWith([seed])
     const r = await engine.search('policy souleïman')

@@ -7,7 +7,7 @@ import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
 import { buildAliasIndex, execute, planQuery, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
-import { buildResults, EMPTY_FACETS } from './results'
+import { articlePassage, buildResults, EMPTY_FACETS } from './results'
 import { buildSegment, CorruptIndexError, decodeSegment, encodeSegment, Segment } from './segment'
 import { SegmentSet } from './segmentSet'
 import type { SearchEngine, SearchOptions, SearchResult } from './types'
@@ -24,10 +24,15 @@ export interface SearchEngineOptions {
   segmentItems?: number
   /** Merge fresh segments once this many small ones exist (default 8). */
   mergeAfter?: number
+  /**
+   * Reads full items (e.g. `store.getMany`). The index keeps only the first part of each body;
+   * with a loader, the passages of the hits shown come from the whole body.
+   */
+  loadItems?: (ids: readonly ItemId[]) => Promise<ArchiveItem[]>
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v2|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v3|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
@@ -53,8 +58,10 @@ export class SegmentedSearchEngine implements SearchEngine {
   private readonly dir: string | null
   private readonly segmentItems: number
   private readonly mergeAfter: number
+  private readonly loadItems: SearchEngineOptions['loadItems']
 
   constructor(options: SearchEngineOptions) {
+    this.loadItems = options.loadItems
     this.dir = options.dir
     this.segmentItems = options.segmentItems ?? 20_000
     this.mergeAfter = options.mergeAfter ?? 8
@@ -213,17 +220,47 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    return this.searchSync(query, options)
+    const { result, terms, truncated } = this.run(query, options)
+    if (this.loadItems && truncated.length > 0) {
+      try {
+        const started = performance.now() - result.tookMs
+        const full = new Map(
+          (await this.loadItems(truncated.map((i) => result.hits[i].id))).map((it) => [it.id, it]),
+        )
+        for (const i of truncated) {
+          const item = full.get(result.hits[i].id)
+          if (item?.kind !== 'article') continue
+          result.hits[i].snippets[1] = articlePassage(item.body.join('\n\n'), item.photos, terms)
+        }
+        result.tookMs = performance.now() - started
+      } catch {
+        // The passages from the index's own text stay: good enough, and never an error.
+      }
+    }
+    return result
   }
 
-  /** The same as `search`, synchronously (the work never awaits). */
+  /** `search` from the index alone, synchronously (passages from the stored text only). */
   searchSync(query: string, options: SearchOptions = {}): SearchResult {
+    return this.run(query, options).result
+  }
+
+  private run(
+    query: string,
+    options: SearchOptions,
+  ): { result: SearchResult; terms: ReadonlySet<string>; truncated: number[] } {
     const started = performance.now()
     const parsed = parseQuery(query)
     try {
       const plan = planQuery(this.set, parsed, this.aliases)
       const matches = execute(this.set, plan, this.scratch)
-      const { hits, facets } = buildResults(this.set, matches, plan, this.scratch, options)
+      const { hits, facets, truncated } = buildResults(
+        this.set,
+        matches,
+        plan,
+        this.scratch,
+        options,
+      )
       const result: SearchResult = {
         query,
         total: matches.count,
@@ -232,10 +269,10 @@ export class SegmentedSearchEngine implements SearchEngine {
         tookMs: performance.now() - started,
       }
       if (parsed.error) result.error = parsed.error
-      return result
+      return { result, terms: plan.highlightTerms, truncated }
     } catch (e) {
       // Never throw at the UI: report the failure as a query problem.
-      return {
+      const result: SearchResult = {
         query,
         total: 0,
         hits: [],
@@ -247,6 +284,7 @@ export class SegmentedSearchEngine implements SearchEngine {
         },
         tookMs: performance.now() - started,
       }
+      return { result, terms: new Set(), truncated: [] }
     } finally {
       this.scratch.reset()
     }

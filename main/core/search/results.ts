@@ -18,7 +18,7 @@ export function buildResults(
   plan: QueryPlan,
   scratch: Scratch,
   options: SearchOptions,
-): { hits: SearchHit[]; facets: Facets } {
+): { hits: SearchHit[]; facets: Facets; truncated: number[] } {
   const limit = Math.max(0, Math.min(200, options.limit ?? 20))
   const offset = Math.max(0, options.offset ?? 0)
   const sort = options.sort ?? 'relevance'
@@ -65,9 +65,14 @@ export function buildResults(
   }
   heap.sort((i, j) => (better(matches.docs[i], i, matches.docs[j], j) ? -1 : 1))
   const page = heap.slice(offset).map((i) => matches.docs[i])
-  const hits = page.map((g) => hitFor(set, g, plan, scratch, byScore))
+  const truncated: number[] = []
+  const hits = page.map((g, i) => {
+    const { hit, bodyTruncated } = hitFor(set, g, plan, scratch, byScore)
+    if (bodyTruncated) truncated.push(i)
+    return hit
+  })
   const facets = options.facets === false ? EMPTY_FACETS : facetsOf(set, matches)
-  return { hits, facets }
+  return { hits, facets, truncated }
 }
 
 const NONE = NO_DATE
@@ -92,13 +97,30 @@ function facetsOf(set: SegmentSet, matches: Matches): Facets {
   return { tag, agency, photographer, source, year }
 }
 
+/** The best passage of an article among its body, captions and credits. */
+export function articlePassage(
+  body: string,
+  photos: readonly { caption: string; credit: { raw: string } | null }[],
+  terms: ReadonlySet<string>,
+): Snippet {
+  const captions = photos.map((p) => p.caption).filter((c) => c.trim() !== '')
+  const credits = photos.map((p) => p.credit?.raw ?? '').filter((c) => c.trim() !== '')
+  const candidates = [
+    bestPassage('body', body, terms),
+    bestPassage('caption', captions.join('\n\n'), terms),
+    bestPassage('credit', credits.join(' · '), terms),
+  ].filter((c) => c !== null)
+  candidates.sort((a, b) => b.distinct - a.distinct || b.count - a.count)
+  return candidates[0]?.snippet ?? leadSnippet('body', body)
+}
+
 function hitFor(
   set: SegmentSet,
   g: number,
   plan: QueryPlan,
   scratch: Scratch,
   scored: boolean,
-): SearchHit {
+): { hit: SearchHit; bodyTruncated: boolean } {
   const seg = set.segments[segmentIndex(set.segments, g, 0)]
   const local = g - seg.base
   const doc = seg.stored(local)
@@ -117,14 +139,8 @@ function hitFor(
     snippets,
   }
   if (seg.data.kind[local] === DOC_ARTICLE) {
-    const candidates = [
-      bestPassage('body', doc.body ?? '', terms),
-      bestPassage('caption', doc.caption ?? '', terms),
-      bestPassage('credit', doc.credits ?? '', terms),
-    ].filter((c) => c !== null)
-    candidates.sort((a, b) => b.distinct - a.distinct || b.count - a.count)
-    snippets.push(candidates[0]?.snippet ?? leadSnippet('body', doc.body ?? ''))
-    return { kind: 'article', ...base }
+    snippets.push(articlePassage(doc.body ?? '', doc.photos ?? [], terms))
+    return { hit: { kind: 'article', ...base }, bodyTruncated: doc.bodyTruncated === true }
   }
   const caption = doc.caption ?? ''
   snippets.push(
@@ -134,11 +150,14 @@ function hitFor(
   )
   if (doc.credit?.raw) snippets.push(wholeSnippet('credit', doc.credit.raw, terms))
   return {
-    kind: 'photo',
-    ...base,
-    photoId: doc.photoId ?? '',
-    caption,
-    credit: doc.credit ?? null,
-    thumbnail: doc.thumbnail,
+    hit: {
+      kind: 'photo',
+      ...base,
+      photoId: doc.photoId ?? '',
+      caption,
+      credit: doc.credit ?? null,
+      thumbnail: doc.thumbnail,
+    },
+    bodyTruncated: false,
   }
 }

@@ -130,17 +130,21 @@ export const test = base.extend<Fixtures>({
   },
 
   page: async ({ target, archiveDir, prepareArchive, viewport, colorScheme }, use, testInfo) => {
+    const executablePath = target === 'electron' ? electronBinary() : null
+    testInfo.skip(
+      target === 'electron' && !executablePath,
+      'No Electron binary on this machine (node_modules/electron/dist is empty and ELECTRON_EXEC_PATH is unset).',
+    )
     if (prepareArchive) await prepareArchive(archiveDir)
     if (target === 'electron') {
-      const executablePath = electronBinary()
-      testInfo.skip(
-        !executablePath,
-        'No Electron binary on this machine (node_modules/electron/dist is empty and ELECTRON_EXEC_PATH is unset).',
-      )
       const app: ElectronApplication = await _electron.launch({
         executablePath: executablePath as string,
         args: [repoRoot],
-        env: { ...process.env, MORGUE_ARCHIVE_DIR: archiveDir } as Record<string, string>,
+        env: {
+          ...process.env,
+          MORGUE_ARCHIVE_DIR: archiveDir,
+          MORGUE_USER_DATA_DIR: join(archiveDir, '..', 'user-data'),
+        } as Record<string, string>,
       })
       const page = await app.firstWindow()
       await use(page)

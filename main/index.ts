@@ -13,6 +13,8 @@ import { createMainWindow, isExternalHttpUrl } from './window'
 import { channel, MEDIA_SCHEME, type EventName, type EventPayloads } from '../preload/contract'
 
 app.setName(APP_NAME)
+// Tests (and portable setups) keep the window state and the default archive out of ~/.config.
+if (process.env.MORGUE_USER_DATA_DIR) app.setPath('userData', process.env.MORGUE_USER_DATA_DIR)
 
 // Must happen before `ready`: media URLs behave like a secure standard origin for <img>/fetch.
 protocol.registerSchemesAsPrivileged([

@@ -7,9 +7,12 @@
  *   npx tsx bench/search.ts                 # 10k, 50k, 100k + BBC
  *   BENCH_QUICK=1 npx tsx bench/search.ts   # 2,000 articles + BBC, about 1–2 minutes
  *
- * Expected duration of the full run on 2 cores: about 35 minutes. Corpus generation ~1 min
- * (cached in bench/.data afterwards); plain lunr ~1 min at 10k, ~7 min at 50k and its 600 s cap
- * at 100k; MiniSearch ~30 s, ~3 min and ~8 min; ours a few minutes in total; BBC < 1 min.
+ * Expected duration of the full run on an idle 2-core machine: about 35 minutes (estimated from
+ * PERF-NOTES and the 10k run, not yet timed end to end). Corpus generation ~1 min (cached in
+ * bench/.data afterwards); plain lunr ~1.5 min at 10k and ~7 min at 50k (build + save + 3 query
+ * passes + cold load), not started at 100k (its 50k build projects past the 600 s limit: see
+ * BENCH_PROJECT_SKIP), else +10 min; MiniSearch ~1, ~4 and ~9 min; ours ~1, ~4 and ~8 min at
+ * today's build speed; BBC < 1 min. On a loaded machine everything takes about twice as long.
  *
  * Environment:
  *   BENCH_SIZES=10000,50000,100000   corpus sizes
@@ -19,6 +22,8 @@
  *   BENCH_MAX_RSS_MB=16000           kill a child above this RSS (polled); also its heap limit
  *   BENCH_PASSES=3                   passes over the query mix (medians reported)
  *   BENCH_BBC=1                      0 skips the real-BBC run
+ *   BENCH_PROJECT_SKIP=1             0 also starts a baseline whose previous size's build,
+ *                                    scaled linearly, already exceeds its time limit
  *   BENCH_SEED                       corpus seed
  *   BENCH_OUT=bench/results/search.md where to write the Markdown
  */
@@ -56,6 +61,7 @@ const OURS_TIMEOUT_S = Number(env.BENCH_OURS_TIMEOUT ?? 900)
 const MAX_RSS_MB = Number(env.BENCH_MAX_RSS_MB ?? 16000)
 const PASSES = Number(env.BENCH_PASSES ?? 3)
 const WITH_BBC = env.BENCH_BBC !== '0'
+const PROJECT_SKIP = env.BENCH_PROJECT_SKIP !== '0'
 const SEED = Number(env.BENCH_SEED ?? DEFAULT_SEED)
 const KINDS: QueryKind[] = [
   'word',
@@ -89,6 +95,22 @@ function limitsFor(engine: EngineName): ChildLimits {
   return { timeoutMs: seconds * 1000, maxRssMb: MAX_RSS_MB, heapMb: MAX_RSS_MB }
 }
 
+/** The last finished build of each engine, for projecting the next size. */
+const lastBuild = new Map<EngineName, { articles: number; buildMs: number }>()
+
+/**
+ * A baseline whose last build, scaled linearly to `articles`, already passes its time limit is
+ * not started: it would be killed at the limit anyway (both baselines grow faster than linearly),
+ * and skipping it keeps the full run near 35 minutes. `BENCH_PROJECT_SKIP=0` runs it regardless.
+ */
+function projectedSkip(engine: EngineName, articles: number): string | undefined {
+  const last = lastBuild.get(engine)
+  if (engine === 'ours' || !last || last.articles >= articles || !PROJECT_SKIP) return undefined
+  const projectedS = (last.buildMs / 1000) * (articles / last.articles)
+  if (projectedS <= BASELINE_TIMEOUT_S) return undefined
+  return `not run: its ${last.articles.toLocaleString('en')} build took ${Math.round(last.buildMs / 1000)} s, so ≥ ${Math.round(projectedS)} s projected (linear) > the ${BASELINE_TIMEOUT_S} s limit`
+}
+
 /** Build, query and cold-start every engine on one corpus; appends to `section.rows` as it goes. */
 async function runSection(
   section: SizeSection,
@@ -104,7 +126,7 @@ async function runSection(
   for (const engine of engines) {
     const row: EngineRow = { engine }
     section.rows.push(row)
-    const skipped = skip.get(engine)
+    const skipped = skip.get(engine) ?? projectedSkip(engine, section.articles)
     if (skipped) {
       row.skipped = skipped
       flush()
@@ -133,6 +155,12 @@ async function runSection(
       }
     })
     row.load = os.loadavg()[0]
+    if (row.build.status === 'ok' && corpus.kind === 'generated') {
+      lastBuild.set(engine, {
+        articles: section.articles,
+        buildMs: (row.build.result as { buildMs: number }).buildMs,
+      })
+    }
     log(`  ${engine} build: ${row.build.status} in ${Math.round(row.build.elapsedMs / 1000)} s`)
     if (row.build.status === 'ok') {
       row.cold = await runChild({ ...spec, mode: 'cold' }, specFile, limitsFor(engine))

@@ -1,4 +1,11 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+} from 'node:fs'
 import { once } from 'node:events'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -18,11 +25,14 @@ export function corpusFilePath(seed: number, count: number): string {
  * Make sure the generated corpus of `count` articles exists on disk (generating it once takes
  * about 0.5 ms per article, ~50 s at 100k) and return its path. Benchmark child processes then
  * stream it instead of each regenerating it. Article `i` is identical in every file of the same
- * seed, so a prefix of a bigger file is the smaller corpus.
+ * seed, so a prefix of a bigger file is the smaller corpus: a cached bigger file is returned
+ * as is (read it with a `limit`).
  */
 export async function ensureCorpusFile(corpus: Corpus, count: number): Promise<string> {
   const file = corpusFilePath(corpus.seed, count)
   if (existsSync(file)) return file
+  const bigger = biggerCorpusFile(corpus.seed, count)
+  if (bigger) return bigger
   mkdirSync(path.dirname(file), { recursive: true })
   const partial = `${file}.partial`
   const out = createWriteStream(partial)
@@ -33,6 +43,19 @@ export async function ensureCorpusFile(corpus: Corpus, count: number): Promise<s
   await once(out, 'finish')
   renameSync(partial, file)
   return file
+}
+
+/** The smallest cached file of the same seed holding at least `count` articles (its prefix). */
+function biggerCorpusFile(seed: number, count: number): string | null {
+  const dir = benchDataDir()
+  if (!existsSync(dir)) return null
+  const prefix = `corpus-v${GENERATOR_VERSION}-s${seed}-n`
+  const sizes = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
+    .map((f) => Number(f.slice(prefix.length, -'.jsonl'.length)))
+    .filter((n) => Number.isInteger(n) && n >= count)
+    .sort((a, b) => a - b)
+  return sizes.length > 0 ? corpusFilePath(seed, sizes[0]) : null
 }
 
 /** Stream the first `limit` articles of a corpus file, one parsed article at a time. */

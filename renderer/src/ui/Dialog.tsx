@@ -23,6 +23,8 @@ export function Dialog({
     if (!dialog) return
     const previous = document.activeElement as HTMLElement | null
     dialog.showModal()
+    // showModal focuses the first button (Close); a dialog with a field starts in the field.
+    dialog.querySelector<HTMLElement>('.dialog-body input, .dialog-body textarea')?.focus()
     return () => {
       dialog.close()
       previous?.focus?.()

@@ -23,7 +23,12 @@ export interface OpenArchiveOptions {
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
   const store = await openItemStore(dir)
   try {
-    const search = createSearchEngine({ dir: join(dir, 'index'), workers: options.searchWorkers })
+    const search = createSearchEngine({
+      dir: join(dir, 'index'),
+      workers: options.searchWorkers,
+      // The index keeps the start of each body; passages of the hits shown come from the store.
+      loadItems: (ids) => store.getMany(ids),
+    })
     await search.open(() => store.all(), store.size)
     const aliases = store.settings().aliases
     if (aliases.length > 0) search.setAliases(aliases)

@@ -153,7 +153,8 @@ function finishPhotos(raw: RawPhoto[]): Photo[] {
   const photos: Photo[] = []
   const byKey = new Map<string, Photo>()
   for (const r of raw) {
-    let caption = r.caption
+    // A hidden "Credit" label left alone once the credit element is taken out.
+    let caption = r.caption.replace(/(?:^|\s)credit:?$/i, '').trim()
     let credit: Credit | null = null
     if (r.creditText) {
       credit = parseCredit(r.creditText.replace(GLUED_CREDIT_LABEL, ''))

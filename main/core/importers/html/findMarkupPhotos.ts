@@ -66,7 +66,8 @@ function findContainers(doc: Document): Element[] {
     if (!el.closest('figure')) found.add(el)
   }
   for (const el of Array.from(doc.querySelectorAll('[class], [itemprop]'))) {
-    if (el.closest('figure') || !isCaptionOrCredit(el)) continue
+    // The cheap class test first: closest() walks the tree.
+    if (!isCaptionOrCredit(el) || el.closest('figure')) continue
     const box = imageBlockAround(el)
     if (box) found.add(box)
   }

@@ -67,6 +67,10 @@ describe.skipIf(!available)('saved pages of the Readability corpus', () => {
     console.log(
       `readability agreement: title ${pct(title, all.length)}, byline ${pct(agree('byline'), all.length)}, excerpt ${pct(excerpts, withExcerpt.length)}`,
     )
+    const differ = [...pages]
+      .filter(([, { page, expected }]) => norm(page.title) !== norm(expected.title))
+      .map(([name, { page, expected }]) => `${name}: "${page.title}" vs "${expected.title}"`)
+    if (differ.length) console.log(`  titles that differ: ${differ.join('; ')}`)
     expect(all.length).toBe(87)
     expect(title / all.length).toBeGreaterThanOrEqual(0.9)
   })

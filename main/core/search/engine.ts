@@ -1,7 +1,9 @@
 import { mkdir, open as openFile, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArchiveItem, ItemId } from '../model'
-import { TimeSlicer } from './bytes'
+import { availableParallelism } from 'node:os'
+import { TimeSlicer, yieldToLoop } from './bytes'
+import { BuildWorkerPool } from './workerPool'
 import defaultAliases from './defaultAliases.json'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
 import { buildAliasIndex, execute, planQuery, Scratch, type AliasIndex } from './executor'
@@ -18,7 +20,10 @@ export const DEFAULT_ALIASES: readonly string[][] = defaultAliases
 export interface SearchEngineOptions {
   /** Folder for the persisted index (inside the archive); null keeps it in memory only. */
   dir: string | null
-  /** Reserved: rebuilds currently run on the calling thread in time slices. */
+  /**
+   * Worker threads for full rebuilds (default: up to 2). 0 builds on the calling thread in time
+   * slices, which is also the fallback when the worker script cannot be loaded.
+   */
   workers?: number
   /** Items per segment in a full rebuild (default 20,000). */
   segmentItems?: number
@@ -59,9 +64,11 @@ export class SegmentedSearchEngine implements SearchEngine {
   private readonly segmentItems: number
   private readonly mergeAfter: number
   private readonly loadItems: SearchEngineOptions['loadItems']
+  private readonly workers: number
 
   constructor(options: SearchEngineOptions) {
     this.loadItems = options.loadItems
+    this.workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 0))
     this.dir = options.dir
     this.segmentItems = options.segmentItems ?? 20_000
     this.mergeAfter = options.mergeAfter ?? 8
@@ -90,8 +97,19 @@ export class SegmentedSearchEngine implements SearchEngine {
     })
   }
 
-  /** Rebuild everything from the items (in segments of `segmentItems`). */
+  /** Rebuild everything from the items (in segments of `segmentItems`), in workers if possible. */
   private async rebuild(items: () => AsyncIterable<ArchiveItem>): Promise<void> {
+    const pool = await BuildWorkerPool.create(this.workers)
+    try {
+      this.set = pool ? await this.rebuildInWorkers(items, pool) : await this.rebuildHere(items)
+    } finally {
+      await pool?.close()
+    }
+    await this.writeManifest()
+    await this.removeOrphans()
+  }
+
+  private async rebuildHere(items: () => AsyncIterable<ArchiveItem>): Promise<SegmentSet> {
     const slicer = new TimeSlicer()
     const next = new SegmentSet()
     let docs: IndexDoc[] = []
@@ -105,14 +123,52 @@ export class SegmentedSearchEngine implements SearchEngine {
       next.add(seg)
     }
     for await (const item of items()) {
-      docs.push(...documentsOf(item))
+      for (const d of documentsOf(item)) docs.push(d)
       if (++count >= this.segmentItems) await flush()
       if (slicer.due()) await slicer.yield()
     }
     await flush()
-    this.set = next
-    await this.writeManifest()
-    await this.removeOrphans()
+    return next
+  }
+
+  private async rebuildInWorkers(
+    items: () => AsyncIterable<ArchiveItem>,
+    pool: BuildWorkerPool,
+  ): Promise<SegmentSet> {
+    const next = new SegmentSet()
+    const pending: Promise<void>[] = []
+    let batch: ArchiveItem[] = []
+    const slicer = new TimeSlicer()
+    const flush = async () => {
+      if (batch.length === 0) return
+      const worker = await pool.acquire()
+      const job = pool.build(worker, batch)
+      batch = []
+      pending.push(
+        job.then(async (bytes) => {
+          const name = this.nextName()
+          await mkdir(this.dir ?? '.', { recursive: true }).catch(() => undefined)
+          if (this.dir) await writeDurably(join(this.dir, name), bytes)
+          await yieldToLoop()
+          const seg = decodeSegment(bytes, undefined, false)
+          seg.file = this.dir ? name : null
+          await yieldToLoop()
+          next.add(seg)
+        }),
+      )
+    }
+    for await (const item of items()) {
+      batch.push(item)
+      if (batch.length >= this.segmentItems) await flush()
+      if (slicer.due()) await slicer.yield()
+    }
+    await flush()
+    await Promise.all(pending)
+    return next
+  }
+
+  private nextName(): string {
+    return `seg-${String(this.nextFile++).padStart(6, '0')}.bin`
   }
 
   private async load(): Promise<SegmentSet | null> {
@@ -134,7 +190,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   private async writeSegment(seg: Segment): Promise<void> {
     if (!this.dir) return
     await mkdir(this.dir, { recursive: true })
-    const name = `seg-${String(this.nextFile++).padStart(6, '0')}.bin`
+    const name = this.nextName()
     await writeDurably(join(this.dir, name), encodeSegment(seg))
     seg.file = name
   }

@@ -14,7 +14,7 @@ import {
 import { withinEdits } from './fuzzy'
 import type { FilterClause, ParsedQuery, PhraseClause, TermClause } from './queryParser'
 import { readPostings, type FieldPosting, type Segment } from './segment'
-import type { SegmentSet } from './segmentSet'
+import { FIRST_YEAR, YEAR_SPAN, type SegmentSet } from './segmentSet'
 
 /** lunr's BM25 constants (lunr.Builder defaults). */
 const K1 = 1.2
@@ -87,10 +87,9 @@ function expandPrefix(set: SegmentSet, prefix: string): string[] {
 function expandFuzzy(set: SegmentSet, term: string, edits: number): string[] {
   const found = new Set<string>()
   for (const seg of set.segments) {
-    for (const t of seg.data.terms) {
-      if (Math.abs(t.length - term.length) > edits) continue
-      if (withinEdits(t, term, edits)) found.add(t)
-    }
+    const buckets = seg.termsByLength()
+    for (let len = term.length - edits; len <= term.length + edits; len++)
+      for (const t of buckets.get(len) ?? []) if (withinEdits(t, term, edits)) found.add(t)
   }
   return [...found]
 }
@@ -606,21 +605,6 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
   }
 }
 
-const FIRST_YEAR = 1800
-const YEAR_DAYS_FROM = Math.floor(Date.UTC(FIRST_YEAR, 0, 1) / 86_400_000)
-let yearOfDay: Int16Array | null = null
-
-/** Calendar year of a day number (table for 1800–2199, Date outside). */
-export function yearOf(day: number): number {
-  if (!yearOfDay) {
-    yearOfDay = new Int16Array(Math.floor(Date.UTC(2200, 0, 1) / 86_400_000) - YEAR_DAYS_FROM)
-    for (let i = 0; i < yearOfDay.length; i++)
-      yearOfDay[i] = new Date((YEAR_DAYS_FROM + i) * 86_400_000).getUTCFullYear()
-  }
-  const i = day - YEAR_DAYS_FROM
-  return i >= 0 && i < yearOfDay.length ? yearOfDay[i] : new Date(day * 86_400_000).getUTCFullYear()
-}
-
 /** Facet value counts over the whole result set (matches are in doc order). */
 export function countFacets(
   set: SegmentSet,
@@ -629,51 +613,40 @@ export function countFacets(
 ): { value: string; count: number }[][] {
   const K = FACETS.length
   const counts = FACETS.map((_, k) => new Int32Array(set.facetNames[k].length))
-  const years = new Int32Array(400)
-  const otherYears = new Map<number, number>()
-  const segs = set.segments
+  const years = new Int32Array(YEAR_SPAN)
+  const docs = matches.docs
   let i = 0
-  for (const seg of segs) {
+  for (const seg of set.segments) {
     const end = seg.base + seg.n
-    if (i >= matches.count || matches.docs[i] >= end) continue
-    const maps = FACETS.map((_, k) => set.globalFacet(seg, k))
-    const offs = seg.data.facetOff
-    const idss = seg.data.facetIds
-    const date = seg.data.date
-    let lastDay = NONE
-    let lastYear = 0
-    for (; i < matches.count && matches.docs[i] < end; i++) {
-      const local = matches.docs[i] - seg.base
-      for (let k = 0; k < K; k++) {
-        const map = maps[k]
-        const off = offs[k]
-        const ids = idss[k]
-        const c = counts[k]
-        for (let j = off[local]; j < off[local + 1]; j++) c[map[ids[j]]]++
+    if (i >= matches.count || docs[i] >= end) continue
+    const base = seg.base
+    const from = i
+    while (i < matches.count && docs[i] < end) i++
+    for (let k = 0; k < K; k++) {
+      const ids = set.globalFacetIds(seg, k)
+      const off = seg.data.facetOff[k]
+      const c = counts[k]
+      for (let m = from; m < i; m++) {
+        const local = docs[m] - base
+        for (let j = off[local]; j < off[local + 1]; j++) c[ids[j]]++
       }
-      const day = date[local]
-      if (day === NONE) continue
-      if (day !== lastDay) {
-        lastDay = day
-        lastYear = yearOf(day)
-      }
-      const y = lastYear - FIRST_YEAR
-      if (y >= 0 && y < 400) years[y]++
-      else otherYears.set(lastYear, (otherYears.get(lastYear) ?? 0) + 1)
+    }
+    const yearIdx = set.yearIndex(seg)
+    for (let m = from; m < i; m++) {
+      const y = yearIdx[docs[m] - base]
+      if (y >= 0) years[y]++
     }
   }
   const out = counts.map((c, k) => {
     const list: { value: string; count: number }[] = []
     for (let id = 0; id < c.length; id++)
       if (c[id] > 0) list.push({ value: set.facetNames[k][id], count: c[id] })
-    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     return list.slice(0, top)
   })
-  const yearList = [...otherYears].map(([y, count]) => ({ value: String(y), count }))
-  years.forEach((count, y) => {
-    if (count > 0) yearList.push({ value: String(y + FIRST_YEAR), count })
-  })
-  yearList.sort((a, b) => Number(b.value) - Number(a.value))
+  const yearList: { value: string; count: number }[] = []
+  for (let y = YEAR_SPAN - 1; y >= 0; y--)
+    if (years[y] > 0) yearList.push({ value: String(y + FIRST_YEAR), count: years[y] })
   out.push(yearList)
   return out
 }

@@ -3,14 +3,18 @@
  * neighbours: the edits lunr's fuzzy TokenSet allows). Returns true when `a` and `b` are within
  * `max` edits. Stops a row early once every cell exceeds `max`.
  */
+/** Reused DP rows (queries run one at a time). */
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
+
 export function withinEdits(a: string, b: string, max: number): boolean {
   const la = a.length
   const lb = b.length
   if (Math.abs(la - lb) > max) return false
   if (max === 0) return a === b
-  let prev2 = new Int32Array(lb + 1)
-  let prev = new Int32Array(lb + 1)
-  let cur = new Int32Array(lb + 1)
+  if (rows[0].length <= lb) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(lb + 16)
+  let prev2 = rows[0]
+  let prev = rows[1]
+  let cur = rows[2]
   for (let j = 0; j <= lb; j++) prev[j] = j
   for (let i = 1; i <= la; i++) {
     cur[0] = i

@@ -75,6 +75,21 @@ export class Segment {
     return this.n - this.deletedCount
   }
 
+  private byLength: Map<number, string[]> | null = null
+
+  /** The dictionary grouped by term length (for fuzzy expansion), built on first use. */
+  termsByLength(): Map<number, string[]> {
+    if (!this.byLength) {
+      this.byLength = new Map()
+      for (const t of this.data.terms) {
+        const list = this.byLength.get(t.length)
+        if (list) list.push(t)
+        else this.byLength.set(t.length, [t])
+      }
+    }
+    return this.byLength
+  }
+
   /** Term number, or -1. */
   findTerm(term: string): number {
     const terms = this.data.terms
@@ -494,13 +509,13 @@ export function encodeSegment(seg: Segment): Buffer {
 }
 
 /** Parse a segment file. Throws CorruptIndexError on any damage. */
-export function decodeSegment(file: Buffer, deleted?: Uint8Array): Segment {
+export function decodeSegment(file: Buffer, deleted?: Uint8Array, verify = true): Segment {
   if (file.length < 16 || file.toString('latin1', 0, 8) !== MAGIC)
     throw new CorruptIndexError('not a segment file')
   // Typed-array views need aligned offsets: copy once if the buffer is not 8-aligned.
   const buf = file.byteOffset % 8 === 0 ? file : Buffer.from(Uint8Array.prototype.slice.call(file))
   const jsonLen = buf.readUInt32LE(8)
-  if (crc32(buf.subarray(16)) !== buf.readUInt32LE(12))
+  if (verify && crc32(buf.subarray(16)) !== buf.readUInt32LE(12))
     throw new CorruptIndexError('checksum mismatch')
   let header: SegmentHeader
   try {

@@ -1,4 +1,24 @@
-import { FACETS, FIELD_COUNT } from './documents'
+import { FACETS, FIELD_COUNT, NO_DATE } from './documents'
+
+/** Years counted by the year facet: FIRST_YEAR … FIRST_YEAR + YEAR_SPAN − 1. */
+export const FIRST_YEAR = 1800
+export const YEAR_SPAN = 400
+
+const YEAR_DAYS_FROM = Math.floor(Date.UTC(FIRST_YEAR, 0, 1) / 86_400_000)
+let yearOfDay: Int16Array | null = null
+
+/** Calendar year of a day number (a table for the common range). */
+export function yearOf(day: number): number {
+  if (!yearOfDay) {
+    yearOfDay = new Int16Array(
+      Math.floor(Date.UTC(FIRST_YEAR + YEAR_SPAN, 0, 1) / 86_400_000) - YEAR_DAYS_FROM,
+    )
+    for (let i = 0; i < yearOfDay.length; i++)
+      yearOfDay[i] = new Date((YEAR_DAYS_FROM + i) * 86_400_000).getUTCFullYear()
+  }
+  const i = day - YEAR_DAYS_FROM
+  return i >= 0 && i < yearOfDay.length ? yearOfDay[i] : new Date(day * 86_400_000).getUTCFullYear()
+}
 import { readPostings, type FieldPosting, type Segment } from './segment'
 
 /** Where an item's documents live. */
@@ -24,6 +44,10 @@ export class SegmentSet {
   readonly facetNames: string[][] = FACETS.map(() => [])
   /** Per segment, per facet: local value number → global number. */
   private facetMaps = new Map<Segment, Int32Array[]>()
+  /** Per segment, per facet: the docs' value lists already in global numbers (CSR with facetOff). */
+  private globalIds = new Map<Segment, Int32Array[]>()
+  /** Per segment: each doc's year − FIRST_YEAR, or -1 when undated / out of range. */
+  private years = new Map<Segment, Int16Array>()
   /** Bumped on every change: caches keyed on it (df per term) expire. */
   version = 0
   private dfCache = new Map<string, number>()
@@ -60,7 +84,29 @@ export class SegmentSet {
         }),
       ),
     )
+    const maps = this.facetMaps.get(seg)!
+    this.globalIds.set(
+      seg,
+      maps.map((map, k) => Int32Array.from(seg.data.facetIds[k], (id) => map[id])),
+    )
+    const years = new Int16Array(seg.n)
+    for (let i = 0; i < seg.n; i++) {
+      const day = seg.data.date[i]
+      const y = day === NO_DATE ? -1 : yearOf(day) - FIRST_YEAR
+      years[i] = y >= 0 && y < YEAR_SPAN ? y : -1
+    }
+    this.years.set(seg, years)
     this.version++
+  }
+
+  /** Facet values of the segment's docs in global numbers (see `facetNames`). */
+  globalFacetIds(seg: Segment, facet: number): Int32Array {
+    return this.globalIds.get(seg)![facet]
+  }
+
+  /** Year index (year − FIRST_YEAR) per doc of the segment, -1 when unknown. */
+  yearIndex(seg: Segment): Int16Array {
+    return this.years.get(seg)!
   }
 
   /** Tombstone an item's documents; returns false when the item is not indexed. */
@@ -91,12 +137,10 @@ export class SegmentSet {
     this.liveFieldLen.fill(0)
     this.items.clear()
     this.facetMaps.clear()
+    this.globalIds.clear()
+    this.years.clear()
     for (const s of keep) this.add(s)
     if (merged) this.add(merged)
-  }
-
-  globalFacet(seg: Segment, facet: number): Int32Array {
-    return this.facetMaps.get(seg)![facet]
   }
 
   avgFieldLen(f: number): number {

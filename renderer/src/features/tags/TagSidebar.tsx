@@ -23,7 +23,19 @@ const SWATCHES = [
 function TagRow({ tag, active, actions }: { tag: TagInfo; active: boolean; actions: TagActions }) {
   const [menu, setMenu] = useState(false)
   return (
-    <li className={active ? 'tag-row active' : 'tag-row'}>
+    <li
+      className={active ? 'tag-row active' : 'tag-row'}
+      // The menu closes when focus leaves the row (click elsewhere, Tab away) or on Escape.
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setMenu(false)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && menu) {
+          e.stopPropagation()
+          setMenu(false)
+        }
+      }}
+    >
       <button
         type="button"
         className="tag-filter"

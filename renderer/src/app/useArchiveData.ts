@@ -13,7 +13,20 @@ export function useArchiveData(onFailure: (message: string) => void) {
   const [saved, setSaved] = useState<SavedSearch[]>([])
   const [stats, setStats] = useState<ArchiveStats | null>(null)
 
-  useEffect(() => archive.onChanged(() => setVersion((v) => v + 1)), [])
+  // A long import reports changes batch by batch: refetch at most about four times a second.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const off = archive.onChanged(() => {
+      timer ??= setTimeout(() => {
+        timer = null
+        setVersion((v) => v + 1)
+      }, 250)
+    })
+    return () => {
+      off()
+      if (timer) clearTimeout(timer)
+    }
+  }, [])
 
   useEffect(() => {
     let live = true

@@ -68,7 +68,7 @@ function extractFromDocument(doc: Document, pageUrl: string | undefined): Extrac
     resolveUrl(meta('og:url'), base) ??
     null
 
-  // Photos are read before Readability, which rewrites the document it is given.
+  // Photos are read before Readability, which rewrites the document.
   const markup = [
     ...findMarkupPhotos(doc, base, hasCredit),
     ...findJsonLdPhotos(doc, base),
@@ -80,9 +80,11 @@ function extractFromDocument(doc: Document, pageUrl: string | undefined): Extrac
   )
   const ogAlt = meta('og:image:alt') ?? meta('twitter:image:alt') ?? ''
 
-  const article = new Readability<Node>(doc.cloneNode(true) as Document, {
-    serializer: (node) => node,
-  }).parse()
+  const docTitle = doc.title
+  const docLang = doc.documentElement.getAttribute('lang')
+  // Readability rewrites the document it reads: everything else was read above (no clone, which
+  // costs as much as a parse on a 1 MB page).
+  const article = new Readability<Node>(doc, { serializer: (node) => node }).parse()
   const content = article?.content as Element | null | undefined
   const paragraphs = content ? htmlParagraphs(content) : fallbackParagraphs(doc)
   if (content) markup.push(...articleImages(content, base))
@@ -91,11 +93,11 @@ function extractFromDocument(doc: Document, pageUrl: string | undefined): Extrac
   const photos = finishPhotos(markup)
   const text = (v: string | null | undefined) => cleanText(v) || null
   return {
-    title: text(article?.title) ?? text(doc.title) ?? '',
+    title: text(article?.title) ?? text(docTitle) ?? '',
     byline: text(article?.byline),
     siteName: text(article?.siteName),
     publishedTime: text(article?.publishedTime),
-    lang: text(article?.lang) ?? text(doc.documentElement.getAttribute('lang')),
+    lang: text(article?.lang) ?? text(docLang),
     dir: text(article?.dir),
     excerpt: text(article?.excerpt),
     paragraphs,

@@ -168,6 +168,8 @@ export class Scratch {
   fieldHits = new Uint16Array(0)
   touched = new Int32Array(0)
   touchedCount = 0
+  /** Matching docs of the current query (valid until the next query). */
+  docs = new Int32Array(0)
 
   ensure(capacity: number): void {
     if (this.score.length >= capacity) return
@@ -176,6 +178,7 @@ export class Scratch {
     this.mask = new Uint32Array(size)
     this.fieldHits = new Uint16Array(size)
     this.touched = new Int32Array(size)
+    this.docs = new Int32Array(size)
     this.touchedCount = 0
   }
 
@@ -290,7 +293,7 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
     const touchedCount = scratch.touchedCount
     if (touchedCount > set.capacity / 16) order = allDocs(set.capacity)
     else order = scratch.touched.slice(0, touchedCount).sort()
-    const docs = new Int32Array(Math.min(order.length, touchedCount))
+    const docs = scratch.docs
     let count = 0
     let si = 0
     for (let i = 0; i < order.length; i++) {
@@ -306,7 +309,7 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
     }
     return { docs, count, scored: true }
   }
-  const docs = new Int32Array(set.liveDocs)
+  const docs = scratch.docs
   let count = 0
   for (const seg of segs) {
     for (let local = 0; local < seg.n; local++) {
@@ -386,7 +389,8 @@ function scorePostings(
     s *= boost
     s = Math.round(s * 1000) / 1000
     const g = base + doc
-    if (mask[g] === 0 && fieldHits[g] === 0 && score[g] === 0) touched[scratch.touchedCount++] = g
+    // Only scoring runs before this point, and it always sets fieldHits: zero means untouched.
+    if (fieldHits[g] === 0) touched[scratch.touchedCount++] = g
     score[g] += s * w
     mask[g] |= bits
     fieldHits[g] |= fieldBit

@@ -23,14 +23,17 @@ export function buildResults(
   const offset = Math.max(0, options.offset ?? 0)
   const sort = options.sort ?? 'relevance'
   const byScore = sort === 'relevance' && matches.scored
-  const dates = globalDates(set, matches)
+  // Dates only matter for date sorts and score ties: look them up lazily for relevance.
+  const needDates = !byScore
+  const dates = needDates ? globalDates(set, matches) : null
+  const dateAt = (g: number, i: number): number => (dates ? dates[i] : dateOf(set, g))
   const score = scratch.score
   const sign = sort === 'oldest' ? -1 : 1
   // "a is better than b"
   const better = (a: number, ai: number, b: number, bi: number): boolean => {
     if (byScore && score[a] !== score[b]) return score[a] > score[b]
-    const da = dates[ai]
-    const db = dates[bi]
+    const da = dateAt(a, ai)
+    const db = dateAt(b, bi)
     if (da !== db) return sign * (da - db) > 0
     return a < b
   }
@@ -76,6 +79,12 @@ export function buildResults(
 }
 
 const NONE = NO_DATE
+
+function dateOf(set: SegmentSet, g: number): number {
+  const seg = set.segments[segmentIndex(set.segments, g, 0)]
+  const d = seg.data.date[g - seg.base]
+  return d === NONE ? -2147483647 : d
+}
 
 /** Dates of the matches (in doc order), unknown dates last. */
 function globalDates(set: SegmentSet, matches: Matches): Int32Array {

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { tempDir } from '../tests/helpers'
 
 // Electron's binary cannot run here: stand in for the few pieces window.ts touches and keep
 // what it hands them, so the security settings are checked on the real factory.
@@ -22,7 +25,15 @@ vi.mock('electron', () => {
     }
     maximize() {}
     once() {}
-    on() {}
+    on(name: string, h: (...a: unknown[]) => void) {
+      created[created.length - 1]?.handlers.set(`window:${name}`, h)
+    }
+    getNormalBounds() {
+      return { x: 40, y: 60, width: 1234, height: 777 }
+    }
+    isMaximized() {
+      return false
+    }
     loadFile() {
       return Promise.resolve()
     }
@@ -43,12 +54,12 @@ describe('createMainWindow', () => {
     openExternal.mockClear()
   })
 
-  async function make() {
+  async function make(userDataDir = '/nonexistent') {
     const { createMainWindow } = await import('./window')
     createMainWindow({
       preload: '/app/preload.js',
       load: { file: '/app/index.html' },
-      userDataDir: '/nonexistent',
+      userDataDir,
     })
     const win = created[0]
     if (!win) throw new Error('no window created')
@@ -90,5 +101,20 @@ describe('createMainWindow', () => {
       url: 'https://x.example/',
     })
     expect(frame).toHaveBeenCalled()
+  })
+
+  it('saves its size and position on close and opens with them next time', async () => {
+    const { dir, cleanup } = await tempDir('morgue-window-')
+    try {
+      const first = await make(dir)
+      first.handlers.get('window:close')?.()
+      const saved = JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))
+      expect(saved).toMatchObject({ width: 1234, height: 777, maximized: false })
+      created.length = 0
+      const second = await make(dir)
+      expect(second.options).toMatchObject({ width: 1234, height: 777 })
+    } finally {
+      await cleanup()
+    }
   })
 })

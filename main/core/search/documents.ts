@@ -83,7 +83,7 @@ export interface IndexDoc {
  * 1.7 KB per article deflated); passages beyond this come from the item store when the host
  * gives the engine `loadItems`.
  */
-export const STORED_BODY_CHARS = 1000
+export const STORED_BODY_CHARS = 600
 
 function cutAtSpace(text: string, max: number): string {
   const space = text.lastIndexOf(' ', max)

@@ -63,6 +63,33 @@ test.describe('import', () => {
     await expect(win.resultRows.first()).toContainText('Iran says attacks')
   })
 
+  test('a long import shows its progress and can be cancelled', async ({ page }) => {
+    const win = new ArchiveWindow(page)
+    await win.ready()
+    const files = await page.evaluateHandle(() => {
+      const dt = new DataTransfer()
+      for (let i = 0; i < 400; i++) {
+        const text = `Bulletin number ${i}\n\nA short wire bulletin, number ${i} of the day, about the talks.\n`
+        dt.items.add(new File([text], `bulletin-${i}.txt`, { type: 'text/plain' }))
+      }
+      return dt
+    })
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: files })
+    const progress = page.getByRole('status', { name: 'Import progress' })
+    await expect(progress).toContainText(/Importing \d+ of 400 files/)
+    await progress.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByRole('dialog', { name: 'Import cancelled' })).toBeVisible()
+    const imported = Number(await page.getByTestId('report-imported').textContent())
+    expect(imported).toBeLessThan(400)
+    await win.closeReport()
+    // What was imported before Cancel stays; nothing after it.
+    if (imported === 0) await expect(page.getByTestId('empty-state')).toBeVisible()
+    else
+      await expect(win.resultCount).toHaveText(
+        `${imported} item${imported === 1 ? '' : 's'} in the archive`,
+      )
+  })
+
   test('a file that cannot be imported is reported with its reason', async ({
     page,
     importPaths,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ImportProgress, ImportReport } from '../../../../main/core/model'
 import type { Reply } from '../../../../preload/contract'
 import { archive } from '../../api'
@@ -30,8 +30,12 @@ export function useImport(onFailure: (message: string) => void) {
 
   useEffect(() => archive.onImportProgress(setProgress), [])
 
+  // Set by Cancel; the browser's file-by-file drop import checks it between files.
+  const cancelled = useRef(false)
+
   const run = useCallback(
     async (start: () => Promise<Reply<ImportReport | null>>) => {
+      cancelled.current = false
       setBusy(true)
       setProgress(null)
       try {
@@ -54,7 +58,10 @@ export function useImport(onFailure: (message: string) => void) {
     [run],
   )
   const importUrl = useCallback((url: string) => run(() => archive.importUrl(url)), [run])
-  const cancel = useCallback(() => void archive.cancelImport(), [])
+  const cancel = useCallback(() => {
+    cancelled.current = true
+    void archive.cancelImport()
+  }, [])
 
   /** Dropped files: by path in the desktop app; read as text in a browser. */
   const importDropped = useCallback(
@@ -64,6 +71,9 @@ export function useImport(onFailure: (message: string) => void) {
       return run(async () => {
         const reports: ImportReport[] = []
         for (const [i, file] of files.entries()) {
+          if (cancelled.current) {
+            return { ok: true, value: { ...merge(reports), cancelled: true } }
+          }
           setProgress({ done: i, total: files.length, current: file.name })
           if (!TEXT_FILE.test(file.name)) {
             reports.push({

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   const results = []
   for (let i = 0; i < runs; i++) {
     const r = await once()
-    console.log(`run ${i + 1}: ${r.imported} imported, ${r.failed} failed in ${r.seconds.toFixed(2)} s`)
+    console.log(
+      `run ${i + 1}: ${r.imported} imported, ${r.failed} failed in ${r.seconds.toFixed(2)} s`,
+    )
     results.push(r)
   }
   const secs = results.map((r) => r.seconds).sort((a, b) => a - b)

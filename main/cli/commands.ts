@@ -9,7 +9,10 @@ export const COMMANDS: Record<string, CommandHelp> = {
   import: {
     usage: 'import PATH… [--tag TAG]… [--json]',
     summary: 'Import files and folders (text, Markdown, HTML, images, feeds, JSON exports).',
-    options: ['--tag TAG   add this tag to every imported item (repeatable)', '--json      print the report as JSON'],
+    options: [
+      '--tag TAG   add this tag to every imported item (repeatable)',
+      '--json      print the report as JSON',
+    ],
   },
   'import-url': {
     usage: 'import-url URL [--json]',
@@ -17,7 +20,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   extract: {
     usage: 'extract FILE [--json]',
-    summary: 'Show what would be stored for FILE (title, byline, excerpt, photos, credits) without storing it.',
+    summary:
+      'Show what would be stored for FILE (title, byline, excerpt, photos, credits) without storing it.',
   },
   list: {
     usage: 'list [--tag TAG] [--sort newest|oldest|title] [--limit N] [--json]',
@@ -39,7 +43,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
   delete: { usage: 'delete ID…', summary: 'Delete items.' },
   export: {
     usage: 'export [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
-    summary: 'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
+    summary:
+      'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
   },
   stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
   'parse-credit': {

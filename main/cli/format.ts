@@ -11,7 +11,8 @@ export function formatCredit(credit: Credit | null): string {
 export function formatReport(report: ImportReport): string {
   const lines = report.outcomes.map((o) => {
     if (o.status === 'failed') return `failed     ${o.source}: ${o.reason ?? 'unknown reason'}`
-    if (o.status === 'duplicate') return `duplicate  ${o.source} (already archived as ${o.ids.join(', ')})`
+    if (o.status === 'duplicate')
+      return `duplicate  ${o.source} (already archived as ${o.ids.join(', ')})`
     return `imported   ${o.source} → ${o.ids.join(', ')}`
   })
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
@@ -39,7 +40,11 @@ export function formatItem(item: ItemDraft & { id?: string; tags?: string[] }): 
   for (const [k, v] of meta) if (v) lines.push(`${k}: ${v}`)
   const photos = item.kind === 'article' ? item.photos : [item.photo]
   photos.forEach((p, i) => {
-    lines.push('', `Photo ${i + 1}: ${p.caption || '(no caption)'}`, `  Credit: ${formatCredit(p.credit)}`)
+    lines.push(
+      '',
+      `Photo ${i + 1}: ${p.caption || '(no caption)'}`,
+      `  Credit: ${formatCredit(p.credit)}`,
+    )
   })
   if (item.kind === 'article') {
     if (item.excerpt) lines.push('', `Excerpt: ${item.excerpt}`)

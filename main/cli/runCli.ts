@@ -310,7 +310,8 @@ function need(ok: boolean, message: string): void {
 
 function positiveInt(v: string): number {
   const n = Number(v)
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number ≥ 1, not “${v}”`)
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--limit takes a whole number ≥ 1, not “${v}”`)
   return n
 }
 
@@ -336,4 +337,3 @@ async function version(): Promise<string> {
   }
   return 'morgue'
 }
-

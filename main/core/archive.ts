@@ -234,7 +234,12 @@ export function createArchive(deps: ArchiveDeps): Archive {
       return { source, status: 'failed', ids: [], reason: err.message }
     }
     const detail = err instanceof Error ? err.message : String(err)
-    return { source, status: 'failed', ids: [], reason: `${source} could not be imported: ${detail}` }
+    return {
+      source,
+      status: 'failed',
+      ids: [],
+      reason: `${source} could not be imported: ${detail}`,
+    }
   }
 
   function report(outcomes: ImportOutcome[], cancelled: boolean): ImportReport {
@@ -419,7 +424,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
     async deleteTag(tag) {
       const key = tagKey(tag)
       const items = await itemsWithTag(key)
-      await save(items.map((item) => ({ ...item, tags: item.tags.filter((t) => tagKey(t) !== key) })))
+      await save(
+        items.map((item) => ({ ...item, tags: item.tags.filter((t) => tagKey(t) !== key) })),
+      )
       emit({ kind: 'tags' })
       return items.map((i) => i.id)
     },
@@ -529,7 +536,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
       return failed(
         path,
-        new ImportError(`${path} is ${mb(size)}; Morgue imports files up to ${mb(MAX_IMPORT_BYTES)}.`),
+        new ImportError(
+          `${path} is ${mb(size)}; Morgue imports files up to ${mb(MAX_IMPORT_BYTES)}.`,
+        ),
       )
     }
     let bytes: Buffer

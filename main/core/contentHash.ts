@@ -20,7 +20,11 @@ export function contentHash(draft: ItemDraft): string {
   } else {
     h.update('photo\n')
     const image = draft.photo.image?.sha256
-    h.update(image ? `image:${image}` : `caption:${canonical(draft.photo.caption)}|${canonical(draft.title)}`)
+    h.update(
+      image
+        ? `image:${image}`
+        : `caption:${canonical(draft.photo.caption)}|${canonical(draft.title)}`,
+    )
   }
   return h.digest('hex')
 }

@@ -137,7 +137,8 @@ describe('importPaths', () => {
   it('stops when cancelled and says so', async () => {
     const src = join(dir, 'many')
     await mkdir(src)
-    for (let i = 0; i < 20; i++) await writeFile(join(src, `${i}.txt`), story(`T${i}`, `Body ${i}.`))
+    for (let i = 0; i < 20; i++)
+      await writeFile(join(src, `${i}.txt`), story(`T${i}`, `Body ${i}.`))
     const controller = new AbortController()
     const report = await archive.importPaths([src], {
       signal: controller.signal,

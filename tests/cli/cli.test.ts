@@ -106,7 +106,9 @@ describe('morgue list, delete, stats, search', () => {
     const id = await importSeed()
     expect((await run('list')).stdout).toContain(`${id}  `)
     const found = JSON.parse((await run('search', 'souleiman', '--json')).stdout)
-    expect(found.hits.some((h: { id: string; kind: string }) => h.id === id && h.kind === 'photo')).toBe(true)
+    expect(
+      found.hits.some((h: { id: string; kind: string }) => h.id === id && h.kind === 'photo'),
+    ).toBe(true)
     const stats = JSON.parse((await run('stats', '--json')).stdout)
     expect(stats).toMatchObject({ articles: 1, photos: 1, standalonePhotos: 0 })
     expect((await run('delete', id)).stdout).toContain('Deleted 1 item.')
@@ -154,12 +156,21 @@ describe('morgue errors', () => {
     await writeFile(empty, '')
     await writeFile(binary, Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 9]))
     const archiveDir = join(dir, 'archive')
-    const res = await cli(['--archive', archiveDir, 'import', empty, binary, join(dir, 'missing.txt')])
+    const res = await cli([
+      '--archive',
+      archiveDir,
+      'import',
+      empty,
+      binary,
+      join(dir, 'missing.txt'),
+    ])
     expect(res.code).toBe(1)
     expect(res.stdout).toMatch(/failed {5}.*empty\.txt: .*empty/)
     expect(res.stdout).toMatch(/failed {5}.*garbage\.txt: .*not a text file/)
     expect(res.stdout).toMatch(/failed {5}.*missing\.txt: .*does not exist/)
-    expect(JSON.parse((await cli(['--archive', archiveDir, 'list', '--json'])).stdout).total).toBe(0)
+    expect(JSON.parse((await cli(['--archive', archiveDir, 'list', '--json'])).stdout).total).toBe(
+      0,
+    )
   })
 
   it('says the archive is open elsewhere instead of writing beside another process', async () => {
@@ -167,7 +178,9 @@ describe('morgue errors', () => {
     try {
       const res = await run('list')
       expect(res.code).toBe(1)
-      expect(res.stderr.trim()).toMatch(/^morgue: The archive at .* is open in another Morgue process/)
+      expect(res.stderr.trim()).toMatch(
+        /^morgue: The archive at .* is open in another Morgue process/,
+      )
     } finally {
       await archive.close()
     }
@@ -189,9 +202,17 @@ describe('morgue parse-credit', () => {
       ['parse-credit'],
       'DELIL SOULEIMAN / AFP\nKevin Frayer/AFP via Getty Images\nA caption. (AP Photo/Evan Vucci)\n',
     )
-    const rows = res.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const rows = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(rows).toEqual([
-      { photographer: 'Delil Souleiman', agency: 'AFP', agencies: ['AFP'], raw: 'DELIL SOULEIMAN / AFP' },
+      {
+        photographer: 'Delil Souleiman',
+        agency: 'AFP',
+        agencies: ['AFP'],
+        raw: 'DELIL SOULEIMAN / AFP',
+      },
       {
         photographer: 'Kevin Frayer',
         agency: 'AFP',
@@ -210,7 +231,10 @@ describe('morgue parse-credit', () => {
       encoding: 'utf8',
     })
     expect(res.status).toBe(0)
-    expect(JSON.parse(res.stdout)).toMatchObject({ photographer: 'Mario Anzuoni', agency: 'REUTERS' })
+    expect(JSON.parse(res.stdout)).toMatchObject({
+      photographer: 'Mario Anzuoni',
+      agency: 'REUTERS',
+    })
   })
 })
 

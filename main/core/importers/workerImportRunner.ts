@@ -20,7 +20,9 @@ const cancelled = () => new ImportError('The import was cancelled.')
  * main process (the app's IPC and progress events). The worker starts on first use and stops
  * after `idleMs` without work. Cancelling (the context's signal) stops the worker at once.
  */
-export function createWorkerImportRunner(idleMs = 10_000): ImportRunner & { close(): Promise<void> } {
+export function createWorkerImportRunner(
+  idleMs = 10_000,
+): ImportRunner & { close(): Promise<void> } {
   let worker: Worker | null = null
   let idle: NodeJS.Timeout | null = null
   const jobs = new Map<number, Job>()
@@ -44,7 +46,11 @@ export function createWorkerImportRunner(idleMs = 10_000): ImportRunner & { clos
         job.ctx.putBlob(msg.bytes, msg.mime, msg.fileName).then(
           (ref) => w.postMessage({ type: 'blob', call: msg.call, ref } satisfies ToWorker),
           (err: Error) =>
-            w.postMessage({ type: 'blobFailed', call: msg.call, message: err.message } satisfies ToWorker),
+            w.postMessage({
+              type: 'blobFailed',
+              call: msg.call,
+              message: err.message,
+            } satisfies ToWorker),
         )
         return
       }

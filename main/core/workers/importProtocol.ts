@@ -7,6 +7,13 @@ export type ToWorker =
   | { type: 'blobFailed'; call: number; message: string }
 
 export type FromWorker =
-  | { type: 'putBlob'; job: number; call: number; bytes: Uint8Array; mime: string; fileName?: string }
+  | {
+      type: 'putBlob'
+      job: number
+      call: number
+      bytes: Uint8Array
+      mime: string
+      fileName?: string
+    }
   | { type: 'done'; job: number; drafts: ItemDraft[] }
   | { type: 'failed'; job: number; message: string; expected: boolean }

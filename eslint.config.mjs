@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // The npm bin shim is plain CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The archive core runs in plain Node: no Electron, no DOM, no UI code.
     files: ['main/core/**/*.ts'],
     rules: {

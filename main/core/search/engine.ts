@@ -2,6 +2,7 @@ import { mkdir, open as openFile, readdir, readFile, rename, rm } from 'node:fs/
 import { join } from 'node:path'
 import type { ArchiveItem, ItemId } from '../model'
 import { availableParallelism } from 'node:os'
+import type { Worker } from 'node:worker_threads'
 import { TimeSlicer, yieldToLoop } from './bytes'
 import { BuildWorkerPool } from './workerPool'
 import defaultAliases from './defaultAliases.json'
@@ -137,18 +138,27 @@ export class SegmentedSearchEngine implements SearchEngine {
   ): Promise<SegmentSet> {
     const next = new SegmentSet()
     const pending: Promise<void>[] = []
-    let batch: ArchiveItem[] = []
     const slicer = new TimeSlicer()
-    const flush = async () => {
-      if (batch.length === 0) return
-      const worker = await pool.acquire()
-      const job = pool.build(worker, batch)
+    let worker: Worker | null = null
+    let batch: ArchiveItem[] = []
+    let inSegment = 0
+    const send = () => {
+      if (worker && batch.length > 0) pool.send(worker, batch)
       batch = []
+    }
+    const finish = () => {
+      send()
+      if (!worker || inSegment === 0) return
+      const job = pool.finish(worker)
+      worker = null
+      inSegment = 0
       pending.push(
         job.then(async (bytes) => {
           const name = this.nextName()
-          await mkdir(this.dir ?? '.', { recursive: true }).catch(() => undefined)
-          if (this.dir) await writeDurably(join(this.dir, name), bytes)
+          if (this.dir) {
+            await mkdir(this.dir, { recursive: true })
+            await writeDurably(join(this.dir, name), bytes)
+          }
           await yieldToLoop()
           const seg = decodeSegment(bytes, undefined, false)
           seg.file = this.dir ? name : null
@@ -158,11 +168,14 @@ export class SegmentedSearchEngine implements SearchEngine {
       )
     }
     for await (const item of items()) {
+      if (!worker) worker = await pool.acquire()
       batch.push(item)
-      if (batch.length >= this.segmentItems) await flush()
+      inSegment++
+      if (batch.length >= 64) send()
+      if (inSegment >= this.segmentItems) finish()
       if (slicer.due()) await slicer.yield()
     }
-    await flush()
+    finish()
     await Promise.all(pending)
     return next
   }

@@ -68,12 +68,16 @@ export class BuildWorkerPool {
     else this.idle.push(w)
   }
 
-  /** Send items to a worker (in small messages), then ask it for the encoded segment. */
-  build(w: Worker, items: readonly ArchiveItem[]): Promise<Buffer> {
+  /** Stream items to a worker (small messages: cloning one never stalls the event loop). */
+  send(w: Worker, items: readonly ArchiveItem[]): void {
     for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
       const msg: ToWorker = { type: 'items', items: items.slice(i, i + ITEMS_PER_MESSAGE) }
       w.postMessage(msg)
     }
+  }
+
+  /** Ask the worker for the segment of everything sent to it since its last build. */
+  finish(w: Worker): Promise<Buffer> {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })

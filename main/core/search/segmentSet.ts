@@ -1,25 +1,24 @@
 import { FACETS, FIELD_COUNT, NO_DATE } from './documents'
+import { readPostings, type FieldPosting, type Segment } from './segment'
 
 /** Years counted by the year facet: FIRST_YEAR … FIRST_YEAR + YEAR_SPAN − 1. */
 export const FIRST_YEAR = 1800
 export const YEAR_SPAN = 400
 
-const YEAR_DAYS_FROM = Math.floor(Date.UTC(FIRST_YEAR, 0, 1) / 86_400_000)
-let yearOfDay: Int16Array | null = null
-
-/** Calendar year of a day number (a table for the common range). */
+/** Calendar year of a day number since 1970-01-01 (proleptic Gregorian, no Date objects). */
 export function yearOf(day: number): number {
-  if (!yearOfDay) {
-    yearOfDay = new Int16Array(
-      Math.floor(Date.UTC(FIRST_YEAR + YEAR_SPAN, 0, 1) / 86_400_000) - YEAR_DAYS_FROM,
-    )
-    for (let i = 0; i < yearOfDay.length; i++)
-      yearOfDay[i] = new Date((YEAR_DAYS_FROM + i) * 86_400_000).getUTCFullYear()
-  }
-  const i = day - YEAR_DAYS_FROM
-  return i >= 0 && i < yearOfDay.length ? yearOfDay[i] : new Date(day * 86_400_000).getUTCFullYear()
+  // Howard Hinnant's civil_from_days.
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return yoe + era * 400 + (month <= 2 ? 1 : 0)
 }
-import { readPostings, type FieldPosting, type Segment } from './segment'
 
 /** Where an item's documents live. */
 export interface ItemDocs {

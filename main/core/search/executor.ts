@@ -21,7 +21,6 @@ const K1 = 1.2
 const B = 0.75
 const ALL_FIELDS = FIELDS.map((_, i) => i)
 // Module-level copies: imported bindings can compile to property reads in hot loops.
-const F = FIELD_COUNT
 const NONE = NO_DATE
 const NEG_BIT = 0x80000000
 
@@ -241,7 +240,6 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
     let magnitude = 0
     for (const w of qv[f].values()) magnitude += w * w
     magnitude = Math.sqrt(magnitude)
-    const avg = set.avgFieldLen(f)
     const boost = FIELD_BOOSTS[f]
     const fieldBit = 1 << f
     for (const [term, weight] of qv[f]) {
@@ -255,7 +253,8 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
         readPostings(seg, t, lists)
         const p = lists[f]
         if (!p) continue
-        scorePostings(seg, p, f, idf, avg, boost, w, bits, fieldBit, scratch)
+        const norms = set.lengthNorms(seg, f, K1, B)
+        scorePostings(seg, p, norms, idf, boost, w, bits, fieldBit, scratch)
       }
     }
   }
@@ -348,9 +347,8 @@ export function segmentIndex(segs: readonly Segment[], g: number, hint: number):
 function scorePostings(
   seg: Segment,
   p: FieldPosting,
-  f: number,
+  norms: Float64Array,
   idf: number,
-  avg: number,
   boost: number,
   w: number,
   bits: number,
@@ -359,7 +357,6 @@ function scorePostings(
 ): void {
   const buf = seg.data.post
   const deleted = seg.deleted
-  const fieldLen = seg.data.fieldLen
   const base = seg.base
   const { score, mask, fieldHits, touched } = scratch
   let pos = p.docStart
@@ -383,9 +380,8 @@ function scorePostings(
       shift += 7
     }
     if (deleted[doc]) continue
-    const len = fieldLen[doc * F + f]
     // Same operations in the same order as lunr.Builder#createFieldVectors.
-    let s = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf)
+    let s = (idf * ((K1 + 1) * tf)) / (norms[doc] + tf)
     s *= boost
     s = Math.round(s * 1000) / 1000
     const g = base + doc

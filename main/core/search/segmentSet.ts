@@ -136,10 +136,31 @@ export class SegmentSet {
     this.liveFieldLen.fill(0)
     this.items.clear()
     this.facetMaps.clear()
+    this.norms.clear()
     this.globalIds.clear()
     this.years.clear()
     for (const s of keep) this.add(s)
     if (merged) this.add(merged)
+  }
+
+  private norms = new Map<Segment, { avg: number; norm: Float64Array }[]>()
+
+  /**
+   * lunr's length normalisation `k1 * (1 - b + b * len / avg)` per doc of a segment for field
+   * `f`, computed with the same operations (so scores stay bit-identical) and cached until the
+   * average length changes.
+   */
+  lengthNorms(seg: Segment, f: number, k1: number, b: number): Float64Array {
+    const avg = this.avgFieldLen(f)
+    let perField = this.norms.get(seg)
+    if (!perField) this.norms.set(seg, (perField = []))
+    const cached = perField[f]
+    if (cached && cached.avg === avg) return cached.norm
+    const norm = cached?.norm ?? new Float64Array(seg.n)
+    const lens = seg.data.fieldLen
+    for (let i = 0; i < seg.n; i++) norm[i] = k1 * (1 - b + b * (lens[i * FIELD_COUNT + f] / avg))
+    perField[f] = { avg, norm }
+    return norm
   }
 
   avgFieldLen(f: number): number {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createArchive } from '../../main/core/archive'
@@ -8,7 +8,7 @@ import type { ArticleDraft, ImportProgress } from '../../main/core/model'
 import { openArchive } from '../../main/core/openArchive'
 import { createSearchEngine } from '../../main/core/search'
 import { createMemoryStore } from '../../main/core/storage'
-import { seedFile, tempDir } from '../helpers'
+import { corpora, seedFile, tempDir } from '../helpers'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -173,5 +173,18 @@ describe('a failing importer', () => {
     })
     expect(mem.list().total).toBe(0)
     await mem.close()
+  })
+})
+
+describe('folders of photos', () => {
+  it('reads an XMP sidecar with its image instead of offering it on its own', async () => {
+    const src = join(dir, 'photos')
+    await mkdir(src)
+    const images = join(corpora, 'iptc-images')
+    await copyFile(join(images, 'BonTonARTSTORplusIPTC.jpg'), join(src, 'BonTon.jpg'))
+    await copyFile(join(images, 'BonTonARTSTORplusIPTC.xmp'), join(src, 'BonTon.xmp'))
+    const report = await archive.importPaths([src])
+    expect(report).toMatchObject({ imported: 1, failed: 0 })
+    expect(report.outcomes.map((o) => o.source)).toEqual([join(src, 'BonTon.jpg')])
   })
 })

@@ -42,8 +42,9 @@ export async function collectFiles(
         unreadable.push({ path, reason: describeFsError(err, path) })
         return
       }
+      const sidecars = sidecarsIn(names)
       for (const name of names) {
-        if (name.startsWith('.')) continue
+        if (name.startsWith('.') || sidecars.has(name)) continue
         await visit(join(path, name), false)
       }
     } else if (info.isFile()) {
@@ -55,6 +56,24 @@ export async function collectFiles(
 
   for (const p of paths) await visit(p, true)
   return { files, unreadable }
+}
+
+const IMAGE_EXT = /\.(jpe?g|tiff?|png|webp|heic)$/i
+
+/**
+ * XMP sidecars (`photo.xmp` or `photo.jpg.xmp` beside `photo.jpg`) are read with their image by the photo importer,
+ * so a folder import does not offer them on their own.
+ */
+function sidecarsIn(names: readonly string[]): Set<string> {
+  const imageNames = names.filter((n) => IMAGE_EXT.test(n))
+  // `photo.xmp` and `photo.jpg.xmp` both belong to `photo.jpg`
+  const images = new Set([...imageNames.map(stem), ...imageNames.map((n) => n.toLowerCase())])
+  return new Set(names.filter((n) => /\.xmp$/i.test(n) && images.has(stem(n))))
+}
+
+function stem(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return (dot > 0 ? name.slice(0, dot) : name).toLowerCase()
 }
 
 /** One sentence for a file-system error a user can act on. */

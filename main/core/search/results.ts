@@ -41,7 +41,10 @@ export function buildResults(
   // Min-heap (worst on top) of match indexes.
   const heap: number[] = []
   const worse = (i: number, j: number) => better(matches.docs[j], j, matches.docs[i], i)
+  const docs = matches.docs
   for (let i = 0; i < matches.count && k > 0; i++) {
+    // Fast path: a lower score than the worst kept hit can never enter the page.
+    if (byScore && heap.length === k && score[docs[i]] < score[docs[heap[0]]]) continue
     if (heap.length < k) {
       heap.push(i)
       let c = heap.length - 1

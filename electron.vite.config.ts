@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
@@ -7,13 +6,12 @@ import { defineConfig } from 'electron-vite'
 // two are bundled into main while every other dependency stays external (TOOLCHAIN.md).
 const bundled = ['lowdb', 'steno']
 
-// Worker threads of the core are bundles of their own beside main (main/core/workers/spawnWorker.ts
-// looks for `<name>.js` next to the code that spawns it).
-const workers = Object.fromEntries(
-  ['importWorker']
-    .map((name) => [name, resolve(__dirname, `main/core/workers/${name}.ts`)] as const)
-    .filter(([, file]) => existsSync(file)),
-)
+// Worker threads of the core are bundles of their own beside main: spawnWorker
+// (main/core/workers/spawnWorker.ts) looks for `<name>.js` next to the code that spawns it.
+const workers = {
+  importWorker: resolve(__dirname, 'main/core/workers/importWorker.ts'),
+  buildWorker: resolve(__dirname, 'main/core/search/buildWorker.ts'),
+}
 
 export default defineConfig({
   main: {

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { ItemDraft } from '../model'
 import type { FromWorker, ToWorker } from '../workers/importProtocol'
@@ -37,7 +38,7 @@ export function createWorkerImportRunner(
   }
 
   function start(): Worker {
-    const w = spawnWorker('importWorker')
+    const w = spawnWorker('importWorker', join(__dirname, '..', 'workers', 'importWorker.ts'))
     w.unref()
     w.on('message', (msg: FromWorker) => {
       const job = jobs.get(msg.job)

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ArchiveItem } from '../model'
+import { spawnWorker } from '../workers/spawnWorker'
 import type { FromWorker, ToWorker } from './buildWorker'
 
 /** Items per message to a worker: small enough that cloning one never stalls the loop. */
@@ -42,11 +42,9 @@ export class BuildWorkerPool {
 
   static async create(count: number): Promise<BuildWorkerPool | null> {
     if (count < 1) return null
-    const script = [join(__dirname, 'buildWorker.js'), join(__dirname, 'buildWorker.ts')].find(
-      (f) => existsSync(f),
-    )
-    if (!script) return null
-    const started = await Promise.all(Array.from({ length: count }, () => startWorker(script)))
+    // Built app: out/main/buildWorker.js; from source: this folder's buildWorker.ts via tsx.
+    const spawn = () => spawnWorker('buildWorker', join(__dirname, 'buildWorker.ts'))
+    const started = await Promise.all(Array.from({ length: count }, () => startWorker(spawn)))
     const ok = started.filter((w): w is Worker => w !== null)
     if (ok.length < started.length) {
       await Promise.all(ok.map((w) => w.terminate()))
@@ -92,11 +90,11 @@ export class BuildWorkerPool {
 }
 
 /** Start a worker and wait until its script runs (null if it cannot load). */
-function startWorker(script: string): Promise<Worker | null> {
+function startWorker(spawn: () => Worker): Promise<Worker | null> {
   return new Promise((resolve) => {
     let worker: Worker
     try {
-      worker = new Worker(script)
+      worker = spawn()
     } catch {
       resolve(null)
       return

@@ -25,6 +25,7 @@ import type {
   SavedSearch,
   TagInfo,
 } from './model'
+import { DEFAULT_ALIASES } from './search'
 import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
@@ -466,7 +467,11 @@ export function createArchive(deps: ArchiveDeps): Archive {
       emit({ kind: 'settings' })
     },
 
-    aliases: () => store.settings().aliases.map((g) => [...g]),
+    // Until the user saves a list, the engine's defaults are in force: show those.
+    aliases: () => {
+      const saved = store.settings().aliases
+      return (saved.length > 0 ? saved : DEFAULT_ALIASES).map((g) => [...g])
+    },
 
     async setAliases(groups) {
       const clean = groups

@@ -188,3 +188,7 @@ describe('folders of photos', () => {
     expect(report.outcomes.map((o) => o.source)).toEqual([join(src, 'BonTon.jpg')])
   })
 })
+
+it('shows the default name variants until the user saves a list', async () => {
+  expect(archive.aliases()).toContainEqual(expect.arrayContaining(['souleiman', 'sulaiman']))
+})

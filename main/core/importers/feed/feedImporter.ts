@@ -9,7 +9,7 @@ import {
   type ImportInput,
   type Importer,
 } from '../importer'
-import { downloadPhotoImages, type DownloadPhotoOptions } from './downloadPhotoImages'
+import { downloadPhotoImages, type DownloadPhotoOptions } from '../downloadPhotoImages'
 import { feedHtmlToText, htmlSnippetToText, type HtmlImage } from './feedHtml'
 import { parseFeed, type Feed, type FeedEntry, type FeedMedia } from './parseFeed'
 

@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import jpeg from 'jpeg-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleDraft, BlobRef } from '../../model'
-import type { ImportContext } from '../importer'
+import type { ArticleDraft, BlobRef } from '../model'
+import type { ImportContext } from './importer'
 import { downloadPhotoImages } from './downloadPhotoImages'
-import { feedImporter } from './feedImporter'
+import { feedImporter } from './feed/feedImporter'
 
 const photo = new Uint8Array(
   jpeg.encode({ width: 640, height: 480, data: new Uint8Array(640 * 480 * 4).fill(128) }, 80).data,

@@ -2,6 +2,8 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createArchive } from '../../main/core/archive'
+import { exportJson } from '../../main/core/export'
+import { defaultImporters } from '../../main/core/importers'
 import type { Archive, ArchiveChange } from '../../main/core/archiveApi'
 import { ImportError, type Importer } from '../../main/core/importers/importer'
 import type { ArticleDraft, ImportProgress } from '../../main/core/model'
@@ -191,4 +193,38 @@ describe('folders of photos', () => {
 
 it('shows the default name variants until the user saves a list', async () => {
   expect(archive.aliases()).toContainEqual(expect.arrayContaining(['souleiman', 'sulaiman']))
+})
+
+describe('an export larger than the file limit', () => {
+  it('is read line by line when it is our NDJSON, refused otherwise', async () => {
+    const r = await archive.importPaths([seedFile])
+    await archive.addTags(r.outcomes[0].ids, ['iran'])
+    const out = join(dir, 'big.ndjson')
+    const chunks: string[] = []
+    const { items } = archive.list()
+    await exportJson(
+      (async function* () {
+        for (const s of items) yield (await archive.get(s.id))!
+      })(),
+      (c) => void chunks.push(c),
+      { ndjson: true },
+    )
+    await writeFile(out, chunks.join(''))
+    await writeFile(join(dir, 'big.txt'), 'x'.repeat(2000))
+
+    const store = createMemoryStore()
+    const search = createSearchEngine({ dir: null })
+    await search.open(() => store.all(), 0)
+    const small = createArchive({
+      store,
+      search,
+      importers: defaultImporters(),
+      maxFileBytes: 1000,
+    })
+    const report = await small.importPaths([out, join(dir, 'big.txt')])
+    expect(report.outcomes.map((o) => o.status)).toEqual(['imported', 'failed'])
+    expect(report.outcomes[1].reason).toMatch(/big\.txt is 2 KB; Morgue imports files up to 1 KB\./)
+    expect(await small.get(r.outcomes[0].ids[0])).toEqual(await archive.get(r.outcomes[0].ids[0]))
+    await small.close()
+  })
 })

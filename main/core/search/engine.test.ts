@@ -261,6 +261,43 @@ describe('results', () => {
     expect(r.facets.source).toContainEqual({ value: 'The Guardian', count: 2 })
   })
 
+  it('shows the 30 most frequent facet values, counted over every hit', async () => {
+    // 40 photographers: photographer k credits k + 1 articles (k = 0…39).
+    const list: Article[] = []
+    for (let k = 0; k < 40; k++)
+      for (let j = 0; j <= k; j++) {
+        const name = `Lens${String.fromCharCode(97 + (k % 26))}${k} Person`
+        list.push(
+          article(`${(k * 100 + j).toString(16).padStart(16, '0')}`, `Harbour ${k}`, 'A quay.', {
+            photos: [
+              {
+                id: 'p0',
+                caption: 'Boats.',
+                credit: {
+                  raw: `${name}/AFP`,
+                  photographer: name,
+                  agency: 'AFP',
+                  agencies: ['AFP'],
+                  agencyIds: ['afp'],
+                },
+              },
+            ],
+          }),
+        )
+      }
+    const engine = await engineWith(list)
+    const r = await engine.search('quay', { limit: 5 })
+    expect(r.total).toBe(list.length)
+    const expected = Array.from({ length: 40 }, (_, k) => ({
+      value: `Lens${String.fromCharCode(97 + (k % 26))}${k} Person`,
+      count: k + 1,
+    }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 30)
+    expect(r.facets.photographer).toEqual(expected)
+    expect(r.facets.agency).toEqual([{ value: 'AFP', count: list.length }])
+  })
+
   it('gives snippets whose highlights point at the matched words', async () => {
     const long = article('00000000000000a9', 'Harvest report', '', {
       body: [
@@ -333,6 +370,26 @@ describe('updates', () => {
     expect(engine.stats().segments).toBeLessThan(7)
     expect((await engine.search('cedar')).total).toBe(6)
     expect(ids(await engine.search('number3'))).toEqual(['0000000000000103'])
+  })
+  it('edits and removes items of kept and merged segments after a merge', async () => {
+    const base = Array.from({ length: 5 }, (_, i) =>
+      article(`00000000000002${String(i).padStart(2, '0')}`, `Base ${i}`, `pine base${i}`),
+    )
+    const engine = createSearchEngine({ dir: null, mergeAfter: 3 })
+    await engine.open(items(base), base.length)
+    for (let i = 0; i < 4; i++)
+      await engine.upsert([
+        article(`00000000000003${String(i).padStart(2, '0')}`, `New ${i}`, `pine fresh${i}`),
+      ])
+    await engine.idle()
+    expect(engine.stats()).toMatchObject({ items: 9, liveDocs: 9 })
+    await engine.upsert([article('0000000000000201', 'Base 1', 'oak only')])
+    await engine.upsert([article('0000000000000302', 'New 2', 'oak too')])
+    await engine.remove(['0000000000000203', '0000000000000300'])
+    await engine.idle()
+    expect((await engine.search('pine')).total).toBe(5)
+    expect(ids(await engine.search('oak')).sort()).toEqual(['0000000000000201', '0000000000000302'])
+    expect(engine.stats()).toMatchObject({ items: 7, liveDocs: 7 })
   })
 })
 

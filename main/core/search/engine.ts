@@ -11,7 +11,14 @@ import { buildAliasIndex, execute, planQuery, Scratch, type AliasIndex } from '.
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
-import { buildSegment, CorruptIndexError, decodeSegment, encodeSegment, Segment } from './segment'
+import {
+  buildSegment,
+  CorruptIndexError,
+  decodeSegment,
+  encodeSegment,
+  Segment,
+  verifySegmentFile,
+} from './segment'
 import { SegmentSet } from './segmentSet'
 import type { SearchEngine, SearchOptions, SearchResult } from './types'
 
@@ -129,6 +136,7 @@ export class SegmentedSearchEngine implements SearchEngine {
       if (slicer.due()) await slicer.yield()
     }
     await flush()
+    await next.indexItems(slicer)
     return next
   }
 
@@ -177,6 +185,7 @@ export class SegmentedSearchEngine implements SearchEngine {
     }
     finish()
     await Promise.all(pending)
+    await next.indexItems(slicer)
     return next
   }
 
@@ -189,13 +198,19 @@ export class SegmentedSearchEngine implements SearchEngine {
     const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest
     if (manifest.analysis !== ANALYSIS || !Array.isArray(manifest.segments)) return null
     const set = new SegmentSet()
+    const slicer = new TimeSlicer()
     for (const entry of manifest.segments) {
       const deleted = new Uint8Array(entry.n)
       for (const d of entry.deleted) deleted[d] = 1
-      const seg = decodeSegment(await readFile(join(dir, entry.file)), deleted)
+      const file = await readFile(join(dir, entry.file))
+      await verifySegmentFile(file, slicer)
+      await yieldToLoop()
+      const seg = decodeSegment(file, deleted, false)
       seg.file = entry.file
+      await yieldToLoop()
       set.add(seg)
     }
+    await set.indexItems(slicer)
     this.nextFile = manifest.next
     return set
   }

@@ -637,16 +637,36 @@ export function countFacets(
       if (y >= 0) years[y]++
     }
   }
-  const out = counts.map((c, k) => {
-    const list: { value: string; count: number }[] = []
-    for (let id = 0; id < c.length; id++)
-      if (c[id] > 0) list.push({ value: set.facetNames[k][id], count: c[id] })
-    list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-    return list.slice(0, top)
-  })
+  const out = counts.map((c, k) => topFacetValues(c, set.facetNames[k], top))
   const yearList: { value: string; count: number }[] = []
   for (let y = YEAR_SPAN - 1; y >= 0; y--)
     if (years[y] > 0) yearList.push({ value: String(y + FIRST_YEAR), count: years[y] })
   out.push(yearList)
   return out
+}
+
+/**
+ * The `top` values with the highest counts (ties by value), without sorting every value: an
+ * archive has tens of thousands of photographers, a facet shows a few dozen.
+ */
+function topFacetValues(
+  counts: Int32Array,
+  names: readonly string[],
+  top: number,
+): { value: string; count: number }[] {
+  const before = (a: number, b: number): boolean =>
+    counts[a] > counts[b] || (counts[a] === counts[b] && names[a] < names[b])
+  // `best` stays sorted best-first; a value enters only if it beats the current last one.
+  const best: number[] = []
+  for (let id = 0; id < counts.length; id++) {
+    if (counts[id] === 0) continue
+    if (best.length === top && !before(id, best[top - 1])) continue
+    let at = best.length === top ? top - 1 : best.length
+    while (at > 0 && before(id, best[at - 1])) {
+      best[at] = best[at - 1]
+      at--
+    }
+    best[at] = id
+  }
+  return best.map((id) => ({ value: names[id], count: counts[id] }))
 }

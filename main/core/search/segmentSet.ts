@@ -1,9 +1,11 @@
 import { FACETS, FIELD_COUNT, NO_DATE } from './documents'
+import { TimeSlicer } from './bytes'
 import { readPostings, type FieldPosting, type Segment } from './segment'
 
 /** Years counted by the year facet: FIRST_YEAR … FIRST_YEAR + YEAR_SPAN − 1. */
 export const FIRST_YEAR = 1800
 export const YEAR_SPAN = 400
+const NONE = NO_DATE
 
 /** Calendar year of a day number since 1970-01-01 (proleptic Gregorian, no Date objects). */
 export function yearOf(day: number): number {
@@ -37,7 +39,15 @@ export class SegmentSet {
   capacity = 0
   liveDocs = 0
   readonly liveFieldLen = new Float64Array(FIELD_COUNT)
-  readonly items = new Map<string, ItemDocs>()
+  /** Item id → its documents; complete only after `indexItems` (see `unindexed`). */
+  private readonly itemDocs = new Map<string, ItemDocs>()
+  /**
+   * Segments whose items are not in `itemDocs` yet, and how far the first one got. Filling the
+   * map costs ~50 ms per 20,000 items, so it is done in slices after a load (`indexItems`), or
+   * at once when a write needs it. Queries never need it.
+   */
+  private unindexed: Segment[] = []
+  private unindexedFrom = 0
   /** Per facet: value → global number, and the values in that order. */
   readonly facetIds = FACETS.map(() => new Map<string, number>())
   readonly facetNames: string[][] = FACETS.map(() => [])
@@ -56,42 +66,44 @@ export class SegmentSet {
     seg.base = this.capacity
     this.capacity += seg.n
     this.segments.push(seg)
-    const keys = seg.data.keys
+    const fieldLen = seg.data.fieldLen
     for (let i = 0; i < seg.n; i++) {
       if (seg.deleted[i]) continue
       this.liveDocs++
-      for (let f = 0; f < FIELD_COUNT; f++)
-        this.liveFieldLen[f] += seg.data.fieldLen[i * FIELD_COUNT + f]
-      const key = keys[i]
-      const hash = key.indexOf('#')
-      if (hash !== -1) continue
-      let count = 1
-      while (i + count < seg.n && keys[i + count].startsWith(key + '#')) count++
-      this.items.set(key, { seg, first: i, count })
+      for (let f = 0; f < FIELD_COUNT; f++) this.liveFieldLen[f] += fieldLen[i * FIELD_COUNT + f]
     }
-    this.facetMaps.set(
-      seg,
-      FACETS.map((_, k) =>
-        Int32Array.from(seg.data.facetValues[k], (v) => {
-          let id = this.facetIds[k].get(v)
-          if (id === undefined) {
-            id = this.facetNames[k].length
-            this.facetIds[k].set(v, id)
-            this.facetNames[k].push(v)
-          }
-          return id
-        }),
-      ),
-    )
-    const maps = this.facetMaps.get(seg)!
+    this.unindexed.push(seg)
+    const maps = FACETS.map((_, k) => {
+      const values = seg.data.facetValues[k]
+      const ids = this.facetIds[k]
+      const names = this.facetNames[k]
+      const map = new Int32Array(values.length)
+      for (let v = 0; v < values.length; v++) {
+        let id = ids.get(values[v])
+        if (id === undefined) {
+          id = names.length
+          ids.set(values[v], id)
+          names.push(values[v])
+        }
+        map[v] = id
+      }
+      return map
+    })
+    this.facetMaps.set(seg, maps)
     this.globalIds.set(
       seg,
-      maps.map((map, k) => Int32Array.from(seg.data.facetIds[k], (id) => map[id])),
+      maps.map((map, k) => {
+        const local = seg.data.facetIds[k]
+        const global = new Int32Array(local.length)
+        for (let j = 0; j < local.length; j++) global[j] = map[local[j]]
+        return global
+      }),
     )
     const years = new Int16Array(seg.n)
+    const dates = seg.data.date
     for (let i = 0; i < seg.n; i++) {
-      const day = seg.data.date[i]
-      const y = day === NO_DATE ? -1 : yearOf(day) - FIRST_YEAR
+      const day = dates[i]
+      const y = day === NONE ? -1 : yearOf(day) - FIRST_YEAR
       years[i] = y >= 0 && y < YEAR_SPAN ? y : -1
     }
     this.years.set(seg, years)
@@ -108,11 +120,46 @@ export class SegmentSet {
     return this.years.get(seg)!
   }
 
+  /** Every indexed item: id → where its documents are. */
+  get items(): ReadonlyMap<string, ItemDocs> {
+    this.indexSome(Infinity)
+    return this.itemDocs
+  }
+
+  /** Fill the item map in time slices (after a load), so no single step blocks for long. */
+  async indexItems(slicer = new TimeSlicer()): Promise<void> {
+    while (!this.indexSome(4096)) if (slicer.due()) await slicer.yield()
+  }
+
+  /** Index up to `budget` documents' items; true when none are left. */
+  private indexSome(budget: number): boolean {
+    while (this.unindexed.length > 0 && budget > 0) {
+      const seg = this.unindexed[0]
+      const keys = seg.data.keys
+      let i = this.unindexedFrom
+      const end = Math.min(seg.n, i + budget)
+      for (; i < end; i++) {
+        const key = keys[i]
+        if (seg.deleted[i] || key.indexOf('#') !== -1) continue
+        // An item's photo documents follow it, keyed `itemId#n`.
+        let count = 1
+        while (i + count < seg.n && isPartOf(keys[i + count], key)) count++
+        this.itemDocs.set(key, { seg, first: i, count })
+      }
+      budget -= end - this.unindexedFrom
+      if (i >= seg.n) {
+        this.unindexed.shift()
+        this.unindexedFrom = 0
+      } else this.unindexedFrom = i
+    }
+    return this.unindexed.length === 0
+  }
+
   /** Tombstone an item's documents; returns false when the item is not indexed. */
   deleteItem(itemId: string): boolean {
     const at = this.items.get(itemId)
     if (!at) return false
-    this.items.delete(itemId)
+    this.itemDocs.delete(itemId)
     const { seg, first, count } = at
     for (let i = first; i < first + count; i++) {
       if (seg.deleted[i]) continue
@@ -126,20 +173,37 @@ export class SegmentSet {
     return true
   }
 
-  /** Drop segments (after a merge replaced them) and renumber the global doc space. */
+  /**
+   * Drop segments (after a merge replaced them) and renumber the global doc space. What is kept
+   * per segment (facet numbers, years, item positions) is local to it and stays valid.
+   */
   replace(old: readonly Segment[], merged: Segment | null): void {
     const gone = new Set(old)
-    const keep = this.segments.filter((s) => !gone.has(s))
-    this.segments = []
+    for (const s of old) {
+      this.facetMaps.delete(s)
+      this.globalIds.delete(s)
+      this.years.delete(s)
+      this.norms.delete(s)
+    }
+    if (gone.has(this.unindexed[0])) this.unindexedFrom = 0
+    this.unindexed = this.unindexed.filter((s) => !gone.has(s))
+    for (const [id, at] of this.itemDocs) if (gone.has(at.seg)) this.itemDocs.delete(id)
+    this.segments = this.segments.filter((s) => !gone.has(s))
     this.capacity = 0
     this.liveDocs = 0
     this.liveFieldLen.fill(0)
-    this.items.clear()
-    this.facetMaps.clear()
-    this.norms.clear()
-    this.globalIds.clear()
-    this.years.clear()
-    for (const s of keep) this.add(s)
+    for (const seg of this.segments) {
+      seg.base = this.capacity
+      this.capacity += seg.n
+      const fieldLen = seg.data.fieldLen
+      for (let i = 0; i < seg.n; i++) {
+        if (seg.deleted[i]) continue
+        this.liveDocs++
+        for (let f = 0; f < FIELD_COUNT; f++)
+          this.liveFieldLen[f] += fieldLen[i * FIELD_COUNT + f]
+      }
+    }
+    this.version++
     if (merged) this.add(merged)
   }
 
@@ -194,6 +258,11 @@ export class SegmentSet {
     this.dfCache.set(term, df)
     return df
   }
+}
+
+/** Whether `key` is `item#…`, one of the item's photo documents. */
+function isPartOf(key: string, item: string): boolean {
+  return key.length > item.length && key.charCodeAt(item.length) === 35 && key.startsWith(item)
 }
 
 function liveCount(seg: Segment, p: FieldPosting): number {

@@ -296,6 +296,33 @@ describe('results', () => {
       .slice(0, 30)
     expect(r.facets.photographer).toEqual(expected)
     expect(r.facets.agency).toEqual([{ value: 'AFP', count: list.length }])
+    // 300 more photographers in a fresh segment: the counters are laid out again, same counts.
+    const extra = Array.from({ length: 300 }, (_, i) =>
+      article(`${(90000 + i).toString(16).padStart(16, '0')}`, `Pier ${i}`, 'A quay.', {
+        photos: [
+          {
+            id: 'p0',
+            caption: 'Gulls.',
+            credit: {
+              raw: `Extra Shooter${i}/Reuters`,
+              photographer: `Extra Shooter${i}`,
+              agency: 'Reuters',
+              agencies: ['Reuters'],
+              agencyIds: ['reuters'],
+            },
+          },
+        ],
+      }),
+    )
+    await engine.upsert(extra)
+    const after = await engine.search('quay', { limit: 5 })
+    expect(after.total).toBe(list.length + extra.length)
+    expect(after.facets.photographer).toEqual(expected)
+    expect(after.facets.agency).toEqual([
+      { value: 'AFP', count: list.length },
+      { value: 'Reuters', count: extra.length },
+    ])
+    expect((await engine.search('photographer:"extra shooter299" type:article')).total).toBe(1)
   })
 
   it('gives snippets whose highlights point at the matched words', async () => {

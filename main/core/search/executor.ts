@@ -14,7 +14,7 @@ import {
 import { withinEdits } from './fuzzy'
 import type { FilterClause, ParsedQuery, PhraseClause, TermClause } from './queryParser'
 import { readPostings, type FieldPosting, type Segment } from './segment'
-import { FIRST_YEAR, YEAR_SPAN, type SegmentSet } from './segmentSet'
+import { FIRST_YEAR, YEAR_FACET, YEAR_SPAN, type SegmentSet } from './segmentSet'
 
 /** lunr's BM25 constants (lunr.Builder defaults). */
 const K1 = 1.2
@@ -169,6 +169,9 @@ export class Scratch {
   touchedCount = 0
   /** Matching docs of the current query (valid until the next query). */
   docs = new Int32Array(0)
+  /** 1 for docs that can still match (see `markCandidates`); all 0 between queries. */
+  gate = new Uint8Array(0)
+  gated = false
 
   ensure(capacity: number): void {
     if (this.score.length >= capacity) return
@@ -178,6 +181,8 @@ export class Scratch {
     this.fieldHits = new Uint16Array(size)
     this.touched = new Int32Array(size)
     this.docs = new Int32Array(size)
+    this.gate = new Uint8Array(size)
+    this.gated = false
     this.touchedCount = 0
   }
 
@@ -195,6 +200,8 @@ export class Scratch {
       this.fieldHits[g] = 0
     }
     this.touchedCount = 0
+    if (this.gated) this.gate.fill(0)
+    this.gated = false
   }
 }
 
@@ -233,6 +240,7 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
       }
     }
   }
+  const gate = markCandidates(set, positive, scratch) ? scratch.gate : null
   const N = set.liveDocs
   const lists: (FieldPosting | undefined)[] = []
   for (let f = 0; f < FIELD_COUNT; f++) {
@@ -254,7 +262,7 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
         const p = lists[f]
         if (!p) continue
         const norms = set.lengthNorms(seg, f, K1, B)
-        scorePostings(seg, p, norms, idf, boost, w, bits, fieldBit, scratch)
+        scorePostings(seg, p, norms, idf, boost, w, bits, fieldBit, gate, scratch)
       }
     }
   }
@@ -353,6 +361,7 @@ function scorePostings(
   w: number,
   bits: number,
   fieldBit: number,
+  gate: Uint8Array | null,
   scratch: Scratch,
 ): void {
   const buf = seg.data.post
@@ -379,17 +388,89 @@ function scorePostings(
       tf |= (b & 0x7f) << shift
       shift += 7
     }
-    if (deleted[doc]) continue
+    const g = base + doc
+    if (deleted[doc] || (gate !== null && gate[g] === 0)) continue
     // Same operations in the same order as lunr.Builder#createFieldVectors.
     let s = (idf * ((K1 + 1) * tf)) / (norms[doc] + tf)
     s *= boost
     s = Math.round(s * 1000) / 1000
-    const g = base + doc
     // Only scoring runs before this point, and it always sets fieldHits: zero means untouched.
     if (fieldHits[g] === 0) touched[scratch.touchedCount++] = g
     score[g] += s * w
     mask[g] |= bits
     fieldHits[g] |= fieldBit
+  }
+}
+
+/**
+ * Every result must satisfy every positive clause, so only docs that can satisfy the cheapest
+ * one need scoring: mark them in `scratch.gate` (a doc matching a term option contains one of
+ * its terms; one matching a phrase contains the phrase's rarest term). Scores of the docs that
+ * stay are summed exactly as before. Returns false when gating would not save work: one plain
+ * clause, or only clauses that photos satisfy through their article (those match docs without
+ * postings of their own).
+ */
+function markCandidates(set: SegmentSet, positive: PlannedClause[], scratch: Scratch): boolean {
+  let best: { term: string; fields: number[] }[] | null = null
+  let bestCost = Infinity
+  let phrases = false
+  for (const c of positive) {
+    if (c.inherit) continue
+    const probes: { term: string; fields: number[] }[] = []
+    let cost = 0
+    for (const o of c.options) {
+      if (o.phrase) {
+        phrases = true
+        let rarest = o.phrase[0].term
+        for (const { term } of o.phrase) if (set.df(term) < set.df(rarest)) rarest = term
+        probes.push({ term: rarest, fields: o.fields })
+        cost += set.df(rarest)
+      } else
+        for (const term of o.terms) {
+          probes.push({ term, fields: o.fields })
+          cost += set.df(term)
+        }
+    }
+    if (cost < bestCost) {
+      bestCost = cost
+      best = probes
+    }
+  }
+  if (!best || (positive.length < 2 && !phrases)) return false
+  const gate = scratch.gate
+  scratch.gated = true
+  const lists: (FieldPosting | undefined)[] = []
+  for (const { term, fields } of best)
+    for (const seg of set.segments) {
+      const t = seg.findTerm(term)
+      if (t === -1) continue
+      readPostings(seg, t, lists)
+      for (const f of fields) {
+        const p = lists[f]
+        if (p) forEachPostingDoc(seg, p, (doc) => (gate[seg.base + doc] = 1))
+      }
+    }
+  return true
+}
+
+/** Call `visit` with each doc number of a posting list (term frequencies skipped). */
+function forEachPostingDoc(seg: Segment, p: FieldPosting, visit: (doc: number) => void): void {
+  const buf = seg.data.post
+  let pos = p.docStart
+  let doc = -1
+  for (let i = 0; i < p.count; i++) {
+    let b = buf[pos++]
+    let v = b & 0x7f
+    let shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      v |= (b & 0x7f) << shift
+      shift += 7
+    }
+    doc += v
+    b = buf[pos++]
+    while (b >= 0x80) b = buf[pos++]
+    visit(doc)
   }
 }
 
@@ -611,36 +692,27 @@ export function countFacets(
   matches: Matches,
   top: number,
 ): { value: string; count: number }[][] {
-  const K = FACETS.length
-  const counts = FACETS.map((_, k) => new Int32Array(set.facetNames[k].length))
-  const years = new Int32Array(YEAR_SPAN)
+  const counts = new Int32Array(set.slotTotal)
   const docs = matches.docs
   let i = 0
   for (const seg of set.segments) {
     const end = seg.base + seg.n
     if (i >= matches.count || docs[i] >= end) continue
     const base = seg.base
-    const from = i
-    while (i < matches.count && docs[i] < end) i++
-    for (let k = 0; k < K; k++) {
-      const ids = set.globalFacetIds(seg, k)
-      const off = seg.data.facetOff[k]
-      const c = counts[k]
-      for (let m = from; m < i; m++) {
-        const local = docs[m] - base
-        for (let j = off[local]; j < off[local + 1]; j++) c[ids[j]]++
-      }
-    }
-    const yearIdx = set.yearIndex(seg)
-    for (let m = from; m < i; m++) {
-      const y = yearIdx[docs[m] - base]
-      if (y >= 0) years[y]++
+    const { off, slots } = set.facetSlots(seg)
+    for (; i < matches.count && docs[i] < end; i++) {
+      const local = docs[i] - base
+      for (let j = off[local]; j < off[local + 1]; j++) counts[slots[j]]++
     }
   }
-  const out = counts.map((c, k) => topFacetValues(c, set.facetNames[k], top))
+  const out = FACETS.map((_, k) =>
+    topFacetValues(counts.subarray(set.slotBase[k]), set.facetNames[k], top),
+  )
   const yearList: { value: string; count: number }[] = []
-  for (let y = YEAR_SPAN - 1; y >= 0; y--)
-    if (years[y] > 0) yearList.push({ value: String(y + FIRST_YEAR), count: years[y] })
+  for (let y = YEAR_SPAN - 1; y >= 0; y--) {
+    const c = counts[set.slotBase[YEAR_FACET] + y]
+    if (c > 0) yearList.push({ value: String(y + FIRST_YEAR), count: c })
+  }
   out.push(yearList)
   return out
 }
@@ -658,7 +730,7 @@ function topFacetValues(
     counts[a] > counts[b] || (counts[a] === counts[b] && names[a] < names[b])
   // `best` stays sorted best-first; a value enters only if it beats the current last one.
   const best: number[] = []
-  for (let id = 0; id < counts.length; id++) {
+  for (let id = 0; id < names.length; id++) {
     if (counts[id] === 0) continue
     if (best.length === top && !before(id, best[top - 1])) continue
     let at = best.length === top ? top - 1 : best.length

@@ -22,6 +22,15 @@ export function yearOf(day: number): number {
   return yoe + era * 400 + (month <= 2 ? 1 : 0)
 }
 
+/** The year facet's number in counter slots (after the value facets). */
+export const YEAR_FACET = FACETS.length
+
+/** Per doc `i` of a segment, its counter slots are `slots[off[i]] … slots[off[i + 1] - 1]`. */
+export interface FacetSlots {
+  off: Int32Array
+  slots: Int32Array
+}
+
 /** Where an item's documents live. */
 export interface ItemDocs {
   seg: Segment
@@ -53,10 +62,16 @@ export class SegmentSet {
   readonly facetNames: string[][] = FACETS.map(() => [])
   /** Per segment, per facet: local value number → global number. */
   private facetMaps = new Map<Segment, Int32Array[]>()
-  /** Per segment, per facet: the docs' value lists already in global numbers (CSR with facetOff). */
-  private globalIds = new Map<Segment, Int32Array[]>()
-  /** Per segment: each doc's year − FIRST_YEAR, or -1 when undated / out of range. */
-  private years = new Map<Segment, Int16Array>()
+  /** Per segment: each doc's facet values and year as counter slots. */
+  private facetCounts = new Map<Segment, FacetSlots>()
+  /**
+   * Counter layout: value `id` of facet `k` counts at `slotBase[k] + id`, each facet in a
+   * contiguous run of `slotCap[k]` counters (kept compact: a photographer facet's counters
+   * scattered among the others' costs cache misses on every hit counted).
+   */
+  private readonly slotCap: number[] = [...FACETS.map(() => 256), YEAR_SPAN]
+  readonly slotBase = new Int32Array(FACETS.length + 1)
+  slotTotal = 0
   /** Bumped on every change: caches keyed on it (df per term) expire. */
   version = 0
   private dfCache = new Map<string, number>()
@@ -90,34 +105,59 @@ export class SegmentSet {
       return map
     })
     this.facetMaps.set(seg, maps)
-    this.globalIds.set(
-      seg,
-      maps.map((map, k) => {
-        const local = seg.data.facetIds[k]
-        const global = new Int32Array(local.length)
-        for (let j = 0; j < local.length; j++) global[j] = map[local[j]]
-        return global
-      }),
-    )
-    const years = new Int16Array(seg.n)
-    const dates = seg.data.date
-    for (let i = 0; i < seg.n; i++) {
-      const day = dates[i]
-      const y = day === NONE ? -1 : yearOf(day) - FIRST_YEAR
-      years[i] = y >= 0 && y < YEAR_SPAN ? y : -1
+    let grown = this.slotTotal === 0
+    for (let k = 0; k < FACETS.length; k++)
+      while (this.facetNames[k].length > this.slotCap[k]) {
+        this.slotCap[k] *= 2
+        grown = true
+      }
+    if (grown) {
+      for (let k = 0, at = 0; k <= FACETS.length; k++) {
+        this.slotBase[k] = at
+        at += this.slotCap[k]
+        this.slotTotal = at
+      }
+      for (const [other, otherMaps] of this.facetMaps)
+        if (other !== seg) this.facetCounts.set(other, this.facetCsr(other, otherMaps))
     }
-    this.years.set(seg, years)
+    this.facetCounts.set(seg, this.facetCsr(seg, maps))
     this.version++
   }
 
-  /** Facet values of the segment's docs in global numbers (see `facetNames`). */
-  globalFacetIds(seg: Segment, facet: number): Int32Array {
-    return this.globalIds.get(seg)![facet]
+  /**
+   * Every doc's facet values and year as one list of counter slots (`slotBase`), so counting
+   * the facets of a result set is one pass over its docs.
+   */
+  facetSlots(seg: Segment): FacetSlots {
+    return this.facetCounts.get(seg)!
   }
 
-  /** Year index (year − FIRST_YEAR) per doc of the segment, -1 when unknown. */
-  yearIndex(seg: Segment): Int16Array {
-    return this.years.get(seg)!
+  private facetCsr(seg: Segment, maps: Int32Array[]): FacetSlots {
+    const { facetOff, facetIds, date } = seg.data
+    const years = new Int16Array(seg.n)
+    // Int32 (not Uint32) offsets keep the counting loop's index in small integers.
+    const off = new Int32Array(seg.n + 1)
+    let total = 0
+    for (let i = 0; i < seg.n; i++) {
+      const y = date[i] === NONE ? -1 : yearOf(date[i]) - FIRST_YEAR
+      years[i] = y >= 0 && y < YEAR_SPAN ? y : -1
+      off[i] = total
+      for (let k = 0; k < FACETS.length; k++) total += facetOff[k][i + 1] - facetOff[k][i]
+      if (years[i] >= 0) total++
+    }
+    off[seg.n] = total
+    const slots = new Int32Array(total)
+    let at = 0
+    for (let i = 0; i < seg.n; i++) {
+      for (let k = 0; k < FACETS.length; k++) {
+        const ids = facetIds[k]
+        const map = maps[k]
+        for (let j = facetOff[k][i]; j < facetOff[k][i + 1]; j++)
+          slots[at++] = this.slotBase[k] + map[ids[j]]
+      }
+      if (years[i] >= 0) slots[at++] = this.slotBase[YEAR_FACET] + years[i]
+    }
+    return { off, slots }
   }
 
   /** Every indexed item: id → where its documents are. */
@@ -181,8 +221,7 @@ export class SegmentSet {
     const gone = new Set(old)
     for (const s of old) {
       this.facetMaps.delete(s)
-      this.globalIds.delete(s)
-      this.years.delete(s)
+      this.facetCounts.delete(s)
       this.norms.delete(s)
     }
     if (gone.has(this.unindexed[0])) this.unindexedFrom = 0
@@ -199,8 +238,7 @@ export class SegmentSet {
       for (let i = 0; i < seg.n; i++) {
         if (seg.deleted[i]) continue
         this.liveDocs++
-        for (let f = 0; f < FIELD_COUNT; f++)
-          this.liveFieldLen[f] += fieldLen[i * FIELD_COUNT + f]
+        for (let f = 0; f < FIELD_COUNT; f++) this.liveFieldLen[f] += fieldLen[i * FIELD_COUNT + f]
       }
     }
     this.version++

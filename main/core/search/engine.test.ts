@@ -115,6 +115,17 @@ describe('query syntax', () => {
     expect((await search('cairo raqa')).total).toBe(0)
   })
 
+  it('ANDs clauses of every kind whichever is the rarest', async () => {
+    // The rarest clause is an OR, a phrase, a field filter or a plain word in turn.
+    expect(ids(await search('cairo (mediators OR drones)'))).toEqual([other.id])
+    expect(ids(await search('"gaza talks" cairo'))).toEqual([other.id])
+    expect(ids(await search('"wrong american policies" iran'))).toEqual([seed.id])
+    expect(new Set(ids(await search('delegates tag:gaza')))).toEqual(
+      new Set([other.id, `${other.id}#p0`]),
+    )
+    expect((await search('"gaza talks" raqa')).total).toBe(0)
+  })
+
   it('ORs words', async () => {
     expect(new Set((await search('mediators OR drones')).hits.map((h) => h.id))).toEqual(
       new Set([seed.id, other.id]),

@@ -7,7 +7,14 @@ import { TimeSlicer, yieldToLoop } from './bytes'
 import { BuildWorkerPool } from './workerPool'
 import defaultAliases from './defaultAliases.json'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
-import { buildAliasIndex, execute, planQuery, Scratch, type AliasIndex } from './executor'
+import {
+  buildAliasIndex,
+  execute,
+  planQuery,
+  prepareForQueries,
+  Scratch,
+  type AliasIndex,
+} from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
@@ -115,6 +122,7 @@ export class SegmentedSearchEngine implements SearchEngine {
     }
     await this.writeManifest()
     await this.removeOrphans()
+    await prepareForQueries(this.set, new TimeSlicer())
   }
 
   private async rebuildHere(items: () => AsyncIterable<ArchiveItem>): Promise<SegmentSet> {
@@ -211,6 +219,7 @@ export class SegmentedSearchEngine implements SearchEngine {
       set.add(seg)
     }
     await set.indexItems(slicer)
+    await prepareForQueries(set, slicer)
     this.nextFile = manifest.next
     return set
   }

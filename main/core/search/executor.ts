@@ -1,4 +1,5 @@
 import { foldText, forEachToken, stemOnly, termOf } from './analyzer'
+import type { TimeSlicer } from './bytes'
 import {
   DOC_ARTICLE,
   FACETS,
@@ -69,6 +70,18 @@ function phraseTokens(text: string): { term: string; offset: number }[] {
   const out: { term: string; offset: number }[] = []
   forEachToken(text, (term, index) => out.push({ term, offset: index }))
   return out
+}
+
+/**
+ * Compute what every query needs (each segment's length normalisation per field) in time
+ * slices after a load, so the first query does not pay for it in one block.
+ */
+export async function prepareForQueries(set: SegmentSet, slicer: TimeSlicer): Promise<void> {
+  for (const seg of set.segments)
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      set.lengthNorms(seg, f, K1, B)
+      if (slicer.due()) await slicer.yield()
+    }
 }
 
 /** Every indexed term (in any segment) starting with `prefix`. */

@@ -11,6 +11,7 @@ const bundled = ['lowdb', 'steno']
 const workers = {
   importWorker: resolve(__dirname, 'main/core/workers/importWorker.ts'),
   buildWorker: resolve(__dirname, 'main/core/search/buildWorker.ts'),
+  searchWorker: resolve(__dirname, 'main/core/search/searchWorker.ts'),
 }
 
 export default defineConfig({

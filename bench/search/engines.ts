@@ -6,6 +6,7 @@ import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch, { type Query as MiniQuery } from 'minisearch'
 import type { Article } from '../../main/core/model'
+import { openSearchEngine } from '../../main/core/search'
 import type { SearchEngine } from '../../main/core/search/types'
 import type { BenchQuery } from './queries'
 
@@ -188,34 +189,13 @@ export function createMiniSearchEngine(dir: string): BenchEngine {
   }
 }
 
-/** What `main/core/search/index.ts` is expected to export. */
-interface OurSearchModule {
-  createSearchEngine?: (options: { dir: string }) => SearchEngine
-}
-
-/** The module path of our engine (resolved at run time: it may not exist yet). */
-export const OUR_ENGINE_MODULE = path.resolve(__dirname, '../../main/core/search/index.ts')
-
-/** Our engine, or null when `createSearchEngine` is not (yet) exported. */
-export async function loadOurEngineFactory(): Promise<
-  OurSearchModule['createSearchEngine'] | null
-> {
-  try {
-    const mod = (await import(OUR_ENGINE_MODULE)) as OurSearchModule & { default?: OurSearchModule }
-    return mod.createSearchEngine ?? mod.default?.createSearchEngine ?? null
-  } catch {
-    return null
-  }
-}
-
 /**
- * Our segmented engine through its public interface: `open` builds (or loads) the persisted
- * index in `dir`; queries go through `search(q, { limit: 20 })`, which includes facet counts and
- * snippets for the top 20.
+ * Our engine as the archive runs it (`openSearchEngine`: the index in its own worker thread)
+ * through its public interface: `open` builds (or loads) the persisted index in `dir`; queries
+ * go through `search(q, { limit: 20 })`, which includes facet counts and snippets for the top
+ * 20, plus the round trip to the worker.
  */
 export async function createOurEngine(dir: string): Promise<BenchEngine> {
-  const factory = await loadOurEngineFactory()
-  if (!factory) throw new Error(`createSearchEngine is not exported by ${OUR_ENGINE_MODULE}`)
   let engine: SearchEngine | null = null
   const ready = (): SearchEngine => {
     if (!engine) throw new Error('ours: not open')
@@ -224,7 +204,7 @@ export async function createOurEngine(dir: string): Promise<BenchEngine> {
   return {
     async build(articles, count, onProgress) {
       await mkdir(dir, { recursive: true })
-      engine = factory({ dir })
+      engine = await openSearchEngine({ dir })
       let n = 0
       async function* counted(): AsyncGenerator<Article> {
         for await (const a of articles) {
@@ -238,7 +218,7 @@ export async function createOurEngine(dir: string): Promise<BenchEngine> {
       // The engine persists as it builds; closing flushes whatever is pending.
     },
     async load(articles, count) {
-      engine = factory({ dir })
+      engine = await openSearchEngine({ dir })
       await engine.open(articles, count)
     },
     async search(query) {

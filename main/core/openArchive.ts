@@ -3,7 +3,8 @@ import { createArchive } from './archive'
 import type { Archive } from './archiveApi'
 import { defaultImporters } from './importers'
 import { createWorkerImportRunner } from './importers/workerImportRunner'
-import { createSearchEngine } from './search'
+import { openSearchEngine } from './search'
+import type { SearchEngine } from './search/types'
 import { openItemStore } from './storage'
 
 export interface OpenArchiveOptions {
@@ -22,8 +23,9 @@ export interface OpenArchiveOptions {
  */
 export async function openArchive(dir: string, options: OpenArchiveOptions = {}): Promise<Archive> {
   const store = await openItemStore(dir)
+  let search: SearchEngine | undefined
   try {
-    const search = createSearchEngine({
+    search = await openSearchEngine({
       dir: join(dir, 'index'),
       workers: options.searchWorkers,
       // The index keeps the start of each body; passages of the hits shown come from the store.
@@ -40,6 +42,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
       runImport: options.importInWorker === false ? undefined : createWorkerImportRunner(),
     })
   } catch (err) {
+    await search?.close()
     await store.close()
     throw err
   }

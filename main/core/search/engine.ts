@@ -51,6 +51,42 @@ export interface SearchEngineOptions {
   loadItems?: (ids: readonly ItemId[]) => Promise<ArchiveItem[]>
 }
 
+/** What `searchIndex` finds (plain data: it also crosses from the search worker). */
+export interface IndexSearch {
+  result: SearchResult
+  /** Every positive term of the query, for highlighting. */
+  terms: string[]
+  /** Hits whose body passage came from the index's shortened text. */
+  truncated: number[]
+}
+
+/**
+ * Replace the passages of `truncated` hits with the best passage of the item's whole body, read
+ * through `loadItems`. On failure the index's own passages stay: good enough, never an error.
+ */
+export async function passagesFromStore(
+  found: IndexSearch,
+  loadItems: (ids: readonly ItemId[]) => Promise<ArchiveItem[]>,
+): Promise<void> {
+  const { result, truncated } = found
+  if (truncated.length === 0) return
+  try {
+    const started = performance.now() - result.tookMs
+    const terms = new Set(found.terms)
+    const full = new Map(
+      (await loadItems(truncated.map((i) => result.hits[i].id))).map((it) => [it.id, it]),
+    )
+    for (const i of truncated) {
+      const item = full.get(result.hits[i].id)
+      if (item?.kind !== 'article') continue
+      result.hits[i].snippets[1] = articlePassage(item.body.join('\n\n'), item.photos, terms)
+    }
+    result.tookMs = performance.now() - started
+  } catch {
+    // The passages from the index's own text stay.
+  }
+}
+
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
 const ANALYSIS = `v3|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
@@ -313,35 +349,21 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const { result, terms, truncated } = this.run(query, options)
-    if (this.loadItems && truncated.length > 0) {
-      try {
-        const started = performance.now() - result.tookMs
-        const full = new Map(
-          (await this.loadItems(truncated.map((i) => result.hits[i].id))).map((it) => [it.id, it]),
-        )
-        for (const i of truncated) {
-          const item = full.get(result.hits[i].id)
-          if (item?.kind !== 'article') continue
-          result.hits[i].snippets[1] = articlePassage(item.body.join('\n\n'), item.photos, terms)
-        }
-        result.tookMs = performance.now() - started
-      } catch {
-        // The passages from the index's own text stay: good enough, and never an error.
-      }
-    }
-    return result
+    const found = this.searchIndex(query, options)
+    if (this.loadItems) await passagesFromStore(found, this.loadItems)
+    return found.result
   }
 
   /** `search` from the index alone, synchronously (passages from the stored text only). */
   searchSync(query: string, options: SearchOptions = {}): SearchResult {
-    return this.run(query, options).result
+    return this.searchIndex(query, options).result
   }
 
-  private run(
-    query: string,
-    options: SearchOptions,
-  ): { result: SearchResult; terms: ReadonlySet<string>; truncated: number[] } {
+  /**
+   * Search the index alone: the result, the words to highlight, and which hits' passages came
+   * from the shortened text the index keeps (`passagesFromStore` replaces them).
+   */
+  searchIndex(query: string, options: SearchOptions = {}): IndexSearch {
     const started = performance.now()
     const parsed = parseQuery(query)
     try {
@@ -362,7 +384,7 @@ export class SegmentedSearchEngine implements SearchEngine {
         tookMs: performance.now() - started,
       }
       if (parsed.error) result.error = parsed.error
-      return { result, terms: plan.highlightTerms, truncated }
+      return { result, terms: [...plan.highlightTerms], truncated }
     } catch (e) {
       // Never throw at the UI: report the failure as a query problem.
       const result: SearchResult = {
@@ -377,7 +399,7 @@ export class SegmentedSearchEngine implements SearchEngine {
         },
         tookMs: performance.now() - started,
       }
-      return { result, terms: new Set(), truncated: [] }
+      return { result, terms: [], truncated: [] }
     } finally {
       this.scratch.reset()
     }

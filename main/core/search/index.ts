@@ -3,6 +3,7 @@
  * query language, facets and snippets. See engine.ts for the design.
  */
 import { SegmentedSearchEngine, type SearchEngineOptions } from './engine'
+import { SearchWorkerClient } from './searchWorkerClient'
 import type { SearchEngine } from './types'
 
 export { DEFAULT_ALIASES, SegmentedSearchEngine, type SearchEngineOptions } from './engine'
@@ -14,4 +15,13 @@ export function createSearchEngine(
   options: SearchEngineOptions,
 ): SearchEngine & SegmentedSearchEngine {
   return new SegmentedSearchEngine(options)
+}
+
+/**
+ * The engine the archive uses: in its own worker thread, so indexing, querying and the garbage
+ * collection of the index never hold the caller's event loop; in this thread (time-sliced) only
+ * where no worker script can run.
+ */
+export async function openSearchEngine(options: SearchEngineOptions): Promise<SearchEngine> {
+  return (await SearchWorkerClient.start(options)) ?? new SegmentedSearchEngine(options)
 }

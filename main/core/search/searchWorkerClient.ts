@@ -1,0 +1,164 @@
+import { join } from 'node:path'
+import type { Worker } from 'node:worker_threads'
+import type { ArchiveItem, ItemId } from '../model'
+import { spawnWorker } from '../workers/spawnWorker'
+import { passagesFromStore, type IndexSearch, type SearchEngineOptions } from './engine'
+import type {
+  FromSearchWorker,
+  SearchCall,
+  SearchWorkerOptions,
+  ToSearchWorker,
+} from './searchWorker'
+import type { SearchEngine, SearchOptions, SearchResult } from './types'
+
+/** Items per batch sent to a rebuild: small enough that cloning one never stalls the loop. */
+const ITEMS_PER_BATCH = 128
+/** How long the worker script may take to start before the caller falls back. */
+const START_TIMEOUT_MS = 15_000
+
+/**
+ * The search engine as the main process uses it: a `SegmentedSearchEngine` running in a worker
+ * thread (see searchWorker.ts), reached by messages. The main thread only streams the store's
+ * items to a rebuild and, for the hits shown, reads whole bodies for their passages.
+ */
+export class SearchWorkerClient implements SearchEngine {
+  private nextId = 1
+  private readonly waiting = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >()
+  private items: AsyncIterator<ArchiveItem> | null = null
+  private failure: Error | null = null
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly loadItems: SearchEngineOptions['loadItems'],
+  ) {
+    worker.on('message', (msg: FromSearchWorker) => {
+      if (msg.type === 'pull') void this.sendItems()
+      else if (msg.type === 'reply') {
+        const call = this.waiting.get(msg.id)
+        if (!call) return
+        this.waiting.delete(msg.id)
+        if (msg.ok) call.resolve(msg.value)
+        else call.reject(new Error(msg.message))
+      }
+    })
+    const fail = (e: Error) => {
+      this.failure = e
+      for (const call of this.waiting.values()) call.reject(e)
+      this.waiting.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`The search worker stopped (exit code ${code}).`)))
+  }
+
+  /**
+   * Start the worker; resolves to null when its script cannot run here (the caller then uses
+   * the engine in this thread).
+   */
+  static async start(options: SearchEngineOptions): Promise<SearchWorkerClient | null> {
+    const { loadItems, ...rest } = options
+    const workerOptions: SearchWorkerOptions = rest
+    let worker: Worker
+    try {
+      worker = spawnWorker('searchWorker', join(__dirname, 'searchWorker.ts'), workerOptions)
+    } catch {
+      return null
+    }
+    const ready = await new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onFail)
+        worker.off('exit', onFail)
+        resolve(ok)
+      }
+      const onMessage = (msg: FromSearchWorker) => done(msg.type === 'ready')
+      const onFail = () => done(false)
+      const timer = setTimeout(onFail, START_TIMEOUT_MS)
+      worker.on('message', onMessage)
+      worker.once('error', onFail)
+      worker.once('exit', onFail)
+    })
+    if (!ready) {
+      await worker.terminate()
+      return null
+    }
+    return new SearchWorkerClient(worker, loadItems)
+  }
+
+  private call<T>(call: SearchCall): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure)
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      this.post({ type: 'call', id, ...call })
+    })
+  }
+
+  private post(msg: ToSearchWorker): void {
+    this.worker.postMessage(msg)
+  }
+
+  /** Answer the worker's `pull` with the next batch of the store's items. */
+  private async sendItems(): Promise<void> {
+    const batch: ArchiveItem[] = []
+    let done = this.items === null
+    while (!done && batch.length < ITEMS_PER_BATCH) {
+      const next = await this.items!.next()
+      if (next.done) done = true
+      else batch.push(next.value)
+    }
+    if (done) this.items = null
+    this.post({ type: 'items', items: batch, done })
+  }
+
+  async open(items: () => AsyncIterable<ArchiveItem>, itemCount: number): Promise<void> {
+    this.items = items()[Symbol.asyncIterator]()
+    try {
+      await this.call({ op: 'open', itemCount })
+    } finally {
+      await this.items?.return?.()
+      this.items = null
+    }
+  }
+
+  upsert(items: readonly ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve()
+    return this.call({ op: 'upsert', items: [...items] })
+  }
+
+  remove(ids: readonly ItemId[]): Promise<void> {
+    return this.call({ op: 'remove', ids: [...ids] })
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const found = await this.call<IndexSearch>({ op: 'search', query, options })
+    if (this.loadItems) await passagesFromStore(found, this.loadItems)
+    return found.result
+  }
+
+  setAliases(groups: string[][]): void {
+    // Fire and forget, like the in-thread engine's: later calls are queued behind it.
+    this.call({ op: 'setAliases', groups }).catch(() => undefined)
+  }
+
+  /** Wait until background work (merges) is done. */
+  idle(): Promise<void> {
+    return this.call({ op: 'idle' })
+  }
+
+  compact(): Promise<void> {
+    return this.call({ op: 'compact' })
+  }
+
+  stats(): Promise<{ segments: number; docs: number; liveDocs: number; items: number }> {
+    return this.call({ op: 'stats' })
+  }
+
+  async close(): Promise<void> {
+    if (!this.failure) await this.call({ op: 'close' }).catch(() => undefined)
+    await this.worker.terminate()
+  }
+}

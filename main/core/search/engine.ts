@@ -36,8 +36,10 @@ export interface SearchEngineOptions {
   /** Folder for the persisted index (inside the archive); null keeps it in memory only. */
   dir: string | null
   /**
-   * Worker threads for full rebuilds (default: up to 2). 0 builds on the calling thread in time
-   * slices, which is also the fallback when the worker script cannot be loaded.
+   * Worker threads for full rebuilds (default: one core fewer than the machine has, 1 or 2: on
+   * two cores a second builder starves the main thread's event loop for 50+ ms at a time).
+   * 0 builds on the calling thread in time slices, which is also the fallback when the worker
+   * script cannot be loaded.
    */
   workers?: number
   /** Items per segment in a full rebuild (default 20,000). */
@@ -119,7 +121,7 @@ export class SegmentedSearchEngine implements SearchEngine {
 
   constructor(options: SearchEngineOptions) {
     this.loadItems = options.loadItems
-    this.workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 0))
+    this.workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 1))
     this.dir = options.dir
     this.segmentItems = options.segmentItems ?? 20_000
     this.mergeAfter = options.mergeAfter ?? 8

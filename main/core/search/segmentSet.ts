@@ -1,6 +1,6 @@
 import { FACETS, FIELD_COUNT, NO_DATE } from './documents'
 import { TimeSlicer } from './bytes'
-import { readPostings, type FieldPosting, type Segment } from './segment'
+import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 
 /** Years counted by the year facet: FIRST_YEAR … FIRST_YEAR + YEAR_SPAN − 1. */
 export const FIRST_YEAR = 1800
@@ -304,24 +304,10 @@ function isPartOf(key: string, item: string): boolean {
 }
 
 function liveCount(seg: Segment, p: FieldPosting): number {
-  const buf = seg.data.post
   const deleted = seg.deleted
-  let pos = p.docStart
-  let doc = -1
   let live = 0
-  for (let i = 0; i < p.count; i++) {
-    let b = buf[pos++]
-    let v = b & 0x7f
-    let shift = 7
-    while (b >= 0x80) {
-      b = buf[pos++]
-      v |= (b & 0x7f) << shift
-      shift += 7
-    }
-    doc += v
-    b = buf[pos++]
-    while (b >= 0x80) b = buf[pos++]
+  forEachPosting(seg, p, (doc) => {
     if (!deleted[doc]) live++
-  }
+  })
   return live
 }

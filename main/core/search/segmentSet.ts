@@ -28,7 +28,8 @@ export const YEAR_FACET = FACETS.length
 /** Per doc `i` of a segment, its counter slots are `slots[off[i]] … slots[off[i + 1] - 1]`. */
 export interface FacetSlots {
   off: Int32Array
-  slots: Int32Array
+  /** 16-bit while every counter number fits (half the memory to read per hit counted). */
+  slots: Uint16Array | Int32Array
 }
 
 /** Where an item's documents live. */
@@ -146,7 +147,7 @@ export class SegmentSet {
       if (years[i] >= 0) total++
     }
     off[seg.n] = total
-    const slots = new Int32Array(total)
+    const slots = this.slotTotal <= 0x10000 ? new Uint16Array(total) : new Int32Array(total)
     let at = 0
     for (let i = 0; i < seg.n; i++) {
       for (let k = 0; k < FACETS.length; k++) {

@@ -19,9 +19,16 @@ function send(message: ChildMessage): void {
   process.stdout.write(JSON.stringify(message) + '\n')
 }
 
+/**
+ * The real BBC articles, read and parsed before any clock starts (a synchronous read of 2,225
+ * records would otherwise count as the engine's event-loop delay); the generated corpus is
+ * streamed from its file while indexing, and that reading is part of the build time.
+ */
+let bbcArticles: Article[] | null = null
+
 async function* corpusArticles(spec: ChildSpec, withNew: boolean): AsyncGenerator<Article> {
   if (spec.corpus.kind === 'generated') yield* readCorpusFile(spec.corpus.file, spec.corpus.count)
-  else yield* loadBbcArticles().slice(0, spec.corpus.count)
+  else yield* (bbcArticles ??= loadBbcArticles()).slice(0, spec.corpus.count)
   if (withNew) yield spec.newArticle
 }
 
@@ -39,6 +46,7 @@ const mb = (bytes: number): number => Math.round(bytes / 1048576)
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024)
 
 async function runBuild(spec: ChildSpec): Promise<BuildResult> {
+  if (spec.corpus.kind === 'bbc') bbcArticles ??= loadBbcArticles()
   const engine = await createBenchEngine(spec.engine, spec.indexDir)
   const count = spec.corpus.count
   const loop = monitorEventLoopDelay({ resolution: 10 })

@@ -35,6 +35,18 @@ test.describe('search', () => {
     await snap(page, target, 'seed-article')
   })
 
+  test('the whole archive shows its agencies and photographers before any search', async ({
+    page,
+  }) => {
+    const win = new ArchiveWindow(page)
+    await expect(win.search).toHaveValue('')
+    const photographer = page.getByTestId('facet-photographer').filter({ hasText: 'Delil Souleiman' })
+    await expect(photographer).toBeVisible()
+    await photographer.click()
+    await expect(win.search).toHaveValue('photographer:"Delil Souleiman"')
+    await expect(page.locator('[data-kind="photo-hit"]')).toHaveCount(1)
+  })
+
   test('keyboard: / focuses search, arrows move, Enter opens', async ({ page }) => {
     const win = new ArchiveWindow(page)
     await page.locator('body').click({ position: { x: 700, y: 840 } })

@@ -201,6 +201,37 @@ export function readPostings(seg: Segment, t: number, out: (FieldPosting | undef
   return mask
 }
 
+/** Call `visit` with each doc number of a posting list and the term's frequency in it. */
+export function forEachPosting(
+  seg: Segment,
+  p: FieldPosting,
+  visit: (doc: number, tf: number) => void,
+): void {
+  const buf = seg.data.post
+  let pos = p.docStart
+  let doc = -1
+  for (let i = 0; i < p.count; i++) {
+    let b = buf[pos++]
+    let v = b & 0x7f
+    let shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      v |= (b & 0x7f) << shift
+      shift += 7
+    }
+    doc += v
+    b = buf[pos++]
+    let tf = b & 0x7f
+    shift = 7
+    while (b >= 0x80) {
+      b = buf[pos++]
+      tf |= (b & 0x7f) << shift
+      shift += 7
+    }
+    visit(doc, tf)
+  }
+}
+
 /** Growable Int32Array. */
 class IntList {
   data: Int32Array

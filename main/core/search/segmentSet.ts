@@ -1,6 +1,6 @@
 import { FACETS, FIELD_COUNT, NO_DATE } from './documents'
 import { TimeSlicer } from './bytes'
-import { readPostings, type FieldPosting, type Segment } from './segment'
+import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 
 /** Years counted by the year facet: FIRST_YEAR … FIRST_YEAR + YEAR_SPAN − 1. */
 export const FIRST_YEAR = 1800
@@ -28,7 +28,8 @@ export const YEAR_FACET = FACETS.length
 /** Per doc `i` of a segment, its counter slots are `slots[off[i]] … slots[off[i + 1] - 1]`. */
 export interface FacetSlots {
   off: Int32Array
-  slots: Int32Array
+  /** 16-bit while every counter number fits (half the memory to read per hit counted). */
+  slots: Uint16Array | Int32Array
 }
 
 /** Where an item's documents live. */
@@ -146,7 +147,7 @@ export class SegmentSet {
       if (years[i] >= 0) total++
     }
     off[seg.n] = total
-    const slots = new Int32Array(total)
+    const slots = this.slotTotal <= 0x10000 ? new Uint16Array(total) : new Int32Array(total)
     let at = 0
     for (let i = 0; i < seg.n; i++) {
       for (let k = 0; k < FACETS.length; k++) {
@@ -304,24 +305,10 @@ function isPartOf(key: string, item: string): boolean {
 }
 
 function liveCount(seg: Segment, p: FieldPosting): number {
-  const buf = seg.data.post
   const deleted = seg.deleted
-  let pos = p.docStart
-  let doc = -1
   let live = 0
-  for (let i = 0; i < p.count; i++) {
-    let b = buf[pos++]
-    let v = b & 0x7f
-    let shift = 7
-    while (b >= 0x80) {
-      b = buf[pos++]
-      v |= (b & 0x7f) << shift
-      shift += 7
-    }
-    doc += v
-    b = buf[pos++]
-    while (b >= 0x80) b = buf[pos++]
+  forEachPosting(seg, p, (doc) => {
     if (!deleted[doc]) live++
-  }
+  })
   return live
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
@@ -65,5 +67,38 @@ describe('createThumbnail', () => {
     expect(await createThumbnail(new Uint8Array(100), 'image/webp')).toBeNull()
     expect(await createThumbnail(new TextEncoder().encode('not a jpeg'), 'image/jpeg')).toBeNull()
     expect(await createThumbnail(jpegOf(400, 200).subarray(0, 300), 'image/jpeg')).toBeNull()
+  })
+
+  // Our own 96×64 picture (blue sky over a red band), encoded with cwebp and heif-enc.
+  it.each([
+    ['WebP', 'sky.webp', 'image/webp'],
+    ['HEIC', 'sky.heic', 'image/heic'],
+  ])('decodes %s with WebAssembly and keeps its colours', async (_name, file, mime) => {
+    const bytes = readFileSync(join(__dirname, '../../../tests/fixtures/images', file))
+    const thumb = await createThumbnail(new Uint8Array(bytes), mime)
+    expect(thumb).not.toBeNull()
+    expect([thumb!.mime, thumb!.width, thumb!.height]).toEqual(['image/jpeg', 96, 64])
+    const decoded = jpeg.decode(thumb!.bytes, { useTArray: true })
+    const pixel = (x: number, y: number) => [
+      ...decoded.data.slice((y * 96 + x) * 4, (y * 96 + x) * 4 + 3),
+    ]
+    const [r1, g1, b1] = pixel(10, 10)
+    expect(b1).toBeGreaterThan(170)
+    expect(r1).toBeLessThan(70)
+    expect(g1).toBeLessThan(130)
+    const [r2, g2, b2] = pixel(10, 55)
+    expect(r2).toBeGreaterThan(170)
+    expect(g2).toBeLessThan(70)
+    expect(b2).toBeLessThan(80)
+  })
+
+  it('gives no thumbnail for a cut WebP or HEIC file, without throwing', async () => {
+    for (const [file, mime] of [
+      ['sky.webp', 'image/webp'],
+      ['sky.heic', 'image/heic'],
+    ]) {
+      const bytes = readFileSync(join(__dirname, '../../../tests/fixtures/images', file))
+      expect(await createThumbnail(new Uint8Array(bytes.subarray(0, 60)), mime)).toBeNull()
+    }
   })
 })

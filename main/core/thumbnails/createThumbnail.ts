@@ -1,6 +1,7 @@
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { decodeRawImage, type RawImage } from './decodeRawImage'
+import { decodeWasmImage } from './decodeWasmImage'
 import { orientRawImage } from './orientRawImage'
 import { resizeRawImage } from './resizeRawImage'
 
@@ -26,9 +27,10 @@ export const DEFAULT_THUMBNAIL_SIDE = 320
  * Make a thumbnail whose longest side is at most `maxSide` pixels, in pure JavaScript
  * (native image modules cannot be rebuilt for Electron here).
  *
- * Decodes JPEG (baseline and progressive), PNG and uncompressed 8-bit TIFF. Returns a JPEG, or
- * a PNG when the image has transparency. Returns null for formats it cannot decode (WebP, HEIC,
- * compressed TIFF) and for damaged images: a thumbnail is optional, the caller keeps the photo.
+ * Decodes JPEG (baseline and progressive), PNG and uncompressed 8-bit TIFF in JavaScript, WebP
+ * and HEIC/HEIF with WebAssembly builds of libwebp and libheif. Returns a JPEG, or a PNG when
+ * the image has transparency. Returns null for formats it cannot decode (compressed TIFF) and
+ * for damaged images: a thumbnail is optional, the caller keeps the photo.
  * Never upscales. Never throws.
  */
 export async function createThumbnail(
@@ -39,7 +41,7 @@ export async function createThumbnail(
 ): Promise<Thumbnail | null> {
   let decoded: RawImage | null
   try {
-    decoded = decodeRawImage(bytes, mime)
+    decoded = decodeRawImage(bytes, mime) ?? (await decodeWasmImage(bytes, mime))
   } catch {
     return null
   }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import jpeg from 'jpeg-js'
@@ -96,7 +98,7 @@ describe.each([
       height: 200,
     })
     expect(draft.tags).toEqual(['Syria', 'Raqa'])
-    // WebP pixels cannot be decoded in pure JS here: archived without a thumbnail.
+    // This WebP carries metadata but no picture: archived, without a thumbnail.
     expect(draft.photo.thumbnail !== undefined).toBe(hasThumbnail)
   })
 })
@@ -131,5 +133,23 @@ describe('EXIF orientation', () => {
     )) as PhotoDraft[]
     expect(draft.photo.meta).toMatchObject({ width: 200, height: 400 })
     expect(draft.photo.thumbnail).toBeDefined()
+  })
+})
+
+describe.each([
+  ['WebP', 'sky.webp', 'image/webp'],
+  ['HEIC', 'sky.heic', 'image/heic'],
+])('a real %s file', (_name, file, mime) => {
+  it('is archived as it came, with a JPEG thumbnail for the results list', async () => {
+    const bytes = new Uint8Array(
+      readFileSync(join(__dirname, '../../../../tests/fixtures/images', file)),
+    )
+    const [draft] = (await importer.import(
+      { source: file, bytes },
+      memoryContext(),
+    )) as PhotoDraft[]
+    expect(draft.title).toBe(file)
+    expect(draft.photo.image).toMatchObject({ mime, bytes: bytes.length })
+    expect(draft.photo.thumbnail).toMatchObject({ mime: 'image/jpeg' })
   })
 })

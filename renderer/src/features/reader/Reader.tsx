@@ -5,8 +5,14 @@ import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
 import { SnapshotFrame } from './SnapshotFrame'
 
+/** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
+const SHOWN_AS_IS = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
+
 function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
-  const image = photo.image ?? photo.thumbnail
+  const image =
+    photo.image && (SHOWN_AS_IS.has(photo.image.mime) || !photo.thumbnail)
+      ? photo.image
+      : photo.thumbnail
   const credit = formatCredit(photo.credit)
   return (
     <figure className={focused ? 'photo focused' : 'photo'} data-testid="reader-photo">

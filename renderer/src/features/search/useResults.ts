@@ -92,18 +92,22 @@ async function fetchPage(
   const q = query.trim()
   const tagOnly = TAG_ONLY.exec(q)
   if (q === '' || tagOnly) {
-    const page = await unwrap(
-      archive.list({
-        offset,
-        limit: Math.min(limit ?? LIST_PAGE, 1000),
-        sort: sort === 'oldest' ? 'oldest' : 'newest',
-        tag: tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined,
-      }),
-    )
+    // The list comes from the store; the facets of the whole archive (or tag) from the index.
+    const [page, counted] = await Promise.all([
+      unwrap(
+        archive.list({
+          offset,
+          limit: Math.min(limit ?? LIST_PAGE, 1000),
+          sort: sort === 'oldest' ? 'oldest' : 'newest',
+          tag: tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined,
+        }),
+      ),
+      offset === 0 ? unwrap(archive.search(q, { limit: 1, facets: true })) : null,
+    ])
     return {
       rows: page.items.map(fromSummary),
       total: page.total,
-      facets: null,
+      facets: counted?.facets ?? null,
       error: null,
       searched: q !== '',
     }

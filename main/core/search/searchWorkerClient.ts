@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { ArchiveItem, ItemId } from '../model'
-import { spawnWorker } from '../workers/spawnWorker'
+import { startWorker } from '../workers/spawnWorker'
 import { passagesFromStore, type IndexSearch, type SearchEngineOptions } from './engine'
 import type {
   FromSearchWorker,
@@ -13,8 +13,6 @@ import type { SearchEngine, SearchOptions, SearchResult } from './types'
 
 /** Items per batch sent to a rebuild: small enough that cloning one never stalls the loop. */
 const ITEMS_PER_BATCH = 128
-/** How long the worker script may take to start before the caller falls back. */
-const START_TIMEOUT_MS = 15_000
 
 /**
  * The search engine as the main process uses it: a `SegmentedSearchEngine` running in a worker
@@ -60,31 +58,12 @@ export class SearchWorkerClient implements SearchEngine {
   static async start(options: SearchEngineOptions): Promise<SearchWorkerClient | null> {
     const { loadItems, ...rest } = options
     const workerOptions: SearchWorkerOptions = rest
-    let worker: Worker
-    try {
-      worker = spawnWorker('searchWorker', join(__dirname, 'searchWorker.ts'), workerOptions)
-    } catch {
-      return null
-    }
-    const ready = await new Promise<boolean>((resolve) => {
-      const done = (ok: boolean) => {
-        clearTimeout(timer)
-        worker.off('message', onMessage)
-        worker.off('error', onFail)
-        worker.off('exit', onFail)
-        resolve(ok)
-      }
-      const onMessage = (msg: FromSearchWorker) => done(msg.type === 'ready')
-      const onFail = () => done(false)
-      const timer = setTimeout(onFail, START_TIMEOUT_MS)
-      worker.on('message', onMessage)
-      worker.once('error', onFail)
-      worker.once('exit', onFail)
-    })
-    if (!ready) {
-      await worker.terminate()
-      return null
-    }
+    const worker = await startWorker(
+      'searchWorker',
+      join(__dirname, 'searchWorker.ts'),
+      workerOptions,
+    )
+    if (!worker) return null
     return new SearchWorkerClient(worker, loadItems)
   }
 

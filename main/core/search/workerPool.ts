@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ArchiveItem } from '../model'
-import { spawnWorker } from '../workers/spawnWorker'
+import { startWorker } from '../workers/spawnWorker'
 import type { FromWorker, ToWorker } from './buildWorker'
 
 /** Items per message to a worker: small enough that cloning one never stalls the loop. */
@@ -43,8 +43,10 @@ export class BuildWorkerPool {
   static async create(count: number): Promise<BuildWorkerPool | null> {
     if (count < 1) return null
     // Built app: out/main/buildWorker.js; from source: this folder's buildWorker.ts via tsx.
-    const spawn = () => spawnWorker('buildWorker', join(__dirname, 'buildWorker.ts'))
-    const started = await Promise.all(Array.from({ length: count }, () => startWorker(spawn)))
+    const source = join(__dirname, 'buildWorker.ts')
+    const started = await Promise.all(
+      Array.from({ length: count }, () => startWorker('buildWorker', source)),
+    )
     const ok = started.filter((w): w is Worker => w !== null)
     if (ok.length < started.length) {
       await Promise.all(ok.map((w) => w.terminate()))
@@ -87,34 +89,4 @@ export class BuildWorkerPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()))
   }
-}
-
-/** Start a worker and wait until its script runs (null if it cannot load). */
-function startWorker(spawn: () => Worker): Promise<Worker | null> {
-  return new Promise((resolve) => {
-    let worker: Worker
-    try {
-      worker = spawn()
-    } catch {
-      resolve(null)
-      return
-    }
-    const done = (ok: boolean) => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onFail)
-      worker.off('exit', onFail)
-      if (ok) resolve(worker)
-      else {
-        void worker.terminate()
-        resolve(null)
-      }
-    }
-    const onMessage = (msg: FromWorker) => done(msg.type === 'ready')
-    const onFail = () => done(false)
-    const timer = setTimeout(onFail, 15_000)
-    worker.on('message', onMessage)
-    worker.once('error', onFail)
-    worker.once('exit', onFail)
-  })
 }

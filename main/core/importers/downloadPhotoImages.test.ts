@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import jpeg from 'jpeg-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleDraft, BlobRef } from '../model'
-import type { ImportContext } from './importer'
+import type { ArticleDraft } from '../model'
 import { downloadPhotoImages } from './downloadPhotoImages'
 import { feedImporter } from './feed/feedImporter'
+import { memoryImportContext } from './testing/memoryImportContext'
 
 const photo = new Uint8Array(
   jpeg.encode({ width: 640, height: 480, data: new Uint8Array(640 * 480 * 4).fill(128) }, 80).data,
@@ -35,19 +34,6 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((done) => server.close(() => done())))
 
-function archiveContext(fetchFn?: ImportContext['fetch']) {
-  const blobs = new Map<string, { mime: string; bytes: Uint8Array }>()
-  const ctx: ImportContext = {
-    fetch: fetchFn,
-    async putBlob(bytes, mime, fileName): Promise<BlobRef> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      blobs.set(sha256, { mime, bytes: new Uint8Array(bytes) })
-      return { sha256, mime, bytes: bytes.byteLength, ...(fileName ? { fileName } : {}) }
-    },
-  }
-  return { ctx, blobs }
-}
-
 describe('feed photos are downloaded into the archive', () => {
   it('keeps the image and a thumbnail, and leaves failed ones with their URL', async () => {
     const rss = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
@@ -56,7 +42,8 @@ describe('feed photos are downloaded into the archive', () => {
         <media:content url="${base}/missing.jpg" medium="image"/>
         <media:content url="${base}/page.jpg" medium="image"/>
       </item></channel></rss>`
-    const { ctx, blobs } = archiveContext((url, init) => fetch(url, init))
+    const ctx = memoryImportContext((url, init) => fetch(url, init))
+    const { blobs } = ctx
     const [draft] = (await feedImporter.import(
       { source: 'f.rss', bytes: new TextEncoder().encode(rss) },
       ctx,
@@ -76,7 +63,7 @@ describe('feed photos are downloaded into the archive', () => {
   })
 
   it('skips images over the size cap', async () => {
-    const { ctx } = archiveContext((url, init) => fetch(url, init))
+    const ctx = memoryImportContext((url, init) => fetch(url, init))
     const photos = [{ id: 'p0', caption: '', credit: null, src: `${base}/huge.jpg` }]
     const summary = await downloadPhotoImages(photos, ctx, { maxBytes: 1000 })
     expect(summary).toEqual({ downloaded: 0, failed: 1, skipped: 0 })
@@ -85,7 +72,7 @@ describe('feed photos are downloaded into the archive', () => {
 
   it('gives up after three failures in a row when the network is down', async () => {
     let calls = 0
-    const { ctx } = archiveContext(async () => {
+    const ctx = memoryImportContext(async () => {
       calls++
       throw new TypeError('fetch failed')
     })
@@ -101,7 +88,8 @@ describe('feed photos are downloaded into the archive', () => {
   })
 
   it('does nothing without a fetch (offline import)', async () => {
-    const { ctx, blobs } = archiveContext(undefined)
+    const ctx = memoryImportContext()
+    const { blobs } = ctx
     const photos = [{ id: 'p0', caption: '', credit: null, src: `${base}/raqa.jpg` }]
     expect(await downloadPhotoImages(photos, ctx)).toEqual({ downloaded: 0, failed: 0, skipped: 0 })
     expect(blobs.size).toBe(0)

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net'
 import iconv from 'iconv-lite'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleDraft, BlobRef } from '../model'
-import { ImportError, type ImportContext } from './importer'
+import type { ArticleDraft } from '../model'
+import { ImportError } from './importer'
 import { importUrl } from './url'
+import { memoryImportContext } from './testing/memoryImportContext'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -121,27 +122,15 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-function memoryContext(): ImportContext & { blobs: Map<string, Uint8Array> } {
-  const blobs = new Map<string, Uint8Array>()
-  return {
-    blobs,
-    async putBlob(bytes, mime, fileName): Promise<BlobRef> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      blobs.set(sha256, new Uint8Array(bytes))
-      return { sha256, mime, bytes: bytes.byteLength, fileName }
-    },
-  }
-}
-
 async function importOne(path: string, options = {}) {
-  const ctx = memoryContext()
+  const ctx = memoryImportContext()
   const drafts = await importUrl(`${base}${path}`, ctx, options)
   expect(drafts).toHaveLength(1)
   return { draft: drafts[0] as ArticleDraft, ctx }
 }
 
 async function failure(url: string, options = {}): Promise<ImportError> {
-  const ctx = memoryContext()
+  const ctx = memoryImportContext()
   const err = await importUrl(url, ctx, options).then(
     () => null,
     (e: unknown) => e,
@@ -165,13 +154,13 @@ describe('importUrl', () => {
     expect(hall.credit).toMatchObject({ photographer: 'Jane Smith', agency: 'Reuters' })
     expect(hall.src).toBe(`${base}/img/hall.png`)
     expect(hall.image).toMatchObject({ sha256: PNG_SHA, mime: 'image/png', fileName: 'hall.png' })
-    expect(ctx.blobs.get(PNG_SHA)).toEqual(PNG_BYTES)
+    expect(ctx.blobs.get(PNG_SHA)?.bytes).toEqual(PNG_BYTES)
     expect(hall.thumbnail?.mime).toMatch(/^image\//)
     // A 404 image keeps its address only; the import still succeeds.
     expect(missing.credit?.photographer).toBe('Evan Vucci')
     expect(missing.image).toBeUndefined()
 
-    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256))
+    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256)?.bytes)
     expect(snapshot).toContain(`data-morgue-blob="${PNG_SHA}"`)
     expect(snapshot).not.toContain('src=')
     expect(snapshot).not.toContain('127.0.0.1')
@@ -185,7 +174,7 @@ describe('importUrl', () => {
     })
     expect(draft.photos[0].credit?.photographer).toBe('Jane Smith')
     expect(draft.photos[0].image?.sha256).toBe(PNG_SHA)
-    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256))
+    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256)?.bytes)
     expect(snapshot).toContain(`<img class="lazyload" alt="" data-morgue-blob="${PNG_SHA}">`)
   })
 
@@ -245,7 +234,7 @@ describe('importUrl', () => {
   })
 
   it('reports a network failure from the context fetch as a clear reason, never a hang', async () => {
-    const ctx = memoryContext()
+    const ctx = memoryImportContext()
     ctx.fetch = async () => {
       throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article, ArchiveItem, PhotoItem } from '../model'
 import { createSearchEngine, type SegmentedSearchEngine } from './index'
-import { SEED_CREDIT, seedLikeArticle } from './testing/seedArticle'
+import { SEED_CREDIT, SEED_QUERIES, seedLikeArticle } from './testing/seedArticle'
 import type { PhotoHit, SearchResult } from './types'
 
 function items(list: readonly ArchiveItem[]): () => AsyncIterable<ArchiveItem> {
@@ -70,15 +70,7 @@ describe('the seed-like article', () => {
     engine = await engineWith([seed, other])
   })
 
-  it.each([
-    'souleiman',
-    'agency:afp',
-    'photographer:"delil souleiman"',
-    'raqa',
-    '"wrong American policies"',
-    'Souleïman',
-    'SOULEIMAN',
-  ])('is found by %s', async (q) => {
+  it.each([...SEED_QUERIES, 'SOULEIMAN'])('is found by %s', async (q) => {
     const r = await engine.search(q)
     expect(r.error).toBeUndefined()
     expect(r.hits.map((h) => h.id)).toContain(seed.id)

@@ -1,23 +1,10 @@
-import { createHash } from 'node:crypto'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import type { ArticleDraft, BlobRef } from '../../model'
-import { ImportError, MAX_IMPORT_BYTES, type ImportContext } from '../importer'
+import type { ArticleDraft } from '../../model'
+import { ImportError, MAX_IMPORT_BYTES } from '../importer'
 import { extractPage } from './extractPage'
 import { htmlImporter } from './htmlImporter'
-
-/** An in-memory blob store that keeps what it is given, so tests can read snapshots back. */
-function memoryContext(): ImportContext & { blobs: Map<string, Uint8Array> } {
-  const blobs = new Map<string, Uint8Array>()
-  return {
-    blobs,
-    async putBlob(bytes, mime, fileName): Promise<BlobRef> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      blobs.set(sha256, bytes)
-      return { sha256, mime, bytes: bytes.byteLength, fileName }
-    },
-  }
-}
+import { memoryImportContext } from '../testing/memoryImportContext'
 
 const PARAGRAPHS = Array.from(
   { length: 6 },
@@ -31,7 +18,7 @@ function page(body: string, head = ''): string {
 }
 
 async function importHtml(html: string | Uint8Array, source = 'page.html', contentType?: string) {
-  const ctx = memoryContext()
+  const ctx = memoryImportContext()
   const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : html
   const drafts = await htmlImporter.import({ source, bytes, contentType }, ctx)
   expect(drafts).toHaveLength(1)
@@ -80,7 +67,7 @@ describe('htmlImporter', () => {
     const { draft, ctx } = await importHtml(page(evil, head))
     expect(draft.snapshot?.mime).toBe('text/html')
     expect(draft.snapshot?.fileName).toBe('snapshot.html')
-    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256))
+    const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256)?.bytes)
     expect(snapshot).toContain('Paragraph 1 of the report')
     for (const banned of [
       '<script', 'steal()', 'onerror', 'onclick', 'javascript:', '<iframe', '<form', '<input',
@@ -130,7 +117,7 @@ describe('htmlImporter', () => {
   })
 
   it('refuses a binary file named .html, a page with no article, and an oversized file', async () => {
-    const ctx = memoryContext()
+    const ctx = memoryImportContext()
     const binary = new Uint8Array([0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e, 0, 0, 0xff, 0xd8, 0, 1])
     await expect(htmlImporter.import({ source: 'x.html', bytes: binary }, ctx)).rejects.toThrow(
       'x.html is not an HTML page (it holds binary data).',

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import type { BlobRef, PhotoDraft } from '../../model'
-import type { ImportContext } from '../importer'
+import type { PhotoDraft } from '../../model'
 import { createImageImporter } from './imageImporter'
 import { sniffImageFormat } from './imageFormat'
+import { memoryImportContext } from '../testing/memoryImportContext'
 
 // PNG and WebP carry XMP in their own containers (iTXt chunk, `XMP ` chunk): built here so
 // the test needs no binary fixture.
@@ -64,15 +63,6 @@ function webpWithXmp(width: number, height: number): Uint8Array {
   return new Uint8Array(Buffer.concat([riff, body]))
 }
 
-function memoryContext(): ImportContext {
-  return {
-    async putBlob(bytes, mime, fileName): Promise<BlobRef> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      return { sha256, mime, bytes: bytes.byteLength, ...(fileName ? { fileName } : {}) }
-    },
-  }
-}
-
 const importer = createImageImporter({ readSidecar: async () => undefined })
 
 describe.each([
@@ -83,7 +73,7 @@ describe.each([
     expect(sniffImageFormat(bytes)).toBe(format)
     const [draft] = (await importer.import(
       { source: `raqa.${format}`, bytes },
-      memoryContext(),
+      memoryImportContext(),
     )) as PhotoDraft[]
     expect(draft.title).toBe('Fighters & families in Raqa')
     expect(draft.photo.image?.mime).toBe(mime)
@@ -129,7 +119,7 @@ describe('EXIF orientation', () => {
     const bytes = jpegWithOrientation(400, 200, 6)
     const [draft] = (await importer.import(
       { source: 'turned.jpg', bytes },
-      memoryContext(),
+      memoryImportContext(),
     )) as PhotoDraft[]
     expect(draft.photo.meta).toMatchObject({ width: 200, height: 400 })
     expect(draft.photo.thumbnail).toBeDefined()
@@ -146,7 +136,7 @@ describe.each([
     )
     const [draft] = (await importer.import(
       { source: file, bytes },
-      memoryContext(),
+      memoryImportContext(),
     )) as PhotoDraft[]
     expect(draft.title).toBe(file)
     expect(draft.photo.image).toMatchObject({ mime, bytes: bytes.length })

@@ -1,32 +1,20 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { BlobRef, PhotoDraft } from '../../model'
-import { ImportError, type ImportContext } from '../importer'
+import type { PhotoDraft } from '../../model'
+import { ImportError } from '../importer'
 import { createImageImporter, imageImporter } from './imageImporter'
 import { composeCreditLine } from './photoCredit'
+import { memoryImportContext } from '../testing/memoryImportContext'
 
 const corpus = path.resolve(__dirname, '../../../..', '../shared/corpora/iptc-images')
 const expected = JSON.parse(readFileSync(path.join(corpus, 'expected-metadata.json'), 'utf8'))
   .files as Record<string, Record<string, unknown>>
 const imageNames = Object.keys(expected).filter((f) => !f.endsWith('.xmp'))
 
-function memoryContext() {
-  const blobs = new Map<string, { bytes: Uint8Array; mime: string }>()
-  const ctx: ImportContext = {
-    async putBlob(bytes, mime, fileName): Promise<BlobRef> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      blobs.set(sha256, { bytes: new Uint8Array(bytes), mime })
-      return { sha256, mime, bytes: bytes.byteLength, ...(fileName ? { fileName } : {}) }
-    },
-  }
-  return { blobs, ctx }
-}
-
 async function importFile(name: string): Promise<PhotoDraft> {
   const file = path.join(corpus, name)
-  const { ctx } = memoryContext()
+  const ctx = memoryImportContext()
   const drafts = await imageImporter.import({ source: file, bytes: readFileSync(file) }, ctx)
   expect(drafts).toHaveLength(1)
   return drafts[0] as PhotoDraft
@@ -115,7 +103,8 @@ describe('imageImporter against ExifTool (iptc-images/expected-metadata.json)', 
     for (const name of imageNames) {
       const file = path.join(corpus, name)
       const bytes = readFileSync(file)
-      const { ctx, blobs } = memoryContext()
+      const ctx = memoryImportContext()
+      const { blobs } = ctx
       const [draft] = (await imageImporter.import({ source: file, bytes }, ctx)) as PhotoDraft[]
       expect(draft.photo.image?.sha256).toBe(expected[name].sha256)
       expect(draft.photo.image?.fileName).toBe(name)
@@ -167,7 +156,7 @@ describe('imageImporter against ExifTool (iptc-images/expected-metadata.json)', 
   it('merges an XMP sidecar only into fields the image lacks', async () => {
     const sidecar = readFileSync(path.join(corpus, 'BonTonARTSTORplusIPTC.xmp'))
     const importer = createImageImporter({ readSidecar: async () => sidecar })
-    const { ctx } = memoryContext()
+    const ctx = memoryImportContext()
     const bytes = readFileSync(path.join(corpus, 'no-metadata.jpg'))
     const [draft] = (await importer.import({ source: 'plain.jpg', bytes }, ctx)) as PhotoDraft[]
     expect(draft.photo.meta?.creator).toBe('Allan Kohl')
@@ -190,7 +179,7 @@ describe('imageImporter on bad input', () => {
     const at = Buffer.from(bytes).indexOf('8BIM\x04\x04', 0, 'latin1')
     expect(at).toBeGreaterThan(0)
     bytes.fill(0xee, at + 4, at + 200) // resource id, name, size and first datasets
-    const { ctx } = memoryContext()
+    const ctx = memoryImportContext()
     const [draft] = (await imageImporter.import(
       { source: 'damaged.jpg', bytes },
       ctx,
@@ -206,7 +195,7 @@ describe('imageImporter on bad input', () => {
     const at = Buffer.from(bytes).indexOf('Exif\0\0', 0, 'latin1')
     expect(at).toBeGreaterThan(0)
     bytes.fill(0xff, at + 6 + 4, at + 6 + 64) // IFD0 offset and entries
-    const { ctx } = memoryContext()
+    const ctx = memoryImportContext()
     const outcome = await imageImporter.import({ source: 'exif.jpg', bytes }, ctx).then(
       (drafts) => drafts,
       (error: unknown) => error,
@@ -222,7 +211,8 @@ describe('imageImporter on bad input', () => {
 
   it('refuses a JPEG cut inside its metadata: no image data left', async () => {
     const bytes = new Uint8Array(staff.subarray(0, 4000))
-    const { ctx, blobs } = memoryContext()
+    const ctx = memoryImportContext()
+    const { blobs } = ctx
     const error = await imageImporter
       .import({ source: '/photos/cut.jpg', bytes }, ctx)
       .catch((e: unknown) => e)
@@ -235,7 +225,8 @@ describe('imageImporter on bad input', () => {
 
   it('refuses a text file named .jpg with a clear reason', async () => {
     const bytes = new TextEncoder().encode('<html><body>not a photo</body></html>')
-    const { ctx, blobs } = memoryContext()
+    const ctx = memoryImportContext()
+    const { blobs } = ctx
     const error = await imageImporter
       .import({ source: '/tmp/holiday.jpg', bytes }, ctx)
       .catch((e: unknown) => e)

@@ -12,6 +12,16 @@ export const SEED_CREDIT: Credit = {
   agencyIds: ['afp'],
 }
 
+/** The queries issue 3 says must find the seed article (both the real one and this stand-in). */
+export const SEED_QUERIES = [
+  'souleiman',
+  'agency:afp',
+  'photographer:"delil souleiman"',
+  'raqa',
+  '"wrong American policies"',
+  'Souleïman',
+] as const
+
 export function seedLikeArticle(overrides: Partial<Article> = {}): Article {
   return {
     kind: 'article',

@@ -18,6 +18,19 @@ export interface Credit {
   agencies: string[]
   /** Canonical ids of the known organisations among `agencies` (e.g. `afp`), same order. */
   agencyIds: string[]
+  /**
+   * Distributors the picture came through, never the agency: `Getty Images` in
+   * `Name/AFP via Getty Images`, `AP` in `Photo by Name/Outlet via AP`.
+   */
+  via?: string[]
+  /** The client it was made for: `The New York Times` in `Name for The New York Times`. */
+  for?: string | null
+  /** The owner's role when it is not an agency's own picture (`Courtesy of…`, `Handout`, `Pool`). */
+  role?: 'courtesy' | 'handout' | 'pool' | null
+  /** How sure the parse is, 0–1. */
+  confidence?: number
+  /** The parse is a guess: `credit:uncertain` finds these for a person to check. */
+  uncertain?: boolean
 }
 
 /** The IPTC/EXIF fields a photo desk cares about, where known. */

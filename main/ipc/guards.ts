@@ -50,6 +50,7 @@ const searchOptions = z
     offset: z.number().int().min(0).max(1_000_000).optional(),
     sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
     facets: z.boolean().optional(),
+    typos: z.boolean().optional(),
   })
   .strict()
   .optional()

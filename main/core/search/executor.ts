@@ -12,10 +12,10 @@ import {
   NO_DATE,
   type FieldName,
 } from './documents'
-import { withinEdits } from './fuzzy'
 import type { FilterClause, ParsedQuery, PhraseClause, TermClause } from './queryParser'
 import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 import { FIRST_YEAR, YEAR_FACET, YEAR_SPAN, type SegmentSet } from './segmentSet'
+import { closeTerms, MAX_EXPANSIONS } from './vocabulary'
 
 /** lunr's BM25 constants (lunr.Builder defaults). */
 const K1 = 1.2
@@ -95,15 +95,13 @@ function expandPrefix(set: SegmentSet, prefix: string): string[] {
   return [...found]
 }
 
-/** Every indexed term within `edits` of `term`. */
-function expandFuzzy(set: SegmentSet, term: string, edits: number): string[] {
-  const found = new Set<string>()
-  for (const seg of set.segments) {
-    const buckets = seg.termsByLength()
-    for (let len = term.length - edits; len <= term.length + edits; len++)
-      for (const t of buckets.get(len) ?? []) if (withinEdits(t, term, edits)) found.add(t)
-  }
-  return [...found]
+/**
+ * Every indexed term within `edits` of the word, compared as typed (with the words of the
+ * texts) and stemmed (with the terms): the closest and most frequent first, at most
+ * MAX_EXPANSIONS of them.
+ */
+function expandFuzzy(set: SegmentSet, word: string, term: string, edits: number): string[] {
+  return closeTerms(set, word, term, edits, MAX_EXPANSIONS).map((c) => c.term)
 }
 
 function termOption(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option | null {
@@ -119,7 +117,7 @@ function termOption(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option
   // A stop word typed alone in a field filter is meant: keep it stemmed.
   if (term === '' && c.field !== null) term = stemOnly(c.text)
   if (term === '') return null
-  if (c.fuzzy > 0) return { fields, terms: expandFuzzy(set, term, c.fuzzy), phrase: null }
+  if (c.fuzzy > 0) return { fields, terms: expandFuzzy(set, c.text, term, c.fuzzy), phrase: null }
   const terms = new Set([term])
   for (const variant of aliases.get(foldText(c.text)) ?? []) {
     const t = termOf(variant)
@@ -136,8 +134,16 @@ function phraseOption(c: PhraseClause): Option | null {
   return { fields, terms: [], phrase: tokens }
 }
 
-/** Turn the parsed query into clauses of expanded terms. */
-export function planQuery(set: SegmentSet, parsed: ParsedQuery, aliases: AliasIndex): QueryPlan {
+/**
+ * Turn the parsed query into clauses of expanded terms. `corrections` adds close words of the
+ * vocabulary to some word clauses (typo tolerance, see typos.ts).
+ */
+export function planQuery(
+  set: SegmentSet,
+  parsed: ParsedQuery,
+  aliases: AliasIndex,
+  corrections?: ReadonlyMap<TermClause, readonly string[]>,
+): QueryPlan {
   const clauses: PlannedClause[] = []
   const filters: FilterClause[] = []
   const highlightTerms = new Set<string>()
@@ -153,6 +159,8 @@ export function planQuery(set: SegmentSet, parsed: ParsedQuery, aliases: AliasIn
     for (const p of parts) {
       const o = p.kind === 'term' ? termOption(set, p, aliases) : phraseOption(p)
       if (!o) continue
+      const extra = p.kind === 'term' ? corrections?.get(p) : undefined
+      if (extra) o.terms = [...new Set([...o.terms, ...extra])]
       options.push(o)
       if (p.field === null || !INHERITED_FIELDS.has(p.field)) scoped = false
     }

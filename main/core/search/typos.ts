@@ -1,4 +1,4 @@
-import { forEachRawToken, termOf, termsOf } from './analyzer'
+import { forEachRawToken, forEachTokenSpan, termOf } from './analyzer'
 import { execute, planQuery, type AliasIndex, type Matches, type QueryPlan } from './executor'
 import type { Scratch } from './executor'
 import type { ParsedQuery, PhraseClause, TermClause } from './queryParser'
@@ -33,26 +33,53 @@ const FEW_DF = 3
 const FEW_HITS = 3
 /** ...and the close word is this many times more frequent. */
 const MORE_COMMON = 10
-/** One misspelled word of the query and what stands in for it. */
+/** One misspelled word clause of the query and what stands in for it. */
 export interface TypoFix {
-  /** Where the word is in the query string, and how it was typed. */
+  /** Where the clause's text is in the query string, and how it was typed. */
   start: number
   end: number
   typed: string
+  /** The text with its misspelled words replaced by the closest ones. */
   replacement: string
+  /** For a one-word clause: the close terms that join the word (any of them matches). */
   terms: string[]
 }
 
-/** The single word of a plain word clause, or null (several tokens, or not correctable). */
-function plainWord(c: TermClause | PhraseClause): { folded: string; term: string } | null {
-  if (c.kind !== 'term' || c.prefix || c.fuzzy > 0 || c.exact) return null
-  let tokens = 0
-  forEachRawToken(c.text, () => tokens++)
-  if (tokens !== 1) return null
-  const folded = surfaceOf(c.text)
-  const [term] = termsOf(c.text)
+/** A word clause that may be corrected: not quoted, `=word`, `prefix*` or `word~N`. */
+function correctable(c: TermClause | PhraseClause): c is TermClause {
+  return c.kind === 'term' && !c.prefix && c.fuzzy === 0 && !c.exact
+}
+
+/** The close words standing in for one typed word, or null when it looks right. */
+function correctWord(
+  set: SegmentSet,
+  raw: string,
+  exactCount: number,
+): { best: CloseTerm; chosen: CloseTerm[] } | null {
+  const folded = surfaceOf(raw)
+  const term = termOf(raw)
   if (!term || !isCorrectable(folded) || folded.length > MAX_WORD) return null
-  return { folded, term }
+  const budget = typoBudget(folded.length)
+  const df = set.df(term)
+  if (budget === 0 || df >= FEW_DF || (df > 0 && exactCount >= FEW_HITS)) return null
+  const floor = df > 0 ? df * MORE_COMMON : 1
+  const find = (max: number) =>
+    closeTerms(set, raw, term, max, 16, 'fallback').filter((t) => t.term !== term && t.df >= floor)
+  let close = find(budget)
+  // A word of six or seven letters may have lost one or two of its letters: one more edit
+  // when nothing was within the budget.
+  if (close.length === 0 && budget === 1 && folded.length >= 6) close = find(2)
+  if (close.length === 0) return null
+  const best = close[0]
+  const chosen = close
+    .filter(
+      (t) =>
+        t.distance === best.distance &&
+        (t.surface === null) === (best.surface === null) &&
+        t.df * 20 >= best.df,
+    )
+    .slice(0, CANDIDATES_PER_WORD)
+  return { best, chosen }
 }
 
 /** The surface to show for a close term (a word of the texts, cased like the typed word). */
@@ -73,8 +100,9 @@ function wordSpan(
 }
 
 /**
- * The words of `parsed` to correct: plain words (not quoted, `=word`, `prefix*`, `word~N` or
- * negated) with no exact match, or with very few when the query as typed finds almost nothing.
+ * The word clauses of `parsed` to correct (not negated): their words with no exact match, or
+ * with very few when the query as typed finds almost nothing. A clause of several words
+ * (`Kilroy-Silk`) is matched as a phrase: its misspelled words are replaced by the closest.
  */
 export function planFixes(
   set: SegmentSet,
@@ -87,32 +115,27 @@ export function planFixes(
     if (clause.kind === 'filter' || clause.negated) continue
     for (const c of clause.kind === 'or' ? clause.options : [clause]) {
       if (fixes.size >= MAX_CORRECTED_WORDS) return fixes
-      const word = plainWord(c)
-      if (!word || c.kind !== 'term') continue
-      const budget = typoBudget(word.folded.length)
-      const df = set.df(word.term)
-      if (budget === 0 || df >= FEW_DF || (df > 0 && exactCount >= FEW_HITS)) continue
-      const floor = df > 0 ? df * MORE_COMMON : 1
-      const close = closeTerms(set, c.text, word.term, budget, 16, 'fallback').filter(
-        (t) => t.term !== word.term && t.df >= floor,
-      )
-      if (close.length === 0) continue
-      const best = close[0]
-      const chosen = close
-        .filter(
-          (t) =>
-            t.distance === best.distance &&
-            (t.surface === null) === (best.surface === null) &&
-            t.df * 20 >= best.df,
-        )
-        .slice(0, CANDIDATES_PER_WORD)
+      if (!correctable(c)) continue
       const span = wordSpan(query, c.start, c.end, c.text)
       if (!span) continue
+      const tokens: { start: number; end: number }[] = []
+      forEachTokenSpan(c.text, (start, end) => tokens.push({ start, end }))
+      if (tokens.length === 0 || tokens.length > MAX_CORRECTED_WORDS) continue
+      const edits: { start: number; end: number; text: string }[] = []
+      let terms: string[] = []
+      for (const t of tokens) {
+        const raw = c.text.slice(t.start, t.end)
+        const fix = correctWord(set, raw, exactCount)
+        if (!fix) continue
+        edits.push({ ...t, text: shown(set, raw, fix.best) })
+        terms = fix.chosen.map((x) => x.term)
+      }
+      if (edits.length === 0) continue
       fixes.set(c, {
         ...span,
         typed: c.text,
-        replacement: shown(set, c.text, best),
-        terms: chosen.map((t) => t.term),
+        replacement: rewrite(c.text, edits),
+        terms: tokens.length === 1 ? terms : [],
       })
     }
   }
@@ -160,8 +183,25 @@ export function runForgiving(
     exactScores.set(g, scratch.score[g])
   }
   scratch.reset()
-  const extra = new Map([...fixes].map(([c, f]) => [c, f.terms]))
-  const forgiving = planQuery(set, parsed, aliases, extra)
+  // One-word clauses gain their close terms; longer ones are run with the corrected text.
+  const extra = new Map<TermClause, string[]>()
+  const swap = (c: TermClause | PhraseClause): TermClause | PhraseClause => {
+    const fix = c.kind === 'term' ? fixes.get(c) : undefined
+    if (!fix || c.kind !== 'term') return c
+    if (fix.terms.length > 0) {
+      extra.set(c, fix.terms)
+      return c
+    }
+    return { ...c, text: fix.replacement }
+  }
+  const corrected: ParsedQuery = {
+    clauses: parsed.clauses.map((c) => {
+      if (c.kind === 'filter') return c
+      if (c.kind === 'or') return { ...c, options: c.options.map(swap) }
+      return swap(c)
+    }),
+  }
+  const forgiving = planQuery(set, corrected, aliases, extra)
   const matches = execute(set, forgiving, scratch)
   if (exactScores.size > 0) {
     let lowest = Infinity

@@ -24,6 +24,10 @@ const ALL_FIELDS = FIELDS.map((_, i) => i)
 // Module-level copies: imported bindings can compile to property reads in hot loops.
 const NONE = NO_DATE
 const NEG_BIT = 0x80000000
+/** Clauses of one query planned at most (the rest are ignored), positive and negated each. */
+const MAX_CLAUSES = 31
+/** `word~N` clauses expanded per query; later ones match their word exactly. */
+const MAX_FUZZY_CLAUSES = 8
 
 /** One way a clause can match: terms in fields, optionally as a phrase. */
 interface Option {
@@ -84,6 +88,9 @@ export async function prepareForQueries(set: SegmentSet, slicer: TimeSlicer): Pr
     }
 }
 
+/** A prefix matches at most this many terms (its most frequent ones): `a*` must stay bounded. */
+const MAX_PREFIX_TERMS = 2000
+
 /** Every indexed term (in any segment) starting with `prefix`. */
 function expandPrefix(set: SegmentSet, prefix: string): string[] {
   const found = new Set<string>()
@@ -92,7 +99,11 @@ function expandPrefix(set: SegmentSet, prefix: string): string[] {
     for (let t = seg.lowerBound(prefix); t < terms.length && terms[t].startsWith(prefix); t++)
       found.add(terms[t])
   }
+  if (found.size <= MAX_PREFIX_TERMS) return [...found]
+  const df = new Map([...found].map((t) => [t, set.df(t)]))
   return [...found]
+    .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1))
+    .slice(0, MAX_PREFIX_TERMS)
 }
 
 /**
@@ -148,6 +159,8 @@ export function planQuery(
   const filters: FilterClause[] = []
   const highlightTerms = new Set<string>()
   let nextBit = 0
+  let negatedCount = 0
+  let fuzzyCount = 0
   for (const c of parsed.clauses) {
     if (c.kind === 'filter') {
       filters.push(c)
@@ -156,16 +169,20 @@ export function planQuery(
     const parts = c.kind === 'or' ? c.options : [c]
     const options: Option[] = []
     let scoped = true
-    for (const p of parts) {
+    if (c.negated ? negatedCount >= MAX_CLAUSES : nextBit >= MAX_CLAUSES) continue // ignored
+    for (const part of parts) {
+      let p = part
+      if (p.kind === 'term' && p.fuzzy > 0 && fuzzyCount++ >= MAX_FUZZY_CLAUSES)
+        p = { ...p, fuzzy: 0 }
       const o = p.kind === 'term' ? termOption(set, p, aliases) : phraseOption(p)
       if (!o) continue
-      const extra = p.kind === 'term' ? corrections?.get(p) : undefined
+      const extra = part.kind === 'term' ? corrections?.get(part) : undefined
       if (extra) o.terms = [...new Set([...o.terms, ...extra])]
       options.push(o)
       if (p.field === null || !INHERITED_FIELDS.has(p.field)) scoped = false
     }
     if (options.length === 0) continue // stop words only: no constraint, as in lunr
-    if (!c.negated && nextBit >= 31) continue // more than 31 clauses: the rest are ignored
+    if (c.negated) negatedCount++
     if (!c.negated)
       for (const o of options) {
         for (const t of o.terms) highlightTerms.add(t)

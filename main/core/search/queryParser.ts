@@ -150,13 +150,23 @@ export function parseDay(value: string): number | null {
   return Math.floor(t / 86_400_000)
 }
 
+/** Longer queries are searched up to here (pasted text, not something typed). */
+export const MAX_QUERY_CHARS = 2000
+
 /** Parse a query. Never throws; see the module comment for the syntax. */
-export function parseQuery(q: string): ParsedQuery {
+export function parseQuery(query: string): ParsedQuery {
   const clauses: QueryClause[] = []
   let error: QueryError | undefined
   const fail = (message: string, start: number, end: number) => {
     if (!error) error = { message, start, end: Math.max(end, start + 1) }
   }
+  const q = query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query
+  if (q !== query)
+    fail(
+      `Only the first ${MAX_QUERY_CHARS.toLocaleString('en')} characters are searched.`,
+      MAX_QUERY_CHARS,
+      query.length,
+    )
   const lexemes = lex(q)
   let pendingNot = false
   let pendingOr: { start: number; end: number } | null = null

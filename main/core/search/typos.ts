@@ -23,8 +23,8 @@ import { parseQuery } from './queryParser'
  * was done. A query left without any result gets a "Did you mean" built the same way.
  */
 
-/** Words corrected in one query (the rest stay as typed). */
-const MAX_CORRECTED_WORDS = 6
+/** Distinct words looked up in the vocabulary per query (the rest stay as typed). */
+const MAX_LOOKUPS = 6
 /** Close terms used in place of one misspelled word. */
 const CANDIDATES_PER_WORD = 3
 /** A word found in fewer documents (fields) than this may be a typo of a common word... */
@@ -111,21 +111,29 @@ export function planFixes(
   exactCount: number,
 ): Map<TermClause, TypoFix> {
   const fixes = new Map<TermClause, TypoFix>()
+  // Each distinct word is looked up once, and only so many per query (pasted text).
+  const looked = new Map<string, ReturnType<typeof correctWord>>()
+  const lookUp = (raw: string) => {
+    if (looked.has(raw)) return looked.get(raw)!
+    if (looked.size >= MAX_LOOKUPS) return null
+    const fix = correctWord(set, raw, exactCount)
+    looked.set(raw, fix)
+    return fix
+  }
   for (const clause of parsed.clauses) {
     if (clause.kind === 'filter' || clause.negated) continue
     for (const c of clause.kind === 'or' ? clause.options : [clause]) {
-      if (fixes.size >= MAX_CORRECTED_WORDS) return fixes
       if (!correctable(c)) continue
       const span = wordSpan(query, c.start, c.end, c.text)
       if (!span) continue
       const tokens: { start: number; end: number }[] = []
       forEachTokenSpan(c.text, (start, end) => tokens.push({ start, end }))
-      if (tokens.length === 0 || tokens.length > MAX_CORRECTED_WORDS) continue
+      if (tokens.length === 0 || tokens.length > MAX_LOOKUPS) continue
       const edits: { start: number; end: number; text: string }[] = []
       let terms: string[] = []
       for (const t of tokens) {
         const raw = c.text.slice(t.start, t.end)
-        const fix = correctWord(set, raw, exactCount)
+        const fix = lookUp(raw)
         if (!fix) continue
         edits.push({ ...t, text: shown(set, raw, fix.best) })
         terms = fix.chosen.map((x) => x.term)
@@ -255,11 +263,15 @@ export function suggestQuery(
       forEachRawToken(c.text, (raw) => words.push({ raw, start: c.start, end: c.end }))
     }
   }
-  for (const w of words.slice(0, MAX_CORRECTED_WORDS * 2)) {
+  const looked = new Set<string>()
+  for (const w of words) {
+    if (looked.has(w.raw)) continue
     const folded = surfaceOf(w.raw)
     const term = termOf(w.raw)
     if (!term || !isCorrectable(folded) || folded.length < 3 || folded.length > MAX_WORD) continue
     if (set.df(term) > 0) continue
+    if (looked.size >= MAX_LOOKUPS) break
+    looked.add(w.raw)
     const [best] = closeTerms(set, w.raw, term, Math.max(1, typoBudget(folded.length)), 1)
     const span = best && wordSpan(query, w.start, w.end, w.raw)
     if (!span || edits.some((e) => e.start < span.end && span.start < e.end)) continue

@@ -14,6 +14,9 @@ import type {
   ItemSummary,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
 } from '../main/core/model'
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
 
@@ -27,6 +30,9 @@ export type {
   ItemSummary,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
 }
 export type { SearchOptions, SearchResult }
 
@@ -59,6 +65,13 @@ export interface ArchiveApi {
   get(id: ItemId): Promise<Reply<ArchiveItem | null>>
   list(options?: ListOptions): Promise<Reply<ItemPage>>
   stats(): Promise<Reply<ArchiveStats>>
+
+  /** The versions of a story captured again from its URL, oldest first. */
+  versions(id: ItemId): Promise<Reply<VersionInfo[]>>
+  /** Version `index` (1 = oldest) of a story, to show side by side. */
+  readVersion(id: ItemId, index: number): Promise<Reply<VersionContent>>
+  /** Word-level diff of two versions (default: the last two). */
+  diffVersions(id: ItemId, from?: number, to?: number): Promise<Reply<VersionDiff>>
 
   tags(): Promise<Reply<TagInfo[]>>
   addTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
@@ -120,6 +133,9 @@ const listed: Record<keyof ArchiveApi, true> = {
   get: true,
   list: true,
   stats: true,
+  versions: true,
+  readVersion: true,
+  diffVersions: true,
   tags: true,
   addTags: true,
   removeTags: true,

@@ -28,6 +28,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'List archived items.',
   },
   show: { usage: 'show ID [--json]', summary: 'Show one item in full.' },
+  versions: {
+    usage: 'versions ID [--json]',
+    summary: 'List the versions of a story captured again from its URL (1 = oldest).',
+  },
+  diff: {
+    usage: 'diff ID [FROM [TO]]',
+    summary:
+      'Word-level diff of two versions of a story ([-removed-] {+added+}); default: the last two.',
+  },
   search: {
     usage: 'search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]',
     summary: 'Search the archive (words, "phrases", photographer:, agency:, tag:, after:, …).',

@@ -16,7 +16,15 @@ import { openArchive } from '../core/openArchive'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
-import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
+import {
+  formatDiff,
+  formatItem,
+  formatReport,
+  formatSearch,
+  formatStats,
+  formatTags,
+  formatVersions,
+} from './format'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -145,6 +153,20 @@ async function run(
     case 'show': {
       const item = await mustGet(archive, args[0])
       out(values.json ? JSON.stringify(item, null, 2) : formatItem(item))
+      return 0
+    }
+    case 'versions': {
+      const item = await mustGet(archive, args[0])
+      const versions = await archive.versions(item.id)
+      out(values.json ? JSON.stringify(versions, null, 2) : formatVersions(versions))
+      return 0
+    }
+    case 'diff': {
+      const item = await mustGet(archive, args[0])
+      need(args.length <= 3, 'give an id and at most two version numbers')
+      const [from, to] = args.slice(1).map(versionArg)
+      const diff = await archive.diffVersions(item.id, from, to)
+      out(formatDiff(diff))
       return 0
     }
     case 'search': {
@@ -306,6 +328,12 @@ async function mustGet(archive: Archive, id: string | undefined): Promise<Archiv
 
 function need(ok: boolean, message: string): void {
   if (!ok) throw new UsageError(message)
+}
+
+function versionArg(v: string): number {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`“${v}” is not a version number`)
+  return n
 }
 
 function positiveInt(v: string): number {

@@ -7,6 +7,9 @@ import type {
   ItemSummary,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
 } from './model'
 import type { SearchOptions, SearchResult } from './search/types'
 
@@ -46,6 +49,14 @@ export interface Archive {
   /** Put deleted items back exactly as they were (undo). */
   restore(items: readonly ArchiveItem[]): Promise<void>
   setNotes(id: ItemId, notes: string): Promise<ArchiveItem>
+
+  // story versions (a story captured again from its URL with other content)
+  /** Every version of a story, oldest first; the last is the one shown. */
+  versions(id: ItemId): Promise<VersionInfo[]>
+  /** Version `index` (1 = oldest) of a story. */
+  readVersion(id: ItemId, index: number): Promise<VersionContent>
+  /** Word-level diff of two versions; default: the one before `to`, and the newest. */
+  diffVersions(id: ItemId, from?: number, to?: number): Promise<VersionDiff>
 
   // import
   /** Import files and folders (recursively). Per-file failures are reported, never thrown. */

@@ -30,6 +30,7 @@ const tag = z
   .min(1)
   .max(MAX_TAG * 4)
 const name = z.string().min(1).max(200)
+const versionNumber = z.number().int().min(1).max(100_000)
 const ids = z.array(itemId).min(1).max(MAX_IDS)
 const tagList = z.array(tag).min(1).max(100)
 const httpUrl = z
@@ -83,6 +84,12 @@ export const guards: Guards = {
   get: args('get', z.tuple([itemId])),
   list: args('list', z.tuple([listOptions])),
   stats: args('stats', z.tuple([])),
+  versions: args('versions', z.tuple([itemId])),
+  readVersion: args('readVersion', z.tuple([itemId, versionNumber])),
+  diffVersions: args(
+    'diffVersions',
+    z.tuple([itemId, versionNumber.optional(), versionNumber.optional()]),
+  ),
   tags: args('tags', z.tuple([])),
   addTags: args('addTags', z.tuple([ids, tagList])),
   removeTags: args('removeTags', z.tuple([ids, tagList])),

@@ -89,6 +89,10 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     list: (options) => reply(() => archive.list(options)),
     stats: () => reply(() => archive.stats()),
 
+    versions: (id) => reply(() => archive.versions(id)),
+    readVersion: (id, index) => reply(() => archive.readVersion(id, index)),
+    diffVersions: (id, from, to) => reply(() => archive.diffVersions(id, from, to)),
+
     tags: () => reply(() => archive.tags()),
     addTags: (ids, tags) => reply(() => archive.addTags(ids, tags)),
     removeTags: (ids, tags) => reply(() => archive.removeTags(ids, tags)),

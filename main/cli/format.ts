@@ -1,6 +1,8 @@
 import type {
   ArchiveStats,
   Credit,
+  FeedRefreshOutcome,
+  FeedSubscription,
   ImportReport,
   ItemDraft,
   TagInfo,
@@ -117,4 +119,25 @@ export function formatDiff(diff: VersionDiff): string {
     )
     .join('')
   return `${head}\n\n${body}`
+}
+
+export function formatRefresh(o: FeedRefreshOutcome): string {
+  if (o.status === 'failed') return `failed: ${o.reason ?? 'unknown reason'}`
+  if (o.status === 'skipped') return `waiting after errors (${o.reason ?? 'failed before'})`
+  if (o.status === 'unchanged') return 'unchanged'
+  return `${o.archived} article${o.archived === 1 ? '' : 's'} archived`
+}
+
+export function formatFeeds(feeds: FeedSubscription[]): string {
+  if (feeds.length === 0) return 'No feeds: subscribe to one with morgue subscribe URL.'
+  return feeds
+    .map((f) => {
+      const state = f.error
+        ? `  error: ${f.error}`
+        : f.okAt
+          ? `  checked ${f.okAt.slice(0, 16).replace('T', ' ')}`
+          : '  never checked'
+      return `${f.id}  ${f.title}  ${f.unread.length} unread, ${f.items.length} archived${state}\n    ${f.url}`
+    })
+    .join('\n')
 }

@@ -31,6 +31,7 @@ import { DEFAULT_ALIASES } from './search'
 import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
+import { createFeedService } from './feeds/feedSubscriptions'
 import { StoryUrlIndex } from './versions/storyUrlIndex'
 import {
   addStoryVersion,
@@ -297,6 +298,17 @@ export function createArchive(deps: ArchiveDeps): Archive {
     return v
   }
 
+  const feeds = createFeedService({
+    settings: () => store.settings(),
+    updateSettings: (mutate) => store.updateSettings(mutate),
+    fetch: deps.fetch ?? globalThis.fetch,
+    putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+    now,
+    importUrl: (url, signal) => archive.importUrl(url, { signal }),
+    ingest: (source, drafts) => ingest(source, drafts, {}),
+    changed: () => emit({ kind: 'settings' }),
+  })
+
   /** Write a bulk import's pending items; if that fails, their files are reported as failed. */
   async function flush(batch: PendingBatch): Promise<void> {
     if (batch.items.length > 0) {
@@ -353,7 +365,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
     list(options: ListOptions = {}) {
       const key = options.tag ? tagKey(options.tag) : null
-      let items: ItemSummary[] = [...store.summaries()]
+      let items: ItemSummary[] = options.feed
+        ? feeds.itemsOf(options.feed).flatMap((id) => store.summary(id) ?? [])
+        : [...store.summaries()]
       if (key) items = items.filter((s) => s.tags.some((t) => tagKey(t) === key))
       const sort = options.sort ?? 'newest'
       const date = (s: ItemSummary) => s.publishedAt ?? s.archivedAt
@@ -373,6 +387,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const removed = await store.delete(ids)
       if (removed.length === 0) return removed
       stories.deleted(removed)
+      await feeds.forget(removed.map((i) => i.id))
       await search.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
       return removed
@@ -387,6 +402,16 @@ export function createArchive(deps: ArchiveDeps): Archive {
       await save([item])
       return item
     },
+
+    feeds: () => feeds.list(),
+    subscribe: (url, options = {}) => feeds.subscribe(url, options.signal),
+    unsubscribe: (ref) => feeds.unsubscribe(ref),
+    refreshFeeds: (ref, options) => feeds.refresh(ref, options),
+    markRead: (ids) => feeds.markRead(ids),
+    importOpml: (xml, label) => feeds.importOpml(xml, label),
+    exportOpml: () => feeds.exportOpml(),
+    feedRefreshMinutes: () => feeds.refreshMinutes(),
+    setFeedRefreshMinutes: (minutes) => feeds.setRefreshMinutes(minutes),
 
     async versions(id) {
       return listVersions(await mustGetStory(id))

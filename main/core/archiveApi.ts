@@ -10,7 +10,10 @@ import type {
   VersionContent,
   VersionDiff,
   VersionInfo,
+  FeedRefreshOutcome,
+  FeedSubscription,
 } from './model'
+import type { RefreshOptions } from './feeds/feedSubscriptions'
 import type { SearchOptions, SearchResult } from './search/types'
 
 export interface ImportOptions {
@@ -26,6 +29,8 @@ export interface ListOptions {
   sort?: 'newest' | 'oldest' | 'title'
   /** Only items carrying this tag (by tag identity). */
   tag?: string
+  /** Only items archived from this feed (id, URL or title). */
+  feed?: string
 }
 
 /** What changed, for listeners (the UI refetches). */
@@ -65,6 +70,24 @@ export interface Archive {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+
+  // feeds (subscriptions; `ref` is a feed's id, URL or title)
+  feeds(): FeedSubscription[]
+  /** Subscribe to a feed (or the feed a page links to) and archive its entries now. */
+  subscribe(
+    url: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ feed: FeedSubscription; refresh: FeedRefreshOutcome }>
+  unsubscribe(ref: string): Promise<FeedSubscription>
+  /** Refresh one feed or all: new entries archived as full articles, changed ones as versions. */
+  refreshFeeds(ref?: string, options?: RefreshOptions): Promise<FeedRefreshOutcome[]>
+  /** The user opened these items: they are no longer unread in their feeds. */
+  markRead(ids: readonly ItemId[]): Promise<void>
+  importOpml(xml: string, label?: string): Promise<{ added: number; existing: number }>
+  exportOpml(): string
+  /** Minutes between automatic refreshes; 0: only when asked. */
+  feedRefreshMinutes(): number
+  setFeedRefreshMinutes(minutes: number): Promise<void>
 
   // tags
   tags(): TagInfo[]

@@ -256,3 +256,43 @@ export interface ArchiveStats {
   blobs: number
   bytesOnDisk: number
 }
+
+/** A feed the user subscribed to: its new entries are archived as full articles. */
+export interface FeedSubscription {
+  /** Short stable id (hex), for the CLI and the UI. */
+  id: string
+  /** The feed's own address (after discovery from a web page). */
+  url: string
+  title: string
+  /** The web site the feed belongs to. */
+  siteUrl?: string
+  addedAt: string
+  /** Last time a refresh was attempted, and last time it worked. */
+  checkedAt?: string
+  okAt?: string
+  /** Conditional-request validators of the last answer. */
+  etag?: string
+  lastModified?: string
+  /** Why the last refresh failed, for the user; cleared by a success. */
+  error?: string
+  /** Refreshes failed in a row: the next one waits longer (backoff). */
+  failures: number
+  /** Not before this time (ISO), after failures. */
+  retryAt?: string
+  /** Keys (link or id) of the entries already archived, newest last, bounded. */
+  seen: string[]
+  /** Items archived from it and not opened yet. */
+  unread: ItemId[]
+  /** Every item archived from it. */
+  items: ItemId[]
+}
+
+/** What one refresh of one feed did. */
+export interface FeedRefreshOutcome {
+  feed: string
+  title: string
+  status: 'updated' | 'unchanged' | 'failed' | 'skipped'
+  /** Articles archived (new entries and new versions of updated ones). */
+  archived: number
+  reason?: string
+}

@@ -13,7 +13,6 @@ import type {
   FeedRefreshOutcome,
   FeedSubscription,
 } from './model'
-import type { RefreshOptions } from './feeds/feedSubscriptions'
 import type { SearchOptions, SearchResult } from './search/types'
 
 export interface ImportOptions {
@@ -21,6 +20,15 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Tags added to every imported item. */
   tags?: string[]
+}
+
+export interface RefreshOptions {
+  /** Refresh even a feed that is backing off after failures. */
+  force?: boolean
+  /** Only feeds whose interval has passed (the scheduler). */
+  dueOnly?: boolean
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number, current: string) => void
 }
 
 export interface ListOptions {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Archive } from '../../main/core/archiveApi'
+import { startFeedScheduler } from '../../main/core/feeds/feedScheduler'
 import { openArchive } from '../../main/core/openArchive'
 import { cli, tempDir } from '../helpers'
 
@@ -243,6 +244,25 @@ describe('feed subscriptions', () => {
     expect(out).toContain(`xmlUrl="${base}/feed.xml"`)
     expect(out).toContain('text="Atom Desk"')
     await expect(archive.importOpml('<html><body>no</body></html>')).rejects.toThrow('not OPML')
+  })
+
+  it('refreshes on the user’s schedule only when one is set, and only the feeds that are due', async () => {
+    await archive.importOpml(
+      `<opml version="2.0"><body><outline text="Harbour" xmlUrl="${base}/feed.xml"/></body></opml>`,
+    )
+    expect(await archive.refreshFeeds(undefined, { dueOnly: true })).toEqual([])
+    const stop = startFeedScheduler(archive, { tickMs: 20 })
+    try {
+      await new Promise((r) => setTimeout(r, 100))
+      expect(archive.feeds()[0].checkedAt).toBeUndefined()
+      await archive.setFeedRefreshMinutes(60)
+      await expect.poll(() => archive.feeds()[0].items.length, { timeout: 5000 }).toBe(2)
+    } finally {
+      stop()
+    }
+    // Just checked: not due again for an hour.
+    expect(await archive.refreshFeeds(undefined, { dueOnly: true })).toEqual([])
+    await expect(archive.setFeedRefreshMinutes(-5)).rejects.toThrow('whole number of minutes')
   })
 
   it('is driven from the command line', async () => {

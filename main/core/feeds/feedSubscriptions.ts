@@ -12,6 +12,7 @@ import type {
   ItemDraft,
   ItemId,
 } from '../model'
+import type { RefreshOptions } from '../archiveApi'
 import type { ArchiveSettings } from '../storage/itemStore'
 import { fetchFeed } from './fetchFeed'
 import { parseOpml, toOpml } from './opml'
@@ -28,15 +29,6 @@ export interface FeedServiceDeps {
   ingest(source: string, drafts: ItemDraft[]): Promise<ImportOutcome>
   /** Feeds changed (listeners refetch). */
   changed(): void
-}
-
-export interface RefreshOptions {
-  /** Refresh even a feed that is backing off after failures. */
-  force?: boolean
-  /** Only feeds whose interval has passed (the scheduler). */
-  dueOnly?: boolean
-  signal?: AbortSignal
-  onProgress?: (done: number, total: number, current: string) => void
 }
 
 /** Entries remembered per feed: feeds carry the last 10–100, so this is plenty. */

@@ -7,6 +7,7 @@ import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
+import { prefetch } from './importers/prefetch'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
@@ -447,13 +448,17 @@ export function createArchive(deps: ArchiveDeps): Archive {
       let cancelled = false
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
+      // Files are parsed a few ahead (in the worker) and ingested in order.
+      const parsed = prefetch(files.length, PARSE_AHEAD, (j) =>
+        parseFile(files[j].path, files[j].bytes, options),
+      )
       for (const [i, file] of files.entries()) {
         options.onProgress?.({ done: i, total, current: file.path })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        outcomes.push(await ingestParsed(file.path, await parsed(i), options, batch))
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -689,18 +694,17 @@ export function createArchive(deps: ArchiveDeps): Archive {
     })
   }
 
-  async function importFile(
+  /** Read and parse one file of a bulk import into drafts, or the outcome of its failure. */
+  async function parseFile(
     path: string,
     size: number,
     options: ImportOptions,
-    batch?: PendingBatch,
-  ): Promise<ImportOutcome> {
+  ): Promise<ItemDraft[] | ImportOutcome> {
     if (size > maxFileBytes) {
       // Our own NDJSON export grows past the limit with embedded photos: it is read line by line.
       if (/\.(ndjson|jsonl)$/i.test(path)) {
         try {
-          const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
-          return await ingest(path, drafts, options, batch)
+          return (await importMorgueExportFile(path, importContext(options.signal))).drafts
         } catch (err) {
           return failed(path, err)
         }
@@ -724,7 +728,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
     try {
-      return await ingest(path, await runImporter(input, options.signal), options, batch)
+      return await runImporter(input, options.signal)
+    } catch (err) {
+      return failed(path, err)
+    }
+  }
+
+  async function ingestParsed(
+    path: string,
+    parsed: ItemDraft[] | ImportOutcome,
+    options: ImportOptions,
+    batch: PendingBatch,
+  ): Promise<ImportOutcome> {
+    if (!Array.isArray(parsed)) return parsed
+    try {
+      return await ingest(path, parsed, options, batch)
     } catch (err) {
       return failed(path, err)
     }
@@ -744,6 +762,8 @@ interface PendingBatch {
 
 const BATCH_ITEMS = 200
 const BATCH_MS = 1000
+/** Files of a bulk import being parsed at once (the one ingested next and those after it). */
+const PARSE_AHEAD = 3
 
 function emptyBatch(): PendingBatch {
   return { items: [], hashes: new Map(), ids: new Set(), outcomes: [], started: Date.now() }

@@ -182,7 +182,7 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
     text = stripWireNotes(text.replace(TRAILING_WIRE_JUNK, '').replace(CREDIT_INSTRUCTIONS, ''))
     text = text.replace(/^[|–—\-:]+\s*/, '').replace(/[\s.,;:]+$/, '')
     // A web address after the name (`©1985 David Riecks: www.riecks.com`) is contact data.
-    text = text.replace(/\s*[:,|-]?\s*(?:https?:\/\/|www\.)\S*$/i, '')
+    text = text.replace(/\s*[:,|-]?\s*(?:https?:\/\/|www\.)[^\s)\]]*/gi, '')
     const bracketed = /^[([](.*)[)\]]$/.exec(text)
     if (bracketed && !/[()[\]]/.test(bracketed[1])) text = bracketed[1].trim()
     const label = LABEL_RE.exec(text) ?? GLUED_CREDIT_LABEL.exec(text)
@@ -331,7 +331,9 @@ function classifyPart(piece: string, place: PartPlace = 'main'): CreditPart | nu
   )
     text = service[1]
   if (findKnownAgency(text)) return part('organisation', { known: true })
-  const kind = classifyText(text)
+  const read = classifyText(text)
+  // A distributor or a client is an organisation, whatever its name looks like.
+  const kind = read === 'person' && place !== 'main' ? 'organisation' : read
   const guessed =
     kind === 'organisation' &&
     (/^\p{Lu}\p{Ll}+$/u.test(text) ||
@@ -364,7 +366,9 @@ function classifyText(text: string): PartKind {
   const bare = (w: string) => w.toLowerCase().replace(/[^\p{L}&]/gu, '')
   // Initials (`Duane A. Laverty`) are not words of a sentence.
   const plain = words.filter((w) => !/^\p{Lu}\.?$/u.test(w)).map(bare)
-  if (words.length > MAX_NAME_WORDS || plain.some((w) => PROSE.has(w))) return 'prose'
+  // Acronyms (`US`, `U.S.`) are names, not the pronoun.
+  const sentenceWords = words.filter((w) => !/^\p{Lu}[\p{Lu}.]+$/u.test(w)).map(bare)
+  if (words.length > MAX_NAME_WORDS || sentenceWords.some((w) => PROSE.has(w))) return 'prose'
   if (words.length === 1) {
     if (/^@[\p{L}\d_.]{2,}$/u.test(text)) return 'person' // a social-media handle
     // An initial glued to the surname (`M.Chalmeton`).

@@ -88,13 +88,15 @@ function findCreditStart(text: string): number | null {
   return null
 }
 
-/** The index of the `(` that opens a bracket closing the text, or null. */
+/** The index of the `(` or `[` that opens a bracket closing the text (Al Jazeera's `[Name/AFP]`). */
 function bracketOpening(text: string): number | null {
-  if (!text.endsWith(')')) return null
+  const close = text.at(-1)
+  if (close !== ')' && close !== ']') return null
+  const open = close === ')' ? '(' : '['
   let depth = 0
   for (let i = text.length - 1; i >= 0; i--) {
-    if (text[i] === ')') depth++
-    else if (text[i] === '(' && --depth === 0) return i
+    if (text[i] === close) depth++
+    else if (text[i] === open && --depth === 0) return i
   }
   return null
 }

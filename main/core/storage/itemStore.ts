@@ -1,3 +1,4 @@
+import type { UserAgency } from '../credits/agencyLookup'
 import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
@@ -7,6 +8,8 @@ export interface ArchiveSettings {
   savedSearches: SavedSearch[]
   /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
   aliases: string[][]
+  /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
+  agencies?: UserAgency[]
 }
 
 /**

@@ -476,7 +476,7 @@ function assembleCredit(
 }
 
 /** Parses less sure than this are flagged `uncertain` (the `credit:uncertain` filter). */
-export const UNCERTAIN_BELOW = 0.6
+export const UNCERTAIN_BELOW = 0.7
 
 function uniqueCaseless(values: string[]): string[] {
   const seen = new Set<string>()

@@ -68,8 +68,7 @@ function score(
   for (const l of lines) {
     const c = read(l)
     const ok =
-      samePerson(c?.photographer ?? null, l.photographer) &&
-      sameAgency(c?.agency ?? null, l.agency)
+      samePerson(c?.photographer ?? null, l.photographer) && sameAgency(c?.agency ?? null, l.agency)
     const t = byLang.get(l.lang) ?? { n: 0, exact: 0 }
     t.n++
     all.n++
@@ -105,7 +104,10 @@ describe('credit accuracy on the wider labelled set', () => {
     expect(rows.length).toBeGreaterThanOrEqual(130)
     expect(new Set(rows.map((r) => r.group)).size).toBeGreaterThanOrEqual(60)
     for (const lang of ['de', 'fr', 'es', 'it']) {
-      expect(rows.some((r) => r.lang === lang), lang).toBe(true)
+      expect(
+        rows.some((r) => r.lang === lang),
+        lang,
+      ).toBe(true)
     }
     for (const r of rows) {
       expect(r.source, r.credit_raw).not.toBe('')

@@ -352,7 +352,9 @@ export const LEADING_LABELS: readonly string[] = [
 export const MAKER_PHRASES: readonly string[] = [
   '(?:photo(?:graph)?s?|pictures?|images?|immagini?|fotos?|fotografi[ae]|bild(?:er)?|aufnahmen?|illustrations?|video|photo\\s+illustration|photo\\s+montage|montage|montasje|graphic|artwork|drawing)\\s+(?:by|av|von|par|de|di|door|da)\\b',
   '(?:(?:photo|foto|picture|image)s?\\s+)?(?:kind\\s+)?courtesy(?:\\s+of)?\\b',
-  '(?:provided|supplied|distributed|handed\\s+out)\\s+by\\b',
+  '(?:provided|supplied|distributed|handed\\s+out|released)\\s+by\\b',
+  // `Handout photo from the Kremlin press service`, `Photo released by the ministry`.
+  '(?:handout\\s+)?(?:photos?|pictures?|images?)\\s+(?:from|released\\s+by|provided\\s+by|distributed\\s+by)\\b',
   // Spanish and Portuguese: `Fotoilustración de`, `Fotografía de`, `Foto por`.
   '(?:foto\\s*ilustraci(?:ón|on|ones)|fotograf(?:í|i)as?|ilustraci(?:ón|on)|fotos?)\\s+(?:de|por)\\b',
 ]
@@ -362,7 +364,7 @@ export const MAKER_PHRASES: readonly string[] = [
  * case-sensitively on the name's capital, so `picture alliance` stays a name.
  */
 export const SERVICE_WORD_BEFORE_NAME =
-  /^(?:[Pp]hoto(?:graph)?s?|PHOTO|[Ff]otos?|FOTO|[Pp]ictures?|PICTURE)\s+(?=\p{Lu})/u
+  /^(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?|[Ff]otos?|FOTO|[Pp]ictures?|PICTURE|[Ii]mages?|IMAGE|[Cc]redits?|CREDIT|[Bb]ild|BILD|[Ss]ource|SOURCE|[Qq]uelle|[Ff]uente|[Ff]onte|[Ii]magen|[Ii]mmagine|[Cc]r[ée]dits?|[Cc]opyright)\s+(?=\p{Lu})/u
 
 /** Words that join credit parts: distributor, commission and chain words. */
 export const JOIN_WORDS: readonly string[] = [

@@ -89,6 +89,7 @@ const PART_SEPARATORS = new RegExp(
     '\\s*/\\s*',
     '\\s*\\|\\s*',
     '\\s*[—–]\\s*',
+    '\\s+[·•]\\s+',
     '\\s+-\\s+',
     '\\s*[,;]\\s*',
     '(?<!(?:^|[\\s.])(?:\\p{L}|St|Dr|Jr|Sr|Mr|Mrs|Ms|Co|Dept))\\.\\s+',
@@ -172,7 +173,7 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
     .replace(/\s+/g, ' ')
     .replace(/：/g, ':')
     // Hashtag markers: `#APPhoto` → `AP Photo`, `#AFPphoto` → `AFP photo`.
-    .replace(/#(\p{Lu}{2,})(photos?)\b/giu, '$1 $2')
+    .replace(/#(\p{Lu}{2,})(photos?)\b/giu, ' / $1 $2 / ')
     .replace(/(^|\s)#(?=\p{L})/gu, '$1')
     .trim()
   text = bracketGroupsAsChain(text)
@@ -389,7 +390,7 @@ function classifyText(text: string): PartKind {
     hasOrganisationWord(text) &&
     words.length <= MAX_NAME_WORDS &&
     /^\p{Lu}|^the\s/u.test(text) &&
-    lowerWords.length <= 2
+    lowerWords.length <= 3
   )
     return 'organisation'
   const organisationLike =

@@ -321,6 +321,10 @@ export const LEADING_LABELS: readonly string[] = [
   'imagen\\s*:',
   'fotograf(?:í|i)a\\s*:',
   'beeld\\s*:',
+  // Cyrillic, Greek, Polish, Turkish: `Фото:`, `Источник:`, `Φωτογραφία:`, `Fot.`, `Fotoğraf:`.
+  '(?:фото|фотография|снимок|источник|джерело|φωτογραφία|φωτ\\.)\\s*:',
+  'fot\\.\\s*:?',
+  'foto[ğg]raf\\s*:',
   'kuva\\s*:',
   'zdj(?:ę|e)cie\\s*:',
   '(?:图片来源|圖片來源|图片|圖片|来源|來源|摄影|攝影|图|圖)\\s*:',

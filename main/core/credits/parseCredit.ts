@@ -287,7 +287,11 @@ function splitCoupledNames(part: string): string[] {
 
 /** Judge one part; null when nothing is left of it. */
 function classifyPart(piece: string, place: PartPlace = 'main'): CreditPart | null {
-  let text = piece.replace(LEADING_JOIN_RE, '').trim()
+  // Quotation marks around a name (`POUR « LE MONDE »`, `“The Times”`) are not part of it.
+  let text = piece
+    .replace(LEADING_JOIN_RE, '')
+    .trim()
+    .replace(/^[«“„"‘‹]\s*(.*?)\s*[»”"’›]$/u, '$1')
   if (!findKnownAgency(text)) {
     text = text.replace(MAKER_RE, '').replace(SERVICE_WORD_BEFORE_NAME, '').trim()
   }

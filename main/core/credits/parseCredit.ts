@@ -177,6 +177,8 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
     .replace(/(^|\s)#(?=\p{L})/gu, '$1')
     .trim()
   text = bracketGroupsAsChain(text)
+  // Two credits for a pair of pictures: `Name/Getty Images and Name/Getty Images`.
+  text = text.replace(/^([^&]+\/[^&]+?)\s+(?:and|&)\s+(\p{Lu}[^&]*\/[^&]+)$/u, '$1 / $2')
   let labelled = false
   for (;;) {
     const before = text

@@ -101,7 +101,7 @@ describe('credit accuracy on the wider labelled set', () => {
   const certain = rows.filter((r) => !r.uncertain)
 
   it('holds real credits from many outlets and languages, each with its source', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(130)
+    expect(rows.length).toBeGreaterThanOrEqual(200)
     expect(new Set(rows.map((r) => r.group)).size).toBeGreaterThanOrEqual(60)
     for (const lang of ['de', 'fr', 'es', 'it']) {
       expect(

@@ -45,7 +45,7 @@ const GLUED_CREDIT = /(?<=[\p{Ll}.!?”"’)])Credit(?=\p{Lu}\p{Ll}|\.{2,}|…)/
 // Where a credit may start after caption text: after a sentence, a run of spaces or a dash/pipe.
 // A sentence glued to the credit by a page that dropped the space (`…Paris Games.Michel Euler/ AP`).
 const TAIL_BOUNDARY =
-  /(?<!(?:^|[\s.])(?:\p{Lu}|St|Dr|Jr|Sr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Ave))[.!?…]["”’)]?\s+|["”’]\s+|\s{2,}|\s[|–—-]\s|\n|(?<=[\p{Ll}\d]{2}[.!?]["”’)]?)(?=\p{Lu}\p{Ll})/gu
+  /(?<!(?:^|[\s.])(?:\p{Lu}|St|Dr|Jr|Sr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Ave))[.!?…]["”’)]?\s+|["”’]\s+|\s{2,}|\s[|–—-]\s|\n|(?<=[\p{Ll}\d]{2}[.!?]["”’)]?)(?=\p{Lu}[\p{Ll}\p{Lu}])/gu
 
 const ENDS_WITH_NAME = /(?:^|\s)(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*$/u
 

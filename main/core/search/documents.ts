@@ -1,5 +1,6 @@
 import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
 import agencyNames from './agencyNames.json'
+import { parseCredit } from '../credits'
 
 /**
  * What the index knows about a document: one per article, one per captioned photo. An article's
@@ -118,10 +119,14 @@ function creditEmpty(credit: Credit | null): boolean {
   return !credit || credit.raw.trim() === ''
 }
 
-/** The flags a photo's credit sets: empty, or parsed but uncertain. */
+/**
+ * The flags a photo's credit sets: empty, or parsed but uncertain. Credits stored before the
+ * parser said how sure it was are judged again from their raw text.
+ */
 function creditFlags(credit: Credit | null): number {
-  if (creditEmpty(credit)) return FLAG_CREDIT_EMPTY
-  return credit?.uncertain ? FLAG_CREDIT_UNCERTAIN : 0
+  if (!credit || creditEmpty(credit)) return FLAG_CREDIT_EMPTY
+  const uncertain = credit.uncertain ?? parseCredit(credit.raw).uncertain
+  return uncertain ? FLAG_CREDIT_UNCERTAIN : 0
 }
 
 function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {

@@ -475,7 +475,8 @@ function docIndexInItem(docs: readonly IndexDoc[], d: number): number {
 // header (counts, facet values, section table), then 8-byte aligned binary sections. Loading
 // makes typed-array views over one buffer: no per-posting objects.
 
-const MAGIC = 'MRGSEG03'
+// 04: photo documents carry the credit:uncertain flag.
+const MAGIC = 'MRGSEG04'
 type SectionKind = 'u8' | 'u32' | 'i32' | 'text'
 
 interface SegmentHeader {

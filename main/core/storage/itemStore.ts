@@ -1,5 +1,12 @@
 import type { UserAgency } from '../credits/agencyLookup'
-import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
+import type {
+  ArchiveItem,
+  BlobRef,
+  FeedSubscription,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+} from '../model'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -10,6 +17,10 @@ export interface ArchiveSettings {
   aliases: string[][]
   /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
   agencies?: UserAgency[]
+  /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
+  feeds?: FeedSubscription[]
+  /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */
+  feedRefreshMinutes?: number
 }
 
 /**

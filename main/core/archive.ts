@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
+import { createAgencyMethods } from './archiveAgencies'
+import { reparseItemCredits } from './agencyTable'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
+import { userAgencies } from './credits/agencyLookup'
 import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
@@ -203,7 +206,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
     const existing: ItemId[] = []
     const seen = new Set<string>()
     for (const draft of drafts) {
-      const item = toItem(draft, options.tags ?? [])
+      const parsed = toItem(draft, options.tags ?? [])
+      // Workers parse with the built-in agency table; the user's entries are applied here.
+      const item = userAgencies().length > 0 ? (reparseItemCredits(parsed) ?? parsed) : parsed
       const dup = store.idByHash(item.contentHash) ?? batch?.hashes.get(item.contentHash)
       if (dup) existing.push(dup)
       else if (draft.id && (store.summary(draft.id) || batch?.ids.has(draft.id)))
@@ -361,8 +366,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
   /** Let other work (IPC, progress events) run between files. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+  const agencies = createAgencyMethods({
+    store,
+    save,
+    emit,
+    fail: (message) => {
+      throw new ArchiveError(message)
+    },
+  })
+
   const archive: Archive = {
     dir: store.dir,
+    ...agencies,
 
     get: (id) => store.get(id),
 

@@ -132,6 +132,16 @@ export const guards: Guards = {
     z.tuple([z.object({ name, query: z.string().max(MAX_QUERY) }).strict()]),
   ),
   deleteSavedSearch: args('deleteSavedSearch', z.tuple([name])),
+  listAgencies: args('listAgencies', z.tuple([])),
+  addAgency: args(
+    'addAgency',
+    z.tuple([
+      z
+        .object({ name: z.string().min(1).max(100), aliases: z.array(z.string().max(100)).max(50) })
+        .strict(),
+    ]),
+  ),
+  removeAgency: args('removeAgency', z.tuple([z.string().min(1).max(100)])),
   importFiles: args('importFiles', z.tuple([])),
   importPaths: args(
     'importPaths',

@@ -7,6 +7,7 @@ import {
   FIELD_COUNT,
   FIELDS,
   FLAG_CREDIT_EMPTY,
+  FLAG_CREDIT_UNCERTAIN,
   FLAG_UNTAGGED,
   INHERITED_FIELDS,
   NO_DATE,
@@ -679,6 +680,9 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
         break
       case 'creditEmpty':
         test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_EMPTY) !== 0
+        break
+      case 'creditUncertain':
+        test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_UNCERTAIN) !== 0
         break
     }
     return c.negated ? (s, d) => !test(s, d) : test

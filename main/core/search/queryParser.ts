@@ -6,7 +6,7 @@ import type { QueryError } from './types'
  * `prefix*`; `word~1` (fuzzy, edit distance 1–2); `=word` (exact: never corrected as a typo,
  * as words inside quotes); field filters `title:` `body:` `caption:`
  * `credit:` `photographer:` `agency:` `source:` `tag:` with a word or a quoted value;
- * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`.
+ * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`; `credit:uncertain`.
  * Parentheses are accepted and ignored (OR binds tighter than AND, so `(a OR b) c` works).
  * Parsing never throws: a problem gives `error` (the first one) and the rest of the query still
  * runs as well as it can.
@@ -54,6 +54,7 @@ export type FilterClause = Located & { kind: 'filter' } & (
     | { filter: 'type'; type: 'photo' | 'article' }
     | { filter: 'untagged' }
     | { filter: 'creditEmpty' }
+    | { filter: 'creditUncertain' }
   )
 
 export interface OrClause extends Located {
@@ -226,6 +227,10 @@ export function parseQuery(query: string): ParsedQuery {
       }
       if (lx.field === 'credit' && value === 'empty' && !lx.quoted) {
         push({ ...base, kind: 'filter', filter: 'creditEmpty' })
+        continue
+      }
+      if (lx.field === 'credit' && value === 'uncertain' && !lx.quoted) {
+        push({ ...base, kind: 'filter', filter: 'creditUncertain' })
         continue
       }
       if (lx.field === 'photo' || lx.field === 'photographer' || lx.field === 'by')

@@ -3,13 +3,22 @@ import type { ArchiveItem, Photo } from '../../../../main/core/model'
 import { archive, mediaUrl, openExternal, unwrap } from '../../api'
 import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
+import { AgencyBadge } from './AgencyBadge'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
 
 /** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
 const SHOWN_AS_IS = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
 
-function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
+function PhotoFigure({
+  photo,
+  focused,
+  onFailure,
+}: {
+  photo: Photo
+  focused: boolean
+  onFailure: (message: string) => void
+}) {
   const image =
     photo.image && (SHOWN_AS_IS.has(photo.image.mime) || !photo.thumbnail)
       ? photo.image
@@ -31,6 +40,7 @@ function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
             {credit}
           </span>
         )}
+        <AgencyBadge credit={photo.credit} onFailure={onFailure} />
         {photo.meta?.city || photo.meta?.country ? (
           <span className="muted small">
             {' '}
@@ -176,7 +186,7 @@ export function Reader({
       ) : (
         <div className="reader-body">
           {photos.slice(0, 1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} />
+            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} onFailure={onFailure} />
           ))}
           {item.kind === 'article' &&
             item.body.map((para, i) => (
@@ -185,7 +195,7 @@ export function Reader({
               </p>
             ))}
           {photos.slice(1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} />
+            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} onFailure={onFailure} />
           ))}
           {item.notes && (
             <aside className="notes">

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname, join, resolve } from 'node:path'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
 import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
@@ -13,6 +13,8 @@ import {
   type ImportInput,
   type Importer,
 } from './importers/importer'
+import { archiveDraftImages } from './importers/offline/archiveDraftImages'
+import { createImageDownloader, type ImageDownloader } from './importers/offline/imageDownloader'
 import { importUrl as fetchAndImportUrl } from './importers/url'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
@@ -163,10 +165,27 @@ export function createArchive(deps: ArchiveDeps): Archive {
     return t ? (tagTable().get(tagKey(t))?.name ?? t) : ''
   }
 
-  const importContext = (signal?: AbortSignal): ImportContext => ({
+  /** The one image downloader of an import run (see importers/offline/imageDownloader). */
+  const imageDownloader = (options: ImportOptions, onImages?: () => void): ImageDownloader =>
+    createImageDownloader(
+      {
+        putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+        fetch: deps.fetch ?? globalThis.fetch,
+        signal: options.signal,
+      },
+      { onProgress: onImages },
+    )
+
+  /** `file`: the imported file, whose folder local images may come from. */
+  const importContext = (
+    signal?: AbortSignal,
+    images: ImageDownloader = imageDownloader({ signal }),
+    file?: string,
+  ): ImportContext => ({
     putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
     fetch: deps.fetch ?? globalThis.fetch,
     signal,
+    archiveImage: (ref, pageUrl) => images.archive(ref, { file: file && resolve(file), pageUrl }),
   })
 
   /**
@@ -199,6 +218,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
     }
     if (fresh.length === 0) return { source, status: 'duplicate', ids: existing }
     const outcome: ImportOutcome = { source, status: 'imported', ids: fresh.map((i) => i.id) }
+    const missing = fresh.flatMap((i) => (i.kind === 'article' ? (i.missingImages ?? []) : []))
+    if (missing.length) outcome.missingImages = missing
     if (!batch) {
       await save(fresh)
       return outcome
@@ -225,13 +246,24 @@ export function createArchive(deps: ArchiveDeps): Archive {
     Object.assign(batch, emptyBatch())
   }
 
-  async function runImporter(input: ImportInput, signal?: AbortSignal): Promise<ItemDraft[]> {
-    if (deps.runImport) return deps.runImport(input, importContext(signal))
-    const importer = importers.find((i) => i.accepts(input))
-    if (!importer) {
-      throw new ImportError(`${input.source} is not a format Morgue can import.`)
+  async function runImporter(
+    input: ImportInput,
+    signal?: AbortSignal,
+    images?: ImageDownloader,
+    file?: string,
+  ): Promise<ItemDraft[]> {
+    const ctx = importContext(signal, images, file)
+    let drafts: ItemDraft[]
+    if (deps.runImport) drafts = await deps.runImport(input, ctx)
+    else {
+      const importer = importers.find((i) => i.accepts(input))
+      if (!importer) {
+        throw new ImportError(`${input.source} is not a format Morgue can import.`)
+      }
+      drafts = await importer.import(input, ctx)
     }
-    return importer.import(input, importContext(signal))
+    await archiveDraftImages(drafts, ctx)
+    return drafts
   }
 
   function failed(source: string, err: unknown): ImportOutcome {
@@ -313,15 +345,20 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const total = files.length
       options.onProgress?.({ done: 0, total })
       let cancelled = false
+      let at = { done: 0, current: undefined as string | undefined }
+      const images = imageDownloader(options, () =>
+        options.onProgress?.({ ...at, total, images: images.progress() }),
+      )
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
       for (const [i, file] of files.entries()) {
-        options.onProgress?.({ done: i, total, current: file.path })
+        at = { done: i, current: file.path }
+        options.onProgress?.({ ...at, total })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        outcomes.push(await importFile(file.path, file.bytes, options, batch, images))
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -540,12 +577,15 @@ export function createArchive(deps: ArchiveDeps): Archive {
     size: number,
     options: ImportOptions,
     batch?: PendingBatch,
+    images?: ImageDownloader,
   ): Promise<ImportOutcome> {
     if (size > maxFileBytes) {
       // Our own NDJSON export grows past the limit with embedded photos: it is read line by line.
       if (/\.(ndjson|jsonl)$/i.test(path)) {
         try {
-          const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
+          const ctx = importContext(options.signal, images)
+          const { drafts } = await importMorgueExportFile(path, ctx)
+          await archiveDraftImages(drafts, ctx)
           return await ingest(path, drafts, options, batch)
         } catch (err) {
           return failed(path, err)
@@ -570,7 +610,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
     try {
-      return await ingest(path, await runImporter(input, options.signal), options, batch)
+      const drafts = await runImporter(input, options.signal, images, path)
+      return await ingest(path, drafts, options, batch)
     } catch (err) {
       return failed(path, err)
     }

@@ -12,6 +12,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
 } from '../main/core/model'
@@ -25,6 +26,7 @@ export type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
 }
@@ -83,6 +85,8 @@ export interface ArchiveApi {
   importPaths(paths: string[]): Promise<Reply<ImportReport>>
   importText(text: string, label?: string): Promise<Reply<ImportReport>>
   importUrl(url: string): Promise<Reply<ImportReport>>
+  /** Try again to archive the images items lack (all items, or these); runs like an import. */
+  fetchMissingImages(ids?: ItemId[]): Promise<Reply<MissingImagesReport>>
   /** Stop the running import after the current file; its report says `cancelled`. */
   cancelImport(): Promise<Reply<boolean>>
 
@@ -137,6 +141,7 @@ const listed: Record<keyof ArchiveApi, true> = {
   importPaths: true,
   importText: true,
   importUrl: true,
+  fetchMissingImages: true,
   cancelImport: true,
   openExternal: true,
 }

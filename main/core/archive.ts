@@ -14,10 +14,12 @@ import {
   type Importer,
 } from './importers/importer'
 import { archiveDraftImages } from './importers/offline/archiveDraftImages'
+import { hasMissingImages, refetchItemImages } from './importers/offline/fetchMissingImages'
 import { createImageDownloader, type ImageDownloader } from './importers/offline/imageDownloader'
 import { importUrl as fetchAndImportUrl } from './importers/url'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
+  Article,
   ArchiveItem,
   ArchiveStats,
   ImportOutcome,
@@ -25,6 +27,7 @@ import type {
   ItemDraft,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
 } from './model'
@@ -396,6 +399,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
       return report([outcome], false)
     },
 
+    async fetchMissingImages(ids, options = {}) {
+      return fetchMissingImagesOf(ids, options)
+    },
+
     tags() {
       return [...tagTable().values()]
         .map((t) => ({ ...t }))
@@ -560,6 +567,58 @@ export function createArchive(deps: ArchiveDeps): Archive {
       await search.close()
       await store.close()
     },
+  }
+
+  async function fetchMissingImagesOf(
+    ids: readonly ItemId[] | undefined,
+    options: ImportOptions,
+  ): Promise<MissingImagesReport> {
+    const candidates: Article[] = []
+    if (ids) {
+      for (const id of ids) {
+        const item = await mustGet(id)
+        if (hasMissingImages(item)) candidates.push(item)
+      }
+    } else {
+      for await (const item of store.all()) if (hasMissingImages(item)) candidates.push(item)
+    }
+    const downloader = imageDownloader(options, () =>
+      options.onProgress?.({ done: 0, total: candidates.length, images: downloader.progress() }),
+    )
+    const deps = {
+      downloader,
+      putBlob: store.putBlob.bind(store),
+      readBlob: store.readBlob.bind(store),
+      signal: options.signal,
+    }
+    const outcomes = []
+    for (const item of candidates) {
+      if (options.signal?.aborted) break
+      let result: Awaited<ReturnType<typeof refetchItemImages>>
+      try {
+        result = await refetchItemImages(item, deps)
+      } catch (err) {
+        if (options.signal?.aborted) break
+        throw err
+      }
+      const { updated, outcome } = result
+      // The item may have changed meanwhile (a tag, a note): only its images are replaced.
+      const current = updated && (await store.get(item.id))
+      if (updated && current?.kind === 'article') {
+        const { photos, snapshot, missingImages } = updated
+        const next: Article = { ...current, photos, snapshot }
+        if (missingImages) next.missingImages = missingImages
+        else delete next.missingImages
+        await save([next])
+      }
+      outcomes.push(outcome)
+    }
+    return {
+      items: candidates.length,
+      fetched: outcomes.reduce((n, o) => n + o.fetched, 0),
+      missing: outcomes.reduce((n, o) => n + o.missing.length, 0),
+      outcomes,
+    }
   }
 
   async function moveColor(fromKeys: string[], toKey: string): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
 } from './model'
@@ -54,6 +55,11 @@ export interface Archive {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+  /**
+   * Try again to keep the images items refer to but the archive lacks (all items, or `ids`);
+   * progress counts images. Unknown ids are an `ArchiveError`.
+   */
+  fetchMissingImages(ids?: readonly ItemId[], options?: ImportOptions): Promise<MissingImagesReport>
 
   // tags
   tags(): TagInfo[]

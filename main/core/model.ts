@@ -190,6 +190,24 @@ export interface ImportReport {
   outcomes: ImportOutcome[]
 }
 
+/** What "Retry missing images" did for one item. */
+export interface MissingImagesOutcome {
+  id: ItemId
+  title: string
+  /** Images kept this time. */
+  fetched: number
+  /** Still missing, with the reason of this try. */
+  missing: MissingImage[]
+}
+
+export interface MissingImagesReport {
+  /** Items that lacked images and were tried. */
+  items: number
+  fetched: number
+  missing: number
+  outcomes: MissingImagesOutcome[]
+}
+
 export interface ImportProgress {
   done: number
   total: number

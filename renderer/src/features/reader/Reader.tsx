@@ -3,6 +3,7 @@ import type { ArchiveItem, Photo } from '../../../../main/core/model'
 import { archive, mediaUrl, openExternal, unwrap } from '../../api'
 import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
+import { MissingImages } from './MissingImages'
 import { SnapshotFrame } from './SnapshotFrame'
 
 /** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
@@ -63,6 +64,7 @@ export function Reader({
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
+  const [reloads, setReloads] = useState(0)
   // Which item the snapshot is shown for: opening another item shows its text again.
   const [snapshotFor, setSnapshotFor] = useState<string | null>(null)
   const showSnapshot = snapshotFor !== null && snapshotFor === id
@@ -80,7 +82,7 @@ export function Reader({
     return () => {
       live = false
     }
-  }, [id, version, onFailure])
+  }, [id, version, reloads, onFailure])
 
   if (!id) {
     return (
@@ -155,6 +157,13 @@ export function Reader({
           )}
           <span className="muted small">Archived {formatDate(item.archivedAt)}</span>
         </div>
+        {item.kind === 'article' && (
+          <MissingImages
+            item={item}
+            onUpdated={() => setReloads((n) => n + 1)}
+            onFailure={onFailure}
+          />
+        )}
       </header>
       {showSnapshot && item.kind === 'article' && item.snapshot ? (
         <SnapshotFrame sha256={item.snapshot.sha256} title={item.title} />

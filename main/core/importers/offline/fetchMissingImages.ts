@@ -45,14 +45,17 @@ export async function refetchItemImages(
   const photoResult = await downloadPhotoImages(photos, ctx, { pageUrl })
   let snapshot = item.snapshot
   let snapshotMissing: MissingImage[] = []
-  let fetched = photoResult.downloaded
+  // An image is counted once, whether the photo, the snapshot or both show it.
+  const fetchedRefs = new Set(
+    photos.filter((p, i) => p.image && !item.photos[i].image).map((p) => p.src!),
+  )
   if (item.snapshot) {
     const html = new TextDecoder().decode(await deps.readBlob(item.snapshot.sha256))
     if (unarchivedSnapshotRefs(html).length > 0) {
       const result = await archiveSnapshotImages(html, (ref) => ctx.archiveImage!(ref, pageUrl))
       snapshotMissing = result.missing
       if (result.archived > 0) {
-        fetched += result.archived
+        for (const ref of result.kept) fetchedRefs.add(ref)
         snapshot = await deps.putBlob(
           new TextEncoder().encode(result.html),
           'text/html',
@@ -65,6 +68,7 @@ export async function refetchItemImages(
   const missing = mergeMissing([...photoResult.missing, ...snapshotMissing]).filter(
     (m) => !kept.has(m.url),
   )
+  const fetched = fetchedRefs.size
   const outcome: MissingImagesOutcome = { id: item.id, title: item.title, fetched, missing }
   const sameList = JSON.stringify(missing) === JSON.stringify(item.missingImages ?? [])
   if (fetched === 0 && sameList) return { updated: null, outcome }

@@ -37,6 +37,8 @@ export function unarchivedSnapshotRefs(html: string): string[] {
 export interface SnapshotArchiving {
   html: string
   archived: number
+  /** The references archived this time. */
+  kept: string[]
   missing: MissingImage[]
 }
 
@@ -61,7 +63,8 @@ export async function archiveSnapshotImages(
   for (const ref of refs.slice(todo.length)) {
     missing.push({ url: ref, reason: `${ref} was left out: the page has too many images.` })
   }
-  return { html: kept.size ? markArchivedImages(html, kept) : html, archived: kept.size, missing }
+  const html2 = kept.size ? markArchivedImages(html, kept) : html
+  return { html: html2, archived: kept.size, kept: [...kept.keys()], missing }
 }
 
 function unescapeAttribute(value: string): string {

@@ -1,4 +1,5 @@
 import type { ArchiveItem, BlobRef, Photo } from '../model'
+import { textDirection } from '../textDirection'
 
 /** Image types every browser shows inline; others (HEIC, TIFF) are exported as their thumbnail. */
 const INLINE_MIME = /^image\/(?:jpeg|png|gif|webp|avif)$/
@@ -44,7 +45,8 @@ export async function itemToHtml(item: ArchiveItem, options: ItemHtmlOptions): P
     .map((line) => `<p>${line}</p>`)
     .join('')
   const lang = item.language ? ` lang="${esc(item.language)}"` : ''
-  const dir = isRightToLeft(item) ? ' dir="rtl"' : ''
+  const text = item.kind === 'article' ? `${item.title} ${item.body.join(' ')}` : item.title
+  const dir = textDirection(text, item.language) === 'rtl' ? ' dir="rtl"' : ''
   return `<!doctype html>
 <html${lang}${dir}><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
@@ -91,17 +93,6 @@ async function figureHtml(photo: Photo, options: ItemHtmlOptions): Promise<strin
 function pickImage(photo: Photo): BlobRef | undefined {
   if (photo.image && INLINE_MIME.test(photo.image.mime)) return photo.image
   return photo.thumbnail ?? undefined
-}
-
-const RTL_LANGUAGE = /^(?:ar|he|iw|fa|ur|ps|yi|dv|ckb|sd|ug)\b/i
-
-function isRightToLeft(item: ArchiveItem): boolean {
-  if (item.language && RTL_LANGUAGE.test(item.language)) return true
-  const text =
-    item.kind === 'article' ? `${item.title} ${item.body.slice(0, 3).join(' ')}` : item.title
-  const rtl = text.match(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g)?.length ?? 0
-  const ltr = text.match(/[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/g)?.length ?? 0
-  return rtl > ltr
 }
 
 function displayDate(iso: string): string {

@@ -56,9 +56,6 @@ test('Arabic and Hebrew articles read right to left in the results and the reade
     const paragraphs = win.reader.locator('.reader-body p')
     await expect(paragraphs.first()).toContainText('AFP - دخلت')
     expect(await direction(paragraphs.first())).toBe('rtl')
-    expect(await paragraphs.first().evaluate((e) => getComputedStyle(e).textAlign)).toMatch(
-      /start|right/,
-    )
 
     await englishRow.click()
     await expect(win.reader.locator('h1')).toHaveText('BBC: Forces enter Raqa')

@@ -14,6 +14,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -32,6 +33,7 @@ export type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -140,6 +142,8 @@ export interface ArchiveApi {
   importPaths(paths: string[]): Promise<Reply<ImportReport>>
   importText(text: string, label?: string): Promise<Reply<ImportReport>>
   importUrl(url: string): Promise<Reply<ImportReport>>
+  /** Try again to archive the images items lack (all items, or these); runs like an import. */
+  fetchMissingImages(ids?: ItemId[]): Promise<Reply<MissingImagesReport>>
   /** Stop the running import after the current file; its report says `cancelled`. */
   cancelImport(): Promise<Reply<boolean>>
 
@@ -210,6 +214,7 @@ const listed: Record<keyof ArchiveApi, true> = {
   importPaths: true,
   importText: true,
   importUrl: true,
+  fetchMissingImages: true,
   cancelImport: true,
   openExternal: true,
 }

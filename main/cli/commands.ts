@@ -77,9 +77,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   delete: { usage: 'delete ID…', summary: 'Delete items.' },
   export: {
-    usage: 'export [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
+    usage:
+      'export [ID --format html] [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
     summary:
-      'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
+      'Export the archive: JSON (lossless, re-importable), Markdown files, a CSV of photos, or one item as a self-contained HTML file.',
+  },
+  'fetch-missing': {
+    usage: 'fetch-missing [ID] [--json]',
+    summary:
+      'Try again to archive the images items lack (all items, or one); exit code 1 while some are still missing.',
   },
   stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
   'parse-credit': {

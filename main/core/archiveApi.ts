@@ -5,6 +5,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -81,6 +82,11 @@ export interface Archive {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+  /**
+   * Try again to keep the images items refer to but the archive lacks (all items, or `ids`);
+   * progress counts images. Unknown ids are an `ArchiveError`.
+   */
+  fetchMissingImages(ids?: readonly ItemId[], options?: ImportOptions): Promise<MissingImagesReport>
   /** Import a page as the user's browser rendered it (the browser button, the bookmarklet). */
   importCapture(capture: PageCapture, options?: ImportOptions): Promise<ImportReport>
   /** The pairing token for browser captures (made on first use; `renew` makes a new one). */

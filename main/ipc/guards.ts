@@ -152,6 +152,7 @@ export const guards: Guards = {
     z.tuple([z.string().min(1).max(MAX_PASTE), z.string().min(1).max(500).optional()]),
   ),
   importUrl: args('importUrl', z.tuple([httpUrl])),
+  fetchMissingImages: args('fetchMissingImages', z.tuple([ids.optional()])),
   cancelImport: args('cancelImport', z.tuple([])),
   openExternal: args('openExternal', z.tuple([httpUrl])),
 }

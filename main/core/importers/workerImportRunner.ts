@@ -4,6 +4,7 @@ import type { ItemDraft } from '../model'
 import type { FromWorker, ToWorker } from '../workers/importProtocol'
 import { spawnWorker } from '../workers/spawnWorker'
 import { ImportError, type ImportContext, type ImportInput } from './importer'
+import type { ImageResult } from './offline/imageDownloader'
 
 /** Runs an input through the importers, somewhere; resolves with its drafts. */
 export type ImportRunner = (input: ImportInput, ctx: ImportContext) => Promise<ItemDraft[]>
@@ -55,6 +56,17 @@ export function createWorkerImportRunner(
               message: err.message,
             } satisfies ToWorker),
         )
+        return
+      }
+      if (msg.type === 'archiveImage') {
+        const reply = (result: ImageResult) =>
+          w.postMessage({ type: 'image', call: msg.call, result } satisfies ToWorker)
+        const archiveImage = job.ctx.archiveImage
+        if (!archiveImage) reply({ ok: false, reason: `${msg.ref} was not fetched.` })
+        else
+          archiveImage(msg.ref, msg.pageUrl).then(reply, (err: Error) =>
+            reply({ ok: false, reason: err.message }),
+          )
         return
       }
       jobs.delete(msg.job)

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { ArchiveItem, Photo } from '../../../../main/core/model'
 import { archive, mediaUrl, openExternal, unwrap } from '../../api'
+import { textDirection } from '../../ui/textDirection'
 import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
 import { AgencyBadge } from './AgencyBadge'
+import { MissingImages } from './MissingImages'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
 
@@ -33,7 +35,7 @@ function PhotoFigure({
           <span aria-hidden>▣</span> Image not archived{photo.src ? ` · ${photo.src}` : ''}
         </div>
       )}
-      <figcaption dir="auto">
+      <figcaption dir={textDirection(photo.caption)}>
         {photo.caption}
         {credit && (
           <span className="credit" title={photo.credit?.raw} data-testid="reader-credit">
@@ -55,7 +57,8 @@ function PhotoFigure({
 /**
  * The reader: the archived article with its photos (caption + credit as photographer / agency),
  * tags editable in place, the source link opened in the system browser, and the archived page
- * snapshot in a sandboxed frame. Text direction follows the text (`dir="auto"`).
+ * snapshot in a sandboxed frame. Text direction follows the text (`textDirection`: right to left
+ * for Arabic, Hebrew, Persian…, even when a line starts with a Latin name).
  */
 export function Reader({
   id,
@@ -74,6 +77,7 @@ export function Reader({
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
+  const [reloads, setReloads] = useState(0)
   // Which item the snapshot is shown for: opening another item shows its text again.
   const [snapshotFor, setSnapshotFor] = useState<string | null>(null)
   const showSnapshot = snapshotFor !== null && snapshotFor === id
@@ -93,7 +97,7 @@ export function Reader({
     return () => {
       live = false
     }
-  }, [id, version, onFailure])
+  }, [id, version, reloads, onFailure])
 
   if (!id) {
     return (
@@ -115,9 +119,12 @@ export function Reader({
     )
   const url = item.kind === 'article' ? (item.canonicalUrl ?? item.url) : undefined
   const photos = item.kind === 'article' ? item.photos : [item.photo]
+  // The article's direction from its own text (and language): an Arabic story reads right to left.
+  const text = item.kind === 'article' ? `${item.title} ${item.body.join(' ')}` : item.title
+  const dir = textDirection(text, item.language)
 
   return (
-    <article className="reader" data-testid="reader" lang={item.language} dir="auto">
+    <article className="reader" data-testid="reader" lang={item.language} dir={dir}>
       <header className="reader-head">
         <div className="reader-kicker">
           {item.source && <span className="reader-source">{item.source}</span>}
@@ -126,7 +133,7 @@ export function Reader({
           )}
           {item.kind === 'article' && item.dateline && <span>{item.dateline}</span>}
         </div>
-        <h1 dir="auto">{item.title}</h1>
+        <h1 dir={textDirection(item.title, item.language)}>{item.title}</h1>
         {item.kind === 'article' && item.subtitle && (
           <p className="reader-subtitle" dir="auto">
             {item.subtitle}
@@ -178,6 +185,13 @@ export function Reader({
           ) : null}
           <span className="muted small">Archived {formatDate(item.archivedAt)}</span>
         </div>
+        {item.kind === 'article' && (
+          <MissingImages
+            item={item}
+            onUpdated={() => setReloads((n) => n + 1)}
+            onFailure={onFailure}
+          />
+        )}
       </header>
       {showVersions && item.kind === 'article' ? (
         <StoryVersions story={item} onFailure={onFailure} />
@@ -190,7 +204,7 @@ export function Reader({
           ))}
           {item.kind === 'article' &&
             item.body.map((para, i) => (
-              <p key={i} dir="auto">
+              <p key={i} dir={textDirection(para, item.language)}>
                 {para}
               </p>
             ))}

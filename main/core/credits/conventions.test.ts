@@ -38,6 +38,12 @@ const cases: [string, string | null, string | null][] = [
   ['Crédits photo : Jane Doe / AFP', 'Jane Doe', 'AFP'],
   ['Photo de Jane Doe / AFP', 'Jane Doe', 'AFP'],
   ['Fotografía: Jane Doe/EFE', 'Jane Doe', 'EFE'],
+  ['Foto: JANE DOE (EFE)', 'Jane Doe', 'EFE'],
+  ['Jane Doe (AFP)', 'Jane Doe', 'AFP'],
+  ['Foto: Divulgação/Marinha', null, 'Marinha'],
+  ['Foto: Divulgação', null, null],
+  ['Foto: Reprodução', null, null],
+  ['Foto: Arquivo', null, null],
   ['Fotografía de Jane Doe/EFE', 'Jane Doe', 'EFE'],
   ['Imagen: EFE', null, 'EFE'],
   ['Foto di Jane Doe/ANSA', 'Jane Doe', 'ANSA'],
@@ -143,6 +149,10 @@ describe('credit conventions', () => {
     })
     expect(parseCredit('POOL/AFP').role).toBe('pool')
     expect(parseCredit('Foto: Cortesía.')).toMatchObject({ agency: null, role: 'courtesy' })
+    expect(parseCredit('Foto: Divulgação/Petrobras')).toMatchObject({
+      agency: 'Petrobras',
+      role: 'handout',
+    })
   })
 
   it('maps every alias to one canonical agency', () => {
@@ -179,6 +189,8 @@ describe('credit conventions', () => {
     ['A man walks in Rome. ANSA/JANE DOE', 'Jane Doe', 'ANSA'],
     ['Un homme à Paris. Photo : Jane Doe / AFP', 'Jane Doe', 'AFP'],
     ['Un hombre en Madrid. Fotografía: EFE', null, 'EFE'],
+    ['Un hombre en Madrid. Foto: JANE DOE (EFE)', 'Jane Doe', 'EFE'],
+    ['Um homem em Brasília. — Foto: Divulgação/Marinha', null, 'Marinha'],
     ['Ein Mann in Berlin. Bildquelle: dpa', null, 'dpa'],
     ['A boy in Gaza, March 3, 2024. REUTERS/Jane Doe TPX IMAGES OF THE DAY', 'Jane Doe', 'REUTERS'],
     ['Soldiers in Kyiv. (AP Photo/Evan Vucci, File)', 'Evan Vucci', 'AP'],

@@ -237,6 +237,13 @@ export const MARKER_WORDS: readonly string[] = [
   'Illustrasjon',
   'Ilustración',
   'Illustrazione',
+  // Brazilian press: `Divulgação` (handout, press release), `Reprodução` (reproduced from a
+  // screen, print or social post), `Arquivo` (archive).
+  'Divulgação',
+  'Divulgacao',
+  'Reprodução',
+  'Reproducao',
+  'Arquivo',
   '-',
 ]
 
@@ -244,6 +251,8 @@ export const MARKER_WORDS: readonly string[] = [
 export const MARKER_ROLES: Readonly<Record<string, 'courtesy' | 'handout' | 'pool'>> = {
   handout: 'handout',
   ho: 'handout',
+  divulgação: 'handout',
+  divulgacao: 'handout',
   'handout photo': 'handout',
   'handout picture': 'handout',
   'handout-foto': 'handout',

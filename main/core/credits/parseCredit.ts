@@ -188,6 +188,7 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
     text = text.replace(/\s*[:,|-]?\s*(?:https?:\/\/|www\.)[^\s)\]]*/gi, '')
     const bracketed = /^[([](.*)[)\]]$/.exec(text)
     if (bracketed && !/[()[\]]/.test(bracketed[1])) text = bracketed[1].trim()
+    text = agencyInBracketsAsPart(text)
     const label = LABEL_RE.exec(text) ?? GLUED_CREDIT_LABEL.exec(text)
     if (label && label[0].length > 0) {
       text = text.slice(label[0].length).trim()
@@ -202,6 +203,16 @@ function cleanCredit(raw: string): { text: string; labelled: boolean } {
     text = text.replace(/^(?:19|20)\d{2}\b\s*/, '').replace(/\s+(?:19|20)\d{2}$/, '')
     if (text === before) return { text, labelled }
   }
+}
+
+/**
+ * `LUCA PIERGIOVANNI (EFE)`, `Name (AFP)`: a known agency in brackets after the photographer is
+ * the agency (Spanish and Italian papers write credits this way), read as `Name / EFE`.
+ */
+function agencyInBracketsAsPart(text: string): string {
+  const m = /^([^()[\]]+?)\s*\(([^()[\]]+)\)$/.exec(text)
+  if (!m || !findKnownAgency(m[2].trim()) || findKnownAgency(m[1].trim())) return text
+  return `${m[1].trim()} / ${m[2].trim()}`
 }
 
 /**

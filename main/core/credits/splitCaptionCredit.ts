@@ -100,6 +100,13 @@ function findCreditStart(text: string): number | null {
   // `Paul Honiss (New Zealand)`, `Little Britain (BBC Three)`: after a name, a bracket holds a
   // place or a channel as often as a photographer, so there it needs the evidence a tail needs.
   const open = bracketOpening(text)
+  // `… Foto: LUCA PIERGIOVANNI (EFE)`: a labelled credit that runs on into the closing bracket
+  // holds the bracket, so the label is where the credit starts.
+  if (open !== null) {
+    for (const m of text.matchAll(CAPTION_LABEL)) {
+      if (m.index >= tailFrom && m.index < open && accept(m.index, 'line')) return m.index
+    }
+  }
   const afterName = open !== null && ENDS_WITH_NAME.test(text.slice(0, open))
   if (open !== null && accept(open, afterName ? 'tail' : 'brackets')) return open
 

@@ -27,6 +27,9 @@ import type {
   TagInfo,
 } from './model'
 import { DEFAULT_ALIASES } from './search'
+import { searchWithClusters } from './similar/clusterSearch'
+import { similarItems } from './similar/similarItems'
+import { SimilarIndex } from './similar/similarIndex'
 import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
@@ -43,6 +46,8 @@ export interface ArchiveDeps {
   maxFileBytes?: number
   /** Where files are parsed (e.g. a worker thread); default: in this thread with `importers`. */
   runImport?: ImportRunner & { close?: () => Promise<void> }
+  /** Near-duplicate index (persisted by openArchive); default: one in memory. */
+  similar?: SimilarIndex
 }
 
 /** A caller's mistake (unknown id, empty tag…): the message is meant for the user. */
@@ -82,6 +87,15 @@ const MIME_BY_EXT: Record<string, string> = {
  */
 export function createArchive(deps: ArchiveDeps): Archive {
   const { store, search, importers } = deps
+  const similar = deps.similar ?? SimilarIndex.inMemory()
+  // Sign articles the near-duplicate index has not seen (older archives), in the background.
+  const reconciled = similar
+    .reconcile(
+      [...store.summaries()].filter((s) => s.kind === 'article').map((s) => s.id),
+      (ids) => store.getMany(ids),
+      (id) => store.summary(id) !== undefined,
+    )
+    .catch(() => undefined)
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? newItemId
   const maxFileBytes = deps.maxFileBytes ?? MAX_IMPORT_BYTES
@@ -135,6 +149,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     if (items.length === 0) return
     await store.put(items)
     await search.upsert(items)
+    await similar.upsert(items)
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
@@ -288,6 +303,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const removed = await store.delete(ids)
       if (removed.length === 0) return removed
       await search.remove(removed.map((i) => i.id))
+      await similar.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
       return removed
     },
@@ -450,7 +466,16 @@ export function createArchive(deps: ArchiveDeps): Archive {
     },
 
     search: (query: string, options?: SearchOptions): Promise<SearchResult> =>
-      search.search(query, options),
+      searchWithClusters(
+        { search: (q, o) => search.search(q, o), similar, summary: (id) => store.summary(id) },
+        query,
+        options,
+      ),
+
+    async similar(id) {
+      if (!store.summary(id)) throw new ArchiveError(`No item with id ${id}.`)
+      return similarItems(similar, (i) => store.summary(i), id)
+    },
 
     savedSearches: () => store.settings().savedSearches.map((s) => ({ ...s })),
 
@@ -520,6 +545,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
     async close() {
       listeners.clear()
       await deps.runImport?.close?.()
+      await similar.close()
+      await reconciled
       await search.close()
       await store.close()
     },

@@ -9,6 +9,7 @@ import type {
   TagInfo,
 } from './model'
 import type { SearchOptions, SearchResult } from './search/types'
+import type { SimilarResult } from './similar/types'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -71,6 +72,8 @@ export interface Archive {
 
   // search
   search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** The item's near duplicates (same story from other outlets or re-published with edits). */
+  similar(id: ItemId): Promise<SimilarResult>
   savedSearches(): SavedSearch[]
   saveSearch(search: SavedSearch): Promise<void>
   deleteSavedSearch(name: string): Promise<void>

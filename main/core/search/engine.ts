@@ -17,6 +17,7 @@ import {
 } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
+import { bindSimilarMembers } from './similarFilter'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
 import {
   buildSegment,
@@ -368,6 +369,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   searchIndex(query: string, options: SearchOptions = {}): IndexSearch {
     const started = performance.now()
     const parsed = parseQuery(query)
+    bindSimilarMembers(parsed, options.similar)
     try {
       const plan = planQuery(this.set, parsed, this.aliases)
       const matches = execute(this.set, plan, this.scratch)

@@ -118,8 +118,8 @@ export function rewrite(
 
 /**
  * Build the set from BBC records: `stories` originals with 1–3 versions each, plus `distinct`
- * other articles of the same categories. Articles whose body equals another's are left out (the
- * corpus has such duplicates: they would be unlabelled positives).
+ * other articles of the same categories. Articles whose body or headline equals another's are
+ * left out (the corpus has such duplicates: they would be unlabelled positives).
  */
 export function generateNearDuplicates(
   records: readonly BbcRecord[],
@@ -128,12 +128,15 @@ export function generateNearDuplicates(
   const rng = createRng(options.seed ?? 12, 7)
   const minEdit = options.minEdit ?? 0.05
   const maxEdit = options.maxEdit ?? 0.3
+  // The corpus republishes some stories (same body, or same headline over an edited body):
+  // those would be unlabelled positives, so no article sharing either with another is used.
   const counts = new Map<string, number>()
-  for (const r of records) {
-    const key = bbcBody(r).join('\n')
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  const unique = records.filter((r) => counts.get(bbcBody(r).join('\n')) === 1)
+  const keysOf = (r: BbcRecord) => [
+    `b:${bbcBody(r).join(' ').toLowerCase()}`,
+    `t:${r.title.trim().toLowerCase()}`,
+  ]
+  for (const r of records) for (const k of keysOf(r)) counts.set(k, (counts.get(k) ?? 0) + 1)
+  const unique = records.filter((r) => keysOf(r).every((k) => counts.get(k) === 1))
   // A seeded shuffle, then originals first and distinct stories after them.
   const order = unique.map((r, i) => ({ r, k: createRng(options.seed ?? 12, i).next() }))
   order.sort((a, b) => a.k - b.k)

@@ -17,6 +17,7 @@ import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
+import { formatSimilar } from './formatSimilar'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -153,6 +154,12 @@ async function run(
       const sort = oneOf(values.sort, ['relevance', 'newest', 'oldest'] as const, 'relevance')
       const result = await archive.search(args.join(' '), { limit, sort })
       out(values.json ? JSON.stringify(result, null, 2) : formatSearch(result))
+      return 0
+    }
+    case 'similar': {
+      need(args.length === 1, 'give one item id')
+      const result = await archive.similar(args[0])
+      out(values.json ? JSON.stringify(result, null, 2) : formatSimilar(result))
       return 0
     }
     case 'tag':

@@ -13,9 +13,12 @@ import { mix32 } from './shingles'
  * the stored signatures when probing instead of being stored (4 bytes an entry).
  */
 
+/** Rows per band; the key packs two 16-bit values (see keyAt). */
 export const ROWS = 2
 export const BANDS = Math.floor(NUM_HASHES / ROWS)
 
+/** Per band, a constant mixed into its keys, so equal values in two bands differ. */
+const SALTS = Uint32Array.from({ length: BANDS }, (_, b) => mix32(b + 0x3c6ef372))
 const EMPTY = 0
 const GONE = -1
 const MAX_LOAD = 0.7
@@ -36,15 +39,17 @@ export class LshIndex {
   private keyAt(ordinal: number, band: number): number {
     const v = this.sigs.values
     const at = ordinal * NUM_HASHES + band * ROWS
-    let h = mix32(band + 0x3c6ef372)
-    for (let r = 0; r < ROWS; r++) h = mix32(h ^ v[at + r])
-    return h
+    return mix32(((v[at] << 16) | v[at + 1]) ^ SALTS[band])
   }
 
   private static keyOf(sig: Signature, band: number): number {
-    let h = mix32(band + 0x3c6ef372)
-    for (let r = 0; r < ROWS; r++) h = mix32(h ^ sig[band * ROWS + r])
-    return h
+    return mix32(((sig[band * ROWS] << 16) | sig[band * ROWS + 1]) ^ SALTS[band])
+  }
+
+  /** Make room for `items` signatures at once (one rehash instead of many while loading). */
+  reserve(items: number): void {
+    const need = Math.ceil(((this.used + items * BANDS) / MAX_LOAD) * 1.05)
+    if (need > this.table.length) this.rehash(need)
   }
 
   private slot(key: number, capacity: number): number {
@@ -107,8 +112,11 @@ export class LshIndex {
   }
 
   private grow(): void {
+    this.rehash(Math.max(1024, Math.ceil(((this.used + BANDS) / MAX_LOAD) * 1.5)))
+  }
+
+  private rehash(capacity: number): void {
     const old = this.table
-    const capacity = Math.max(1024, Math.ceil(((this.used + BANDS) / MAX_LOAD) * 1.5))
     const t = new Int32Array(capacity)
     for (const e of old) {
       if (e <= 0) continue

@@ -35,14 +35,17 @@ export function minhash(shingles: Uint32Array): Signature | null {
   const mins = new Uint32Array(NUM_HASHES).fill(0xffffffff)
   const { a, b } = FAMILY
   for (let s = 0; s < shingles.length; s++) {
+    // Shingle hashes are already well mixed: one multiply-xorshift per function suffices.
     const x = shingles[s]
     for (let i = 0; i < NUM_HASHES; i++) {
-      const h = mix32((Math.imul(x, a[i]) + b[i]) | 0)
+      let h = Math.imul(x ^ b[i], a[i])
+      h = (h ^ (h >>> 15)) >>> 0
       if (h < mins[i]) mins[i] = h
     }
   }
   const sig = new Uint16Array(NUM_HASHES)
-  for (let i = 0; i < NUM_HASHES; i++) sig[i] = mins[i] & 0xffff
+  // The high bits of a multiply are the well-mixed ones: keep those.
+  for (let i = 0; i < NUM_HASHES; i++) sig[i] = mins[i] >>> 16
   return sig
 }
 

@@ -16,8 +16,9 @@ import { SHINGLE_WORDS } from './shingles'
 
 const MAGIC = Buffer.from('MGSIM\u00001\n', 'latin1')
 /** Bump when shingling or signatures change: an old log is then recomputed from the items. */
-const FORMAT = 1
+const FORMAT = 2
 const HEADER_BYTES = MAGIC.length + 8
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
 export type LogRecord =
   | {
@@ -69,8 +70,10 @@ function decodePayload(p: Buffer): LogRecord {
   let at = 2 + idLen
   const textHash = p.readUInt32LE(at)
   at += 4
+  // Little-endian on disk: copied byte for byte on little-endian machines.
   const signature = new Uint16Array(NUM_HASHES)
-  for (let i = 0; i < NUM_HASHES; i++) signature[i] = p.readUInt16LE(at + i * 2)
+  if (LITTLE_ENDIAN) new Uint8Array(signature.buffer).set(p.subarray(at, at + NUM_HASHES * 2))
+  else for (let i = 0; i < NUM_HASHES; i++) signature[i] = p.readUInt16LE(at + i * 2)
   at += NUM_HASHES * 2
   const count = p.readUInt16LE(at)
   at += 2

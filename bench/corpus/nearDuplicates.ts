@@ -32,7 +32,7 @@ export interface NearDuplicateSetOptions {
   maxEdit?: number
 }
 
-const OUTLETS = [
+export const OUTLETS = [
   {
     name: 'AP',
     dateline: (city: string) => `${city.toUpperCase()} (AP) —`,

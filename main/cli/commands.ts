@@ -34,7 +34,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   similar: {
     usage: 'similar ID [--json]',
-    summary: 'List the near duplicates of an item (the same story from other outlets or re-edited).',
+    summary:
+      'List the near duplicates of an item (the same story from other outlets or re-edited).',
   },
   tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item.' },
   untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item.' },

@@ -79,8 +79,8 @@ describe('minhash', () => {
 
 describe('LSH buckets', () => {
   it('makes near duplicates candidates and unrelated texts not', () => {
-    const sigs = [text(1), edit(text(1), 6), text(2), text(3)].map(
-      (t) => minhash(shingleHashes(t))!,
+    const sigs = [text(1), edit(text(1), 6), text(2), text(3)].map((t) =>
+      minhash(shingleHashes(t))!,
     )
     const source = { values: new Uint16Array(sigs.length * NUM_HASHES) }
     sigs.forEach((s, i) => source.values.set(s, i * NUM_HASHES))

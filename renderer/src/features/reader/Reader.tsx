@@ -3,6 +3,7 @@ import type { ArchiveItem, Photo } from '../../../../main/core/model'
 import { archive, mediaUrl, openExternal, unwrap } from '../../api'
 import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
+import { SimilarStories } from './SimilarStories'
 import { SnapshotFrame } from './SnapshotFrame'
 
 /** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
@@ -53,6 +54,7 @@ export function Reader({
   knownTags,
   tagColor,
   onFailure,
+  onOpenItem,
 }: {
   id: string | null
   photoId?: string
@@ -60,6 +62,8 @@ export function Reader({
   knownTags: string[]
   tagColor: (tag: string) => string | undefined
   onFailure: (message: string) => void
+  /** Open another item (a near duplicate listed under the header). */
+  onOpenItem?: (id: string) => void
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
@@ -155,6 +159,14 @@ export function Reader({
           )}
           <span className="muted small">Archived {formatDate(item.archivedAt)}</span>
         </div>
+        {item.kind === 'article' && (
+          <SimilarStories
+            id={item.id}
+            version={version}
+            onOpen={onOpenItem}
+            onFailure={onFailure}
+          />
+        )}
       </header>
       {showSnapshot && item.kind === 'article' && item.snapshot ? (
         <SnapshotFrame sha256={item.snapshot.sha256} title={item.title} />

@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { bbcBody, OUTLETS, rewrite } from '../../bench/corpus/nearDuplicates'
 import { createRng } from '../../bench/corpus/prng'
 import type { BbcRecord } from '../../bench/corpus/wordModel'
-import { corpora } from '../helpers'
+import { corpusDir } from '../../bench/corpus/corpusPaths'
 
 /** BBC records by dataset id (`business/001`), read in place from the shared corpora. */
 export function bbcRecord(id: string): BbcRecord {
-  const lines = readFileSync(join(corpora, 'bbc-news', 'bbc-news.jsonl'), 'utf8').split('\n')
+  const lines = readFileSync(join(corpusDir(), 'bbc-news', 'bbc-news.jsonl'), 'utf8').split('\n')
   const line = lines.find((l) => l.includes(`"id": "${id}"`))
   if (!line) throw new Error(`no BBC record ${id}`)
   return JSON.parse(line) as BbcRecord

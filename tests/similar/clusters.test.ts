@@ -138,3 +138,22 @@ describe('morgue similar', () => {
     archive = await openArchive(archiveDir, { importInWorker: false })
   })
 })
+
+describe('the bridge for near duplicates', () => {
+  it('checks similar() and collapse over IPC and answers through the handlers', async () => {
+    const { guards, GuardError } = await import('../../main/ipc/guards')
+    const { createHandlers } = await import('../../main/ipc/handlers')
+    expect(guards.similar([ids.bbc])).toEqual([ids.bbc])
+    expect(() => guards.similar(['../etc'])).toThrow(GuardError)
+    expect(guards.search(['x', { collapse: true }])).toEqual(['x', { collapse: true }])
+    // Cluster members are the archive's to resolve, never the caller's.
+    expect(() => guards.search(['x', { similar: { a: ['b'] } }])).toThrow(GuardError)
+    const api = createHandlers(archive, { emit: () => undefined })
+    const reply = await api.similar(ids.reuters)
+    expect(reply.ok && reply.value.items.map((m) => m.id).sort()).toEqual([ids.bbc, ids.ap].sort())
+    expect(await api.similar('ffffffffffffffff')).toEqual({
+      ok: false,
+      reason: 'No item with id ffffffffffffffff.',
+    })
+  })
+})

@@ -96,6 +96,13 @@ export function createArchive(deps: ArchiveDeps): Archive {
       (id) => store.summary(id) !== undefined,
     )
     .catch(() => undefined)
+  // Clusters of a large archive load just after open: the lists refetch when they are known.
+  similar.ready.then(
+    () => {
+      if (similar.stats().clustered > 0) emit({ kind: 'items', ids: [] })
+    },
+    () => undefined,
+  )
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? newItemId
   const maxFileBytes = deps.maxFileBytes ?? MAX_IMPORT_BYTES
@@ -474,6 +481,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
     async similar(id) {
       if (!store.summary(id)) throw new ArchiveError(`No item with id ${id}.`)
+      await similar.ready
       return similarItems(similar, (i) => store.summary(i), id)
     },
 

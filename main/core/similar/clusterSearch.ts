@@ -43,6 +43,7 @@ export async function searchWithClusters(
         tookMs: performance.now() - started,
       }
     }
+    await deps.similar.ready
     similar[c.id] = deps.similar.clusterOf(c.id) ?? [c.id]
   }
   // Listing a cluster's members is the point of `similar:`: never fold them there.

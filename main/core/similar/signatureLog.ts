@@ -108,7 +108,13 @@ export async function readLog(file: string): Promise<LogContents> {
     return { records: [], usable: false, validBytes: 0 }
   const records: LogRecord[] = []
   let at = HEADER_BYTES
+  let sliceStart = performance.now()
   while (at + 8 <= data.length) {
+    // 100k records take a while to decode: let the event loop run in between.
+    if ((records.length & 1023) === 0 && performance.now() - sliceStart > 12) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
     const len = data.readUInt32LE(at)
     const sum = data.readUInt32LE(at + 4)
     if (at + 8 + len > data.length) break

@@ -161,11 +161,13 @@ describe('SimilarIndex', () => {
   it('persists clusters across reopen, and survives a torn last record', async () => {
     const story = text(11)
     let index = await SimilarIndex.open({ dir, tmpDir: dir })
+    await index.ready
     await index.upsert([article('a', story), article('b', edit(story, 7))])
     await index.upsert([article('c', edit(story, 9, 'z')), article('x', text(12))])
     await index.remove(['b'])
     await index.close()
     index = await SimilarIndex.open({ dir, tmpDir: dir })
+    await index.ready
     expect(index.clusterOf('a')).toEqual(['a', 'c'])
     expect(index.has('b')).toBe(false)
     expect(index.has('x')).toBe(true)
@@ -177,10 +179,12 @@ describe('SimilarIndex', () => {
     const size = (await stat(file)).size
     await appendFile(file, Buffer.from([200, 1, 0, 0, 9, 9, 9])) // a torn record
     index = await SimilarIndex.open({ dir, tmpDir: dir })
+    await index.ready
     expect(index.clusterOf('a')).toEqual(['a', 'c', 'd'])
     await index.upsert([article('e', text(13))])
     await index.close()
     index = await SimilarIndex.open({ dir, tmpDir: dir })
+    await index.ready
     expect(index.has('e')).toBe(true)
     expect(index.clusterOf('d')).toEqual(['a', 'c', 'd'])
     await index.close()
@@ -190,6 +194,7 @@ describe('SimilarIndex', () => {
   it('recomputes from the items when the log is unusable', async () => {
     await writeFile(join(dir, 'signatures.log'), 'not a log')
     const index = await SimilarIndex.open({ dir, tmpDir: dir })
+    await index.ready
     expect(index.stats().items).toBe(0)
     const story = text(21)
     const items = [article('a', story), article('b', edit(story, 10))]
@@ -201,11 +206,14 @@ describe('SimilarIndex', () => {
     expect(index.clusterOf('a')).toEqual(['a', 'b'])
     await index.close()
     await truncate(join(dir, 'signatures.log'), 3)
-    expect((await SimilarIndex.open({ dir, tmpDir: dir })).stats().items).toBe(0)
+    const truncated = await SimilarIndex.open({ dir, tmpDir: dir })
+    await truncated.ready
+    expect(truncated.stats().items).toBe(0)
   })
 
   it('compacts the log when dead records pile up, keeping the clusters', async () => {
     const index = await SimilarIndex.open({ dir, tmpDir: dir })
+    await index.ready
     const story = text(31)
     await index.upsert([article('a', story), article('b', edit(story, 9))])
     // 2,002 records of ~275 bytes without compaction (550 KB); compacted once past 1,204.
@@ -217,6 +225,7 @@ describe('SimilarIndex', () => {
     expect(index.stats().logBytes).toBeLessThan(300_000)
     await index.close()
     const reopened = await SimilarIndex.open({ dir, tmpDir: dir })
+    await reopened.ready
     expect(reopened.clusterOf('b')).toEqual(['a', 'b'])
     expect(reopened.stats().items).toBe(102)
     await reopened.close()

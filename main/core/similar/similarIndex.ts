@@ -74,17 +74,30 @@ export class SimilarIndex {
     const file = options.dir ? path.join(options.dir, LOG_FILE) : null
     const tmpDir = options.dir ? (options.tmpDir ?? path.join(options.dir, '..', 'tmp')) : null
     const index = new SimilarIndex(file, tmpDir, options.threshold ?? SIMILARITY_THRESHOLD)
-    if (file) {
-      const log = await readLog(file)
-      if (log.usable) {
-        for (const r of log.records) index.replay(r)
-        index.logBytes = log.validBytes
-        index.records = log.records.length
+    // The log is read and replayed in slices after open returns (an archive opens without
+    // waiting for it; `ready` says when clusters are known), then the buckets are built.
+    index.ready = index.serial(() => index.load())
+    void index.serial(() => index.buildBuckets())
+    return index
+  }
+
+  /** Resolves once the persisted clusters are loaded (at once for an index in memory). */
+  ready: Promise<void> = Promise.resolve()
+
+  private async load(): Promise<void> {
+    if (!this.file) return
+    const log = await readLog(this.file)
+    if (!log.usable) return
+    let sliceStart = performance.now()
+    for (let i = 0; i < log.records.length; i++) {
+      this.replay(log.records[i])
+      if ((i & 1023) === 0 && performance.now() - sliceStart > 12) {
+        await breathe()
+        sliceStart = performance.now()
       }
     }
-    // Buckets are only needed by writes: build them after open, without holding the loop.
-    index.queue = index.buildBuckets()
-    return index
+    this.logBytes = log.validBytes
+    this.records = log.records.length
   }
 
   /** An index kept in memory only (tests, or an archive created without a folder). */
@@ -191,6 +204,7 @@ export class SimilarIndex {
     isLive: (id: ItemId) => boolean,
     batch = 64,
   ): Promise<void> {
+    await this.ready
     const live = new Set(liveIds)
     const gone = this.indexedIds().filter((id) => !live.has(id))
     if (gone.length > 0) await this.remove(gone)

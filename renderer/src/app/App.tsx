@@ -11,6 +11,7 @@ import { useImport } from '../features/import/useImport'
 import { Reader } from '../features/reader/Reader'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
+import { CaptureDialog } from '../features/capture/CaptureDialog'
 import { FeedsPanel } from '../features/feeds/FeedsPanel'
 import { useFeeds } from '../features/feeds/useFeeds'
 import { Dialog, PromptDialog } from '../ui/Dialog'
@@ -25,6 +26,7 @@ type DialogState =
   | { kind: 'merge'; tag: string }
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
+  | { kind: 'capture' }
   | null
 
 const TAG_FILTER = /(?:^|\s)tag:(?:"([^"]+)"|(\S+))/
@@ -254,6 +256,13 @@ export function App() {
           >
             Paste…
           </button>
+          <button
+            type="button"
+            title="Save pages from your browser"
+            onClick={() => setDialog({ kind: 'capture' })}
+          >
+            Browser…
+          </button>
         </div>
       </header>
 
@@ -435,6 +444,9 @@ export function App() {
             void unwrap(archive.mergeTags([source], target)).catch((e: Error) => fail(e.message))
           }}
         />
+      )}
+      {dialog?.kind === 'capture' && (
+        <CaptureDialog onClose={() => setDialog(null)} onFailure={fail} />
       )}
       {dialog?.kind === 'saveSearch' && (
         <PromptDialog

@@ -4,7 +4,9 @@
  * A method added to `ArchiveApi` does not compile until `listed` (and so preload, the guards
  * and the handlers) have it too.
  */
+import type { AgencyChange } from '../main/core/agencyTable'
 import type { ArchiveChange, ListOptions } from '../main/core/archiveApi'
+import type { AgencyEntry, UserAgency } from '../main/core/credits/agencyLookup'
 import type {
   ArchiveItem,
   ArchiveStats,
@@ -12,6 +14,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -23,7 +26,7 @@ import type {
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
 import type { SimilarResult } from '../main/core/similar/types'
 
-export type { ArchiveChange, ListOptions }
+export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
   ArchiveItem,
   ArchiveStats,
@@ -31,6 +34,7 @@ export type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -129,12 +133,20 @@ export interface ArchiveApi {
   saveSearch(search: SavedSearch): Promise<Reply<void>>
   deleteSavedSearch(name: string): Promise<Reply<void>>
 
+  /** The credit parser's agency table (built in + the user's own). */
+  listAgencies(): Promise<Reply<AgencyEntry[]>>
+  /** "Always read «X» as an agency": saved in the archive, credits read again. */
+  addAgency(entry: UserAgency): Promise<Reply<AgencyChange>>
+  removeAgency(name: string): Promise<Reply<AgencyChange>>
+
   /** Main shows the file picker; the renderer never names a path here. */
   importFiles(): Promise<Reply<ImportReport | null>>
   /** Files and folders dropped on the window (paths from preload's `pathForFile`), checked in main. */
   importPaths(paths: string[]): Promise<Reply<ImportReport>>
   importText(text: string, label?: string): Promise<Reply<ImportReport>>
   importUrl(url: string): Promise<Reply<ImportReport>>
+  /** Try again to archive the images items lack (all items, or these); runs like an import. */
+  fetchMissingImages(ids?: ItemId[]): Promise<Reply<MissingImagesReport>>
   /** Stop the running import after the current file; its report says `cancelled`. */
   cancelImport(): Promise<Reply<boolean>>
 
@@ -199,10 +211,14 @@ const listed: Record<keyof ArchiveApi, true> = {
   savedSearches: true,
   saveSearch: true,
   deleteSavedSearch: true,
+  listAgencies: true,
+  addAgency: true,
+  removeAgency: true,
   importFiles: true,
   importPaths: true,
   importText: true,
   importUrl: true,
+  fetchMissingImages: true,
   cancelImport: true,
   openExternal: true,
 }

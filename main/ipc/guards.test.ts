@@ -19,6 +19,8 @@ describe('guards', () => {
     ])
     expect(guards.setTagColor(['iran', null])).toEqual(['iran', null])
     expect(guards.importUrl(['https://example.org/a'])).toEqual(['https://example.org/a'])
+    expect(guards.fetchMissingImages([])).toEqual([])
+    expect(guards.fetchMissingImages([['0123456789abcdef']])).toEqual([['0123456789abcdef']])
   })
 
   it('refuse wrong types, extra arguments, unknown option keys and unsafe values', () => {
@@ -35,6 +37,8 @@ describe('guards', () => {
     refused(() => guards.importUrl(['not a url']))
     refused(() => guards.restoreItems(['short']))
     refused(() => guards.importPaths([[]]))
+    refused(() => guards.fetchMissingImages([['../x']]))
+    refused(() => guards.fetchMissingImages([[]]))
   })
 
   it('name the method and the argument in the message', () => {

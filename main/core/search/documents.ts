@@ -1,5 +1,6 @@
 import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
 import agencyNames from './agencyNames.json'
+import { parseCredit } from '../credits'
 
 /**
  * What the index knows about a document: one per article, one per captioned photo. An article's
@@ -34,6 +35,8 @@ export const DOC_PHOTO = 2
 
 export const FLAG_UNTAGGED = 1
 export const FLAG_CREDIT_EMPTY = 2
+/** The photo's credit parse is a guess (`credit:uncertain`). */
+export const FLAG_CREDIT_UNCERTAIN = 4
 
 /** Days since 1970-01-01 for dates; this value when unknown. */
 export const NO_DATE = -2147483648
@@ -116,6 +119,16 @@ function creditEmpty(credit: Credit | null): boolean {
   return !credit || credit.raw.trim() === ''
 }
 
+/**
+ * The flags a photo's credit sets: empty, or parsed but uncertain. Credits stored before the
+ * parser said how sure it was are judged again from their raw text.
+ */
+function creditFlags(credit: Credit | null): number {
+  if (!credit || creditEmpty(credit)) return FLAG_CREDIT_EMPTY
+  const uncertain = credit.uncertain ?? parseCredit(credit.raw).uncertain
+  return uncertain ? FLAG_CREDIT_UNCERTAIN : 0
+}
+
 function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {
   const agencies = new Set<string>()
   const photographers = new Set<string>()
@@ -192,7 +205,7 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: untagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      flags: untagged | creditFlags(p.credit),
       facets: facetLists(a.tags, [p.credit], a.source),
       stored: null,
     })
@@ -224,9 +237,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
       parent: -1,
       fields,
       date: dayOf(item.publishedAt ?? p.meta?.dateCreated ?? item.archivedAt),
-      flags:
-        (item.tags.length === 0 ? FLAG_UNTAGGED : 0) |
-        (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      flags: (item.tags.length === 0 ? FLAG_UNTAGGED : 0) | creditFlags(p.credit),
       facets: facetLists(item.tags, [p.credit], item.source),
       stored: {
         id: item.id,

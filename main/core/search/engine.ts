@@ -7,14 +7,7 @@ import { TimeSlicer, yieldToLoop } from './bytes'
 import { BuildWorkerPool } from './workerPool'
 import defaultAliases from './defaultAliases.json'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
-import {
-  buildAliasIndex,
-  execute,
-  planQuery,
-  prepareForQueries,
-  Scratch,
-  type AliasIndex,
-} from './executor'
+import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { bindSimilarMembers } from './similarFilter'
@@ -28,6 +21,7 @@ import {
   verifySegmentFile,
 } from './segment'
 import { SegmentSet } from './segmentSet'
+import { runForgiving, suggestQuery } from './typos'
 import type { SearchEngine, SearchOptions, SearchResult } from './types'
 
 /** The name-variant groups used until the user edits the list. */
@@ -91,7 +85,7 @@ export async function passagesFromStore(
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v3|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v4|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
@@ -371,8 +365,15 @@ export class SegmentedSearchEngine implements SearchEngine {
     const parsed = parseQuery(query)
     bindSimilarMembers(parsed, options.similar)
     try {
-      const plan = planQuery(this.set, parsed, this.aliases)
-      const matches = execute(this.set, plan, this.scratch)
+      const run = runForgiving(
+        this.set,
+        parsed,
+        query,
+        this.aliases,
+        this.scratch,
+        options.typos !== false,
+      )
+      const { plan, matches } = run
       const { hits, facets, truncated } = buildResults(
         this.set,
         matches,
@@ -388,6 +389,16 @@ export class SegmentedSearchEngine implements SearchEngine {
         tookMs: performance.now() - started,
       }
       if (parsed.error) result.error = parsed.error
+      if (run.correctedQuery !== undefined) {
+        result.correctedQuery = run.correctedQuery
+        result.originalQuery = query
+        result.exactQuery = run.exactQuery
+      }
+      if (matches.count === 0 && options.typos !== false) {
+        const suggestion = suggestQuery(this.set, parsed, query, this.aliases, this.scratch)
+        if (suggestion !== undefined) result.didYouMean = suggestion
+      }
+      result.tookMs = performance.now() - started
       return { result, terms: [...plan.highlightTerms], truncated }
     } catch (e) {
       // Never throw at the UI: report the failure as a query problem.

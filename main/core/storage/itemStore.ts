@@ -1,3 +1,4 @@
+import type { UserAgency } from '../credits/agencyLookup'
 import type {
   ArchiveItem,
   BlobRef,
@@ -14,6 +15,8 @@ export interface ArchiveSettings {
   savedSearches: SavedSearch[]
   /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
   aliases: string[][]
+  /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
+  agencies?: UserAgency[]
   /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
   feeds?: FeedSubscription[]
   /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */

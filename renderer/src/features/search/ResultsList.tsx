@@ -12,6 +12,7 @@ import { Highlight } from '../../ui/Highlight'
 import { formatCredit, formatDate } from '../../ui/format'
 import { similarLabel } from './clusterRows'
 import type { ResultRow } from './useResults'
+import { textDirection } from '../../ui/textDirection'
 
 export interface ResultsListHandle {
   focus(): void
@@ -112,14 +113,14 @@ function RowView({
         </div>
       ) : null}
       <div className="result-main">
-        <div className="result-title" dir="auto">
+        <div className="result-title" dir={textDirection(row.title)}>
           {row.photoId && <span className="kind-badge">Photo</span>}
           {row.kind === 'photo' && !row.photoId && <span className="kind-badge">Image</span>}
           {title ? <Highlight text={title.text} ranges={title.highlights} /> : row.title}
         </div>
         {row.photoId ? (
           <>
-            <div className="result-caption" dir="auto">
+            <div className="result-caption" dir={textDirection(passage?.text ?? row.caption ?? '')}>
               {passage ? (
                 <Highlight text={passage.text} ranges={passage.highlights} />
               ) : (
@@ -143,7 +144,7 @@ function RowView({
           </>
         ) : (
           passage && (
-            <div className="result-snippet" dir="auto">
+            <div className="result-snippet" dir={textDirection(passage.text)}>
               {passage.field === 'credit' && <span className="muted">Credit: </span>}
               <Highlight text={passage.text} ranges={passage.highlights} />
             </div>

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Credit, ItemId, ItemSummary } from '../../../../main/core/model'
-import type { Facets, QueryError, SearchHit, Snippet } from '../../../../main/core/search/types'
+import type {
+  Facets,
+  QueryError,
+  SearchHit,
+  SearchResult,
+  Snippet,
+} from '../../../../main/core/search/types'
 import type { HitCluster } from '../../../../main/core/similar/types'
 import { archive, unwrap } from '../../api'
 import { foldRepeatedClusters, withExpandedClusters } from './clusterRows'
@@ -42,6 +48,24 @@ export interface ResultsState {
   hidden: number
   /** Where the next page starts among the hits (rows + folded hits so far). */
   nextOffset: number
+  /** Set when close words stood in for misspelled ones ("Showing results for …"). */
+  correction: SpellingCorrection | null
+  /** For a query without results: a close query that finds something. */
+  didYouMean: string | null
+}
+
+/** What typo tolerance did: the query run, as typed, and as typed with exact words. */
+export interface SpellingCorrection {
+  correctedQuery: string
+  originalQuery: string
+  exactQuery: string
+}
+
+function correctionOf(result: SearchResult): SpellingCorrection | null {
+  const { correctedQuery, originalQuery, exactQuery } = result
+  if (correctedQuery === undefined || originalQuery === undefined || exactQuery === undefined)
+    return null
+  return { correctedQuery, originalQuery, exactQuery }
 }
 
 const SEARCH_PAGE = 100
@@ -126,6 +150,8 @@ async function fetchPage(
       searched: q !== '',
       hidden: 0,
       nextOffset: offset + page.items.length,
+      correction: null,
+      didYouMean: null,
     }
   }
   const result = await unwrap(
@@ -145,6 +171,8 @@ async function fetchPage(
     searched: true,
     hidden: result.collapsed?.hidden ?? 0,
     nextOffset: result.collapsed?.nextOffset ?? offset + result.hits.length,
+    correction: correctionOf(result),
+    didYouMean: result.didYouMean ?? null,
   }
 }
 
@@ -163,6 +191,8 @@ export function useResults(query: string, sort: SortMode, version: number) {
     searched: false,
     hidden: 0,
     nextOffset: 0,
+    correction: null,
+    didYouMean: null,
   })
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const request = useRef(0)

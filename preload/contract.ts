@@ -24,6 +24,7 @@ import type {
   FeedSubscription,
 } from '../main/core/model'
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
+import type { SimilarResult } from '../main/core/similar/types'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -41,7 +42,7 @@ export type {
   VersionInfo,
   FeedRefreshOutcome,
 }
-export type { SearchOptions, SearchResult }
+export type { SearchOptions, SearchResult, SimilarResult }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -83,6 +84,8 @@ export type MenuCommand = 'import-files' | 'paste' | 'find'
 /** The calls the renderer can make. Arguments are validated in main (main/ipc/guards.ts). */
 export interface ArchiveApi {
   search(query: string, options?: SearchOptions): Promise<Reply<SearchResult>>
+  /** The item's near duplicates (its cluster's other members), most similar first. */
+  similar(id: ItemId): Promise<Reply<SimilarResult>>
   /** `null` when the item no longer exists. */
   get(id: ItemId): Promise<Reply<ArchiveItem | null>>
   list(options?: ListOptions): Promise<Reply<ItemPage>>
@@ -178,6 +181,7 @@ export type EventName = keyof EventPayloads
 // A Record, not an array: a new ArchiveApi method won't compile until it is listed here too.
 const listed: Record<keyof ArchiveApi, true> = {
   search: true,
+  similar: true,
   get: true,
   list: true,
   stats: true,

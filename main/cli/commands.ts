@@ -59,6 +59,11 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: 'search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]',
     summary: 'Search the archive (words, "phrases", photographer:, agency:, tag:, after:, …).',
   },
+  similar: {
+    usage: 'similar ID [--json]',
+    summary:
+      'List the near duplicates of an item (the same story from other outlets or re-edited).',
+  },
   tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item.' },
   untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item.' },
   tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },

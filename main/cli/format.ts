@@ -11,6 +11,7 @@ import type {
   VersionInfo,
 } from '../core/model'
 import type { SearchResult } from '../core/search/types'
+import { similarLabel } from '../core/similar/label'
 
 /** `Delil Souleiman / AFP`, the way a photo desk reads a credit. */
 export function formatCredit(credit: Credit | null): string {
@@ -98,6 +99,7 @@ export function formatSearch(result: SearchResult): string {
       lines.push(`    ${formatCredit(hit.credit)} — in “${hit.title}”`)
     } else {
       lines.push(`${hit.id}  ${date}${hit.title}`)
+      if (hit.cluster) lines.push(`    ${similarLabel(hit.cluster)}: morgue similar ${hit.id}`)
       const body = hit.snippets.find((s) => s.field !== 'title')
       if (body) lines.push(`    ${body.text}`)
     }

@@ -30,6 +30,7 @@ import {
   formatTags,
   formatVersions,
 } from './format'
+import { formatSimilar } from './formatSimilar'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -237,6 +238,12 @@ async function run(
       const sort = oneOf(values.sort, ['relevance', 'newest', 'oldest'] as const, 'relevance')
       const result = await archive.search(args.join(' '), { limit, sort })
       out(values.json ? JSON.stringify(result, null, 2) : formatSearch(result))
+      return 0
+    }
+    case 'similar': {
+      need(args.length === 1, 'give one item id')
+      const result = await archive.similar(args[0])
+      out(values.json ? JSON.stringify(result, null, 2) : formatSimilar(result))
       return 0
     }
     case 'tag':

@@ -38,6 +38,9 @@ import type {
   TagInfo,
 } from './model'
 import { DEFAULT_ALIASES } from './search'
+import { searchWithClusters } from './similar/clusterSearch'
+import { similarItems } from './similar/similarItems'
+import { SimilarIndex } from './similar/similarIndex'
 import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
@@ -63,6 +66,8 @@ export interface ArchiveDeps {
   maxFileBytes?: number
   /** Where files are parsed (e.g. a worker thread); default: in this thread with `importers`. */
   runImport?: ImportRunner & { close?: () => Promise<void> }
+  /** Near-duplicate index (persisted by openArchive); default: one in memory. */
+  similar?: SimilarIndex
 }
 
 /** A caller's mistake (unknown id, empty tag…): the message is meant for the user. */
@@ -102,6 +107,22 @@ const MIME_BY_EXT: Record<string, string> = {
  */
 export function createArchive(deps: ArchiveDeps): Archive {
   const { store, search, importers } = deps
+  const similar = deps.similar ?? SimilarIndex.inMemory()
+  // Sign articles the near-duplicate index has not seen (older archives), in the background.
+  const reconciled = similar
+    .reconcile(
+      [...store.summaries()].filter((s) => s.kind === 'article').map((s) => s.id),
+      (ids) => store.getMany(ids),
+      (id) => store.summary(id) !== undefined,
+    )
+    .catch(() => undefined)
+  // Clusters of a large archive load just after open: the lists refetch when they are known.
+  similar.ready.then(
+    () => {
+      if (similar.stats().clustered > 0) emit({ kind: 'items', ids: [] })
+    },
+    () => undefined,
+  )
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? newItemId
   const maxFileBytes = deps.maxFileBytes ?? MAX_IMPORT_BYTES
@@ -157,6 +178,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     await store.put(items)
     stories.saved(items)
     await search.upsert(items)
+    await similar.upsert(items)
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
@@ -443,6 +465,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       stories.deleted(removed)
       await feeds.forget(removed.map((i) => i.id))
       await search.remove(removed.map((i) => i.id))
+      await similar.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
       return removed
     },
@@ -669,7 +692,17 @@ export function createArchive(deps: ArchiveDeps): Archive {
     },
 
     search: (query: string, options?: SearchOptions): Promise<SearchResult> =>
-      search.search(query, options),
+      searchWithClusters(
+        { search: (q, o) => search.search(q, o), similar, summary: (id) => store.summary(id) },
+        query,
+        options,
+      ),
+
+    async similar(id) {
+      if (!store.summary(id)) throw new ArchiveError(`No item with id ${id}.`)
+      await similar.ready
+      return similarItems(similar, (i) => store.summary(i), id)
+    },
 
     savedSearches: () => store.settings().savedSearches.map((s) => ({ ...s })),
 
@@ -739,6 +772,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
     async close() {
       listeners.clear()
       await deps.runImport?.close?.()
+      await similar.close()
+      await reconciled
       await search.close()
       await store.close()
     },

@@ -18,6 +18,7 @@ import type {
 import type { AgencyChange } from './agencyTable'
 import type { AgencyEntry, UserAgency } from './credits/agencyLookup'
 import type { SearchOptions, SearchResult } from './search/types'
+import type { SimilarResult } from './similar/types'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -126,6 +127,8 @@ export interface Archive {
 
   // search
   search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** The item's near duplicates (same story from other outlets or re-published with edits). */
+  similar(id: ItemId): Promise<SimilarResult>
   savedSearches(): SavedSearch[]
   saveSearch(search: SavedSearch): Promise<void>
   deleteSavedSearch(name: string): Promise<void>

@@ -4,6 +4,7 @@ import type { Archive } from './archiveApi'
 import { defaultImporters } from './importers'
 import { createWorkerImportRunner } from './importers/workerImportRunner'
 import { openSearchEngine } from './search'
+import { SimilarIndex } from './similar/similarIndex'
 import type { SearchEngine } from './search/types'
 import { openItemStore } from './storage'
 
@@ -40,6 +41,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
       importers: defaultImporters(),
       fetch: options.fetch,
       runImport: options.importInWorker === false ? undefined : createWorkerImportRunner(),
+      similar: await SimilarIndex.open({ dir: join(dir, 'similar') }),
     })
   } catch (err) {
     await search?.close()

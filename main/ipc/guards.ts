@@ -53,6 +53,7 @@ const searchOptions = z
     offset: z.number().int().min(0).max(1_000_000).optional(),
     sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
     facets: z.boolean().optional(),
+    collapse: z.boolean().optional(),
     typos: z.boolean().optional(),
   })
   .strict()
@@ -85,6 +86,7 @@ function args<T extends z.ZodTuple>(method: keyof ArchiveApi, schema: T) {
 /** The guards of every method; `Guards` makes a missing one a compile error. */
 export const guards: Guards = {
   search: args('search', z.tuple([z.string().max(MAX_QUERY), searchOptions])),
+  similar: args('similar', z.tuple([itemId])),
   get: args('get', z.tuple([itemId])),
   list: args('list', z.tuple([listOptions])),
   stats: args('stats', z.tuple([])),

@@ -88,6 +88,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
 
   const api: ArchiveApi = {
     search: (query, options) => reply(() => archive.search(query, options)),
+    similar: (id) => reply(() => archive.similar(id)),
     get: (id) => reply(async () => (await archive.get(id)) ?? null),
     list: (options) => reply(() => archive.list(options)),
     stats: () => reply(() => archive.stats()),

@@ -10,6 +10,7 @@ import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
 import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
+import { bindSimilarMembers } from './similarFilter'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
 import {
   buildSegment,
@@ -362,6 +363,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   searchIndex(query: string, options: SearchOptions = {}): IndexSearch {
     const started = performance.now()
     const parsed = parseQuery(query)
+    bindSimilarMembers(parsed, options.similar)
     try {
       const run = runForgiving(
         this.set,

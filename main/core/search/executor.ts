@@ -681,6 +681,12 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
       case 'creditEmpty':
         test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_EMPTY) !== 0
         break
+      case 'similar': {
+        // An article's document is keyed by the item id (its photos by `id#n`).
+        const members = c.members ?? new Set([c.id])
+        test = (s, d) => members.has(s.data.keys[d])
+        break
+      }
       case 'creditUncertain':
         test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_UNCERTAIN) !== 0
         break

@@ -6,7 +6,8 @@ import type { QueryError } from './types'
  * `prefix*`; `word~1` (fuzzy, edit distance 1–2); `=word` (exact: never corrected as a typo,
  * as words inside quotes); field filters `title:` `body:` `caption:`
  * `credit:` `photographer:` `agency:` `source:` `tag:` with a word or a quoted value;
- * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`; `credit:uncertain`.
+ * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`;
+ * `credit:uncertain`; `similar:ID` (the item and its near duplicates).
  * Parentheses are accepted and ignored (OR binds tighter than AND, so `(a OR b) c` works).
  * Parsing never throws: a problem gives `error` (the first one) and the rest of the query still
  * runs as well as it can.
@@ -54,6 +55,7 @@ export type FilterClause = Located & { kind: 'filter' } & (
     | { filter: 'type'; type: 'photo' | 'article' }
     | { filter: 'untagged' }
     | { filter: 'creditEmpty' }
+    | { filter: 'similar'; id: string; members?: ReadonlySet<string> }
     | { filter: 'creditUncertain' }
   )
 
@@ -69,7 +71,7 @@ export interface ParsedQuery {
   error?: QueryError
 }
 
-const FILTER_NAMES = ['after', 'before', 'year', 'type', 'is'] as const
+const FILTER_NAMES = ['after', 'before', 'year', 'type', 'is', 'similar'] as const
 
 interface Lexeme {
   text: string
@@ -345,6 +347,11 @@ function filterClause(name: string, value: string, base: Located): FilterClause 
     if (v === 'article' || v === 'story')
       return { ...base, kind: 'filter', filter: 'type', type: 'article' }
     return '"type:" is photo or article.'
+  }
+  if (name === 'similar') {
+    if (!/^[0-9a-z_-]{1,64}$/.test(value))
+      return '"similar:" needs an item id like 1f0c3a9e5d7b2468.'
+    return { ...base, kind: 'filter', filter: 'similar', id: value }
   }
   if (value === 'untagged') return { ...base, kind: 'filter', filter: 'untagged' }
   return '"is:" knows only is:untagged.'

@@ -1,4 +1,5 @@
 import type { ArchiveItem, Credit, ItemId } from '../model'
+import type { CollapseInfo, HitCluster } from '../similar/types'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 
@@ -9,6 +10,10 @@ export interface SearchOptions {
   sort?: SortOrder
   /** Compute facet counts over the whole result set (default true). */
   facets?: boolean
+  /** One row per near-duplicate cluster (see similar/clusterSearch.ts); default false. */
+  collapse?: boolean
+  /** Members of the clusters named by `similar:ID` in the query (filled in by the archive). */
+  similar?: Record<string, string[]>
   /** Let close words of the index stand in for misspelled ones (default true). */
   typos?: boolean
 }
@@ -31,6 +36,8 @@ interface HitBase {
   publishedAt?: string
   tags: string[]
   snippets: Snippet[]
+  /** Set when the item has near duplicates in the archive. */
+  cluster?: HitCluster
 }
 
 export interface ArticleHit extends HitBase {
@@ -88,6 +95,8 @@ export interface SearchResult {
   /** For a query without results: a close query that finds something ("Did you mean …?"). */
   didYouMean?: string
   tookMs: number
+  /** Set when the page was collapsed to one row per cluster. */
+  collapsed?: CollapseInfo
 }
 
 /**

@@ -3,6 +3,7 @@ import { archive, unwrap } from '../api'
 import { FacetPanel } from '../features/search/FacetPanel'
 import { ResultsList, type ResultsListHandle } from '../features/search/ResultsList'
 import { SavedSearches } from '../features/search/SavedSearches'
+import { FoldedNote } from '../features/search/FoldedNote'
 import { SearchBox } from '../features/search/SearchBox'
 import { SpellingNotice } from '../features/search/SpellingNotice'
 import { useResults, type ResultRow, type SortMode } from '../features/search/useResults'
@@ -311,6 +312,7 @@ export function App() {
                     ? `${plural(results.total, 'result')}`
                     : `${plural(results.total, 'item')} in the archive`}
               </span>
+              <FoldedNote hidden={results.hidden} />
               {results.loading && <span className="spinner" aria-label="Searching" />}
               {selected.size > 0 && (
                 <span className="bulk-bar" data-testid="bulk-bar">
@@ -358,6 +360,8 @@ export function App() {
                 onDelete={() => void deleteItems()}
                 tagColor={data.tagColor}
                 onTagClick={tagActions.onFilter}
+                expanded={results.expanded}
+                onToggleCluster={results.toggleCluster}
               />
             )}
           </>
@@ -372,6 +376,7 @@ export function App() {
           knownTags={knownTags}
           tagColor={data.tagColor}
           onFailure={fail}
+          onOpenItem={(id) => setOpen({ key: id, id })}
         />
       </section>
 

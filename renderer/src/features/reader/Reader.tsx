@@ -6,6 +6,7 @@ import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
 import { AgencyBadge } from './AgencyBadge'
 import { MissingImages } from './MissingImages'
+import { SimilarStories } from './SimilarStories'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
 
@@ -67,6 +68,7 @@ export function Reader({
   knownTags,
   tagColor,
   onFailure,
+  onOpenItem,
 }: {
   id: string | null
   photoId?: string
@@ -74,6 +76,8 @@ export function Reader({
   knownTags: string[]
   tagColor: (tag: string) => string | undefined
   onFailure: (message: string) => void
+  /** Open another item (a near duplicate listed under the header). */
+  onOpenItem?: (id: string) => void
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
@@ -189,6 +193,14 @@ export function Reader({
           <MissingImages
             item={item}
             onUpdated={() => setReloads((n) => n + 1)}
+            onFailure={onFailure}
+          />
+        )}
+        {item.kind === 'article' && (
+          <SimilarStories
+            id={item.id}
+            version={version}
+            onOpen={onOpenItem}
             onFailure={onFailure}
           />
         )}

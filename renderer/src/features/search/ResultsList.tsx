@@ -10,6 +10,7 @@ import {
 import { mediaUrl } from '../../api'
 import { Highlight } from '../../ui/Highlight'
 import { formatCredit, formatDate } from '../../ui/format'
+import { similarLabel } from './clusterRows'
 import type { ResultRow } from './useResults'
 import { textDirection } from '../../ui/textDirection'
 
@@ -31,6 +32,10 @@ export interface ResultsListProps {
   onNeedMore: () => void
   tagColor: (tag: string) => string | undefined
   onTagClick: (tag: string) => void
+  /** Keys of the rows whose cluster is expanded. */
+  expanded?: ReadonlySet<string>
+  /** Show or hide the other members of a row's cluster (→ / ← or the "+N similar" button). */
+  onToggleCluster?: (key: string) => void
 }
 
 /**
@@ -60,6 +65,8 @@ function RowView({
   tagColor,
   onTagClick,
   onCheck,
+  expanded,
+  onToggleCluster,
 }: {
   row: ResultRow
   active: boolean
@@ -68,7 +75,10 @@ function RowView({
   tagColor: (tag: string) => string | undefined
   onTagClick: (tag: string) => void
   onCheck: () => void
+  expanded: boolean
+  onToggleCluster?: () => void
 }) {
+  if (row.memberOf) return <MemberRowView row={row} active={active} open={open} />
   const title = row.snippets.find((s) => s.field === 'title')
   const passage = row.photoId
     ? row.snippets.find((s) => s.field === 'caption')
@@ -144,6 +154,26 @@ function RowView({
           {row.source && <span className="result-source">{row.source}</span>}
           {row.date && <span>{formatDate(row.date)}</span>}
           {row.photoId && <span className="muted">in “{row.title}”</span>}
+          {row.cluster && onToggleCluster && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="cluster-toggle"
+              data-testid="cluster-toggle"
+              aria-expanded={expanded}
+              title={
+                row.cluster.folded > 0
+                  ? `${row.cluster.folded} of them also match this search`
+                  : 'Near duplicates in the archive'
+              }
+              onClick={(e) => {
+                e.stopPropagation()
+                onToggleCluster()
+              }}
+            >
+              {expanded ? '▾' : '▸'} {similarLabel(row.cluster)}
+            </button>
+          )}
           {row.tags.map((t) => (
             <button
               key={t}
@@ -165,9 +195,32 @@ function RowView({
   )
 }
 
+/** A member of an expanded cluster, listed under its row: title, outlet, date. */
+function MemberRowView({ row, active, open }: { row: ResultRow; active: boolean; open: boolean }) {
+  return (
+    <div
+      className={['result', 'cluster-member', active && 'active', open && 'open']
+        .filter(Boolean)
+        .join(' ')}
+      data-testid="cluster-member"
+    >
+      <div className="result-main">
+        <div className="result-title" dir="auto">
+          {row.title}
+        </div>
+        <div className="result-meta">
+          {row.source && <span className="result-source">{row.source}</span>}
+          {row.date && <span>{formatDate(row.date)}</span>}
+        </div>
+      </div>
+    </div>
+  )
+}
+
 /**
  * The results: virtualised (only the visible rows exist in the DOM, so 100k results scroll),
- * keyboard-driven (arrows or j/k move, Enter opens, Space selects, `t` tags, Delete deletes).
+ * keyboard-driven (arrows or j/k move, Enter opens, Space selects, `t` tags, Delete deletes,
+ * → shows a cluster's near duplicates under its row and ← hides them).
  */
 export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
   function ResultsList(props, ref) {
@@ -230,6 +283,23 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
         case 'Enter':
           if (cursor >= 0) onOpen(cursor)
           break
+        case 'ArrowRight': {
+          const row = rows[cursor]
+          if (!row?.cluster || props.expanded?.has(row.key)) return
+          props.onToggleCluster?.(row.key)
+          break
+        }
+        case 'ArrowLeft': {
+          const row = rows[cursor]
+          const owner = row?.memberOf ?? (row && props.expanded?.has(row.key) ? row.key : null)
+          if (!owner) return
+          props.onToggleCluster?.(owner)
+          move(
+            rows.findIndex((r) => r.key === owner),
+            false,
+          )
+          break
+        }
         case ' ': {
           const row = rows[cursor]
           if (!row) return
@@ -313,6 +383,10 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
                   open={row.key === openKey}
                   tagColor={props.tagColor}
                   onTagClick={props.onTagClick}
+                  expanded={props.expanded?.has(row.key) ?? false}
+                  onToggleCluster={
+                    props.onToggleCluster ? () => props.onToggleCluster?.(row.key) : undefined
+                  }
                   onCheck={() => {
                     const next = new Set(selected)
                     if (next.has(row.key)) next.delete(row.key)

@@ -15,6 +15,7 @@ const SYNTAX: [string, string][] = [
   ['type:photo', 'or type:article'],
   ['is:untagged', 'items without tags'],
   ['credit:empty', 'captions missing a credit'],
+  ['similar:1f0c3a9e5d7b2468', 'the item and its near duplicates (same story, other outlets)'],
 ]
 
 /** The query syntax, in a popover next to the search box. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Credit, ItemId, ItemSummary } from '../../../../main/core/model'
 import type {
   Facets,
@@ -7,7 +7,9 @@ import type {
   SearchResult,
   Snippet,
 } from '../../../../main/core/search/types'
+import type { HitCluster } from '../../../../main/core/similar/types'
 import { archive, unwrap } from '../../api'
+import { foldRepeatedClusters, withExpandedClusters } from './clusterRows'
 
 /** One line of the results list: an article, a standalone photo, or a photo hit in an article. */
 export interface ResultRow {
@@ -25,6 +27,10 @@ export interface ResultRow {
   thumbnail?: string
   /** Set for a caption inside an article. */
   photoId?: string
+  /** Its near-duplicate cluster, when it has one (the row stands for the whole cluster). */
+  cluster?: HitCluster
+  /** Set on the rows an expanded cluster shows under its row: that row's key. */
+  memberOf?: string
 }
 
 export type SortMode = 'relevance' | 'newest' | 'oldest'
@@ -38,6 +44,10 @@ export interface ResultsState {
   loading: boolean
   /** Whether the rows come from a query (true) or are the plain archive list. */
   searched: boolean
+  /** Hits folded into the row of their cluster (not shown as rows of their own). */
+  hidden: number
+  /** Where the next page starts among the hits (rows + folded hits so far). */
+  nextOffset: number
   /** Set when close words stood in for misspelled ones ("Showing results for …"). */
   correction: SpellingCorrection | null
   /** For a query without results: a close query that finds something. */
@@ -86,7 +96,7 @@ function fromHit(hit: SearchHit): ResultRow {
       photoId: hit.photoId,
     }
   }
-  return { ...base, key: hit.id, kind: 'article' }
+  return { ...base, key: hit.id, kind: 'article', cluster: hit.cluster }
 }
 
 function fromSummary(s: ItemSummary): ResultRow {
@@ -138,6 +148,8 @@ async function fetchPage(
       facets: counted?.facets ?? null,
       error: null,
       searched: q !== '',
+      hidden: 0,
+      nextOffset: offset + page.items.length,
       correction: null,
       didYouMean: null,
     }
@@ -148,6 +160,7 @@ async function fetchPage(
       limit: Math.min(limit ?? SEARCH_PAGE, 200),
       sort,
       facets: offset === 0,
+      collapse: true,
     }),
   )
   return {
@@ -156,6 +169,8 @@ async function fetchPage(
     facets: result.facets ?? null,
     error: result.error ?? null,
     searched: true,
+    hidden: result.collapsed?.hidden ?? 0,
+    nextOffset: result.collapsed?.nextOffset ?? offset + result.hits.length,
     correction: correctionOf(result),
     didYouMean: result.didYouMean ?? null,
   }
@@ -174,9 +189,12 @@ export function useResults(query: string, sort: SortMode, version: number) {
     failure: null,
     loading: true,
     searched: false,
+    hidden: 0,
+    nextOffset: 0,
     correction: null,
     didYouMean: null,
   })
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const request = useRef(0)
   const loadingMore = useRef(false)
   const lastKey = useRef('')
@@ -189,13 +207,14 @@ export function useResults(query: string, sort: SortMode, version: number) {
     const id = ++request.current
     // A refresh after a change keeps what was loaded, so the list does not jump back.
     const keep = sameQuery ? Math.max(loaded.current, 1) : undefined
+    if (!sameQuery) setExpanded(new Set())
     const timer = setTimeout(
       () => {
         setState((s) => ({ ...s, loading: true }))
         fetchPage(query, sort, 0, keep)
           .then((page) => {
             if (id !== request.current) return
-            loaded.current = page.rows.length
+            loaded.current = page.nextOffset
             setState({ ...page, failure: null, loading: false })
           })
           .catch((err: unknown) => {
@@ -213,23 +232,39 @@ export function useResults(query: string, sort: SortMode, version: number) {
   }, [query, sort, version])
 
   const loadMore = useCallback(() => {
-    if (loadingMore.current || state.rows.length >= state.total || state.loading) return
+    if (loadingMore.current || state.nextOffset >= state.total || state.loading) return
     loadingMore.current = true
     const id = request.current
-    fetchPage(query, sort, state.rows.length)
+    fetchPage(query, sort, state.nextOffset)
       .then((page) => {
         if (id !== request.current) return
         setState((s) => {
-          const rows = [...s.rows, ...page.rows]
-          loaded.current = rows.length
-          return { ...s, rows }
+          // A cluster whose row is already loaded gets no second row from a later page.
+          const { rows: fresh, folded } = foldRepeatedClusters(s.rows, page.rows)
+          loaded.current = page.nextOffset
+          return {
+            ...s,
+            rows: [...s.rows, ...fresh],
+            hidden: s.hidden + page.hidden + folded,
+            nextOffset: page.nextOffset,
+          }
         })
       })
       .catch(() => undefined)
       .finally(() => {
         loadingMore.current = false
       })
-  }, [query, sort, state.rows.length, state.total, state.loading])
+  }, [query, sort, state.nextOffset, state.total, state.loading])
 
-  return { ...state, loadMore }
+  const toggleCluster = useCallback((key: string) => {
+    setExpanded((prev) => {
+      const next = new Set(prev)
+      if (next.has(key)) next.delete(key)
+      else next.add(key)
+      return next
+    })
+  }, [])
+  const rows = useMemo(() => withExpandedClusters(state.rows, expanded), [state.rows, expanded])
+
+  return { ...state, rows, expanded, loadMore, toggleCluster }
 }

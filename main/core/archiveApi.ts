@@ -8,7 +8,12 @@ import type {
   SavedSearch,
   TagInfo,
 } from './model'
-import type { SearchOptions, SearchResult } from './search/types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchOptions,
+  SearchResult,
+} from './search/types'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -74,8 +79,12 @@ export interface Archive {
   savedSearches(): SavedSearch[]
   saveSearch(search: SavedSearch): Promise<void>
   deleteSavedSearch(name: string): Promise<void>
+  /** The name-variant groups in force (the starter list until edited). */
   aliases(): string[][]
+  /** Replace the groups (cleaned: see `normalizeGroups`); saved, and applied at once. */
   setAliases(groups: string[][]): Promise<void>
+  /** Values of `tag:`, `photographer:`, `agency:` or `source:` for the search box. */
+  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
 
   // files
   readBlob(sha256: string): Promise<Buffer>

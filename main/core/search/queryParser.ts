@@ -5,10 +5,12 @@ import type { QueryError } from './types'
  * words ANDed and ranked; `OR` between two items; `-word` / `NOT word`; `"exact phrase"`;
  * `prefix*`; `word~1` (fuzzy, edit distance 1–2); field filters `title:` `body:` `caption:`
  * `credit:` `photographer:` `agency:` `source:` `tag:` with a word or a quoted value;
- * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`.
+ * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `is:undated`;
+ * `credit:empty`.
  * Parentheses are accepted and ignored (OR binds tighter than AND, so `(a OR b) c` works).
  * Parsing never throws: a problem gives `error` (the first one) and the rest of the query still
- * runs as well as it can.
+ * runs as well as it can — except an unknown field or a malformed filter, which set `fatal`
+ * (the result is then empty, not the archive minus a filter).
  */
 
 export const SEARCH_FIELDS = [
@@ -51,6 +53,7 @@ export type FilterClause = Located & { kind: 'filter' } & (
     | { filter: 'type'; type: 'photo' | 'article' }
     | { filter: 'untagged' }
     | { filter: 'creditEmpty' }
+    | { filter: 'undated' }
   )
 
 export interface OrClause extends Located {
@@ -63,6 +66,11 @@ export type QueryClause = TermClause | PhraseClause | FilterClause | OrClause
 export interface ParsedQuery {
   clauses: QueryClause[]
   error?: QueryError
+  /**
+   * The query asks for something that does not exist (an unknown field, a malformed filter):
+   * searching without that part would list far more than was meant, so nothing is listed.
+   */
+  fatal?: boolean
 }
 
 const FILTER_NAMES = ['after', 'before', 'year', 'type', 'is'] as const
@@ -151,8 +159,14 @@ export function parseDay(value: string): number | null {
 export function parseQuery(q: string): ParsedQuery {
   const clauses: QueryClause[] = []
   let error: QueryError | undefined
+  let fatal = false
   const fail = (message: string, start: number, end: number) => {
     if (!error) error = { message, start, end: Math.max(end, start + 1) }
+  }
+  /** A problem that empties the result; it is reported before any lesser one. */
+  const failFatal = (message: string, start: number, end: number) => {
+    if (!fatal) error = { message, start, end: Math.max(end, start + 1) }
+    fatal = true
   }
   const lexemes = lex(q)
   let pendingNot = false
@@ -203,11 +217,17 @@ export function parseQuery(q: string): ParsedQuery {
     }
     const base = { start: lx.start, end: lx.end, negated: lx.negated }
     let field: SearchField | null = null
+    if (lx.field && !lx.quoted && lx.text.startsWith('//')) {
+      // A pasted URL (`https://…`), not a field.
+      for (const clause of wordClauses({ ...lx, text: `${lx.field}:${lx.text}` }, null, base, fail))
+        push(clause)
+      continue
+    }
     if (lx.field) {
       const value = lx.text.trim().toLowerCase()
       if ((FILTER_NAMES as readonly string[]).includes(lx.field)) {
         const f = filterClause(lx.field, value, base)
-        if (typeof f === 'string') fail(f, lx.valueStart, lx.end)
+        if (typeof f === 'string') failFatal(f, lx.valueStart, lx.end)
         else push(f)
         continue
       }
@@ -222,8 +242,8 @@ export function parseQuery(q: string): ParsedQuery {
       else if ((SEARCH_FIELDS as readonly string[]).includes(lx.field))
         field = lx.field as SearchField
       else {
-        // Probably a typo: say so, and leave the part out so the rest still finds something.
-        fail(
+        // Probably a typo: say so, and list nothing rather than everything but this part.
+        failFatal(
           `Unknown field "${lx.field}:". Known: ${[...SEARCH_FIELDS, ...FILTER_NAMES].join(', ')}.`,
           lx.start,
           lx.valueStart - 1,
@@ -243,6 +263,7 @@ export function parseQuery(q: string): ParsedQuery {
   }
   if (pendingOr) fail('OR needs a word on each side.', pendingOr.start, pendingOr.end)
   if (pendingNot) fail('NOT needs a word after it.', q.length - 3, q.length)
+  if (fatal) return { clauses, error, fatal }
   return error ? { clauses, error } : { clauses }
 }
 
@@ -309,5 +330,6 @@ function filterClause(name: string, value: string, base: Located): FilterClause 
     return '"type:" is photo or article.'
   }
   if (value === 'untagged') return { ...base, kind: 'filter', filter: 'untagged' }
-  return '"is:" knows only is:untagged.'
+  if (value === 'undated') return { ...base, kind: 'filter', filter: 'undated' }
+  return '"is:" is is:untagged or is:undated.'
 }

@@ -102,7 +102,8 @@ export function mergeGroups(
 ): NameGroups {
   const picked = [...new Set(indexes)].filter((i) => i >= 0 && i < groups.length)
   if (picked.length < 2) throw new NameVariantError('Choose at least two groups to merge.')
-  const first = Math.min(...picked)
+  picked.sort((a, b) => a - b)
+  const first = picked[0]
   const merged = picked.flatMap((i) => groups[i])
   return normalizeGroups(
     groups.flatMap((g, i) => (i === first ? [merged] : picked.includes(i) ? [] : [g])),

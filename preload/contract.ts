@@ -15,7 +15,12 @@ import type {
   SavedSearch,
   TagInfo,
 } from '../main/core/model'
-import type { SearchOptions, SearchResult } from '../main/core/search/types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchOptions,
+  SearchResult,
+} from '../main/core/search/types'
 
 export type { ArchiveChange, ListOptions }
 export type {
@@ -28,7 +33,7 @@ export type {
   SavedSearch,
   TagInfo,
 }
-export type { SearchOptions, SearchResult }
+export type { CompletionField, FieldCompletion, SearchOptions, SearchResult }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -76,6 +81,16 @@ export interface ArchiveApi {
   savedSearches(): Promise<Reply<SavedSearch[]>>
   saveSearch(search: SavedSearch): Promise<Reply<void>>
   deleteSavedSearch(name: string): Promise<Reply<void>>
+
+  /** Values of `tag:`, `photographer:`, `agency:` or `source:` starting with `prefix`. */
+  completeField(field: CompletionField, prefix: string): Promise<Reply<FieldCompletion[]>>
+  /** Name-variant groups (spellings searched as one name); the starter list until edited. */
+  nameVariants(): Promise<Reply<string[][]>>
+  /** Replace the groups; returns them as saved (cleaned, overlapping groups merged). */
+  setNameVariants(groups: string[][]): Promise<Reply<string[][]>>
+  /** Read groups from CSV (one group per line) and merge them in, or replace the list. */
+  importNameVariantsCsv(csv: string, mode: 'merge' | 'replace'): Promise<Reply<string[][]>>
+  exportNameVariantsCsv(): Promise<Reply<string>>
 
   /** Main shows the file picker; the renderer never names a path here. */
   importFiles(): Promise<Reply<ImportReport | null>>
@@ -133,6 +148,11 @@ const listed: Record<keyof ArchiveApi, true> = {
   savedSearches: true,
   saveSearch: true,
   deleteSavedSearch: true,
+  completeField: true,
+  nameVariants: true,
+  setNameVariants: true,
+  importNameVariantsCsv: true,
+  exportNameVariantsCsv: true,
   importFiles: true,
   importPaths: true,
   importText: true,

@@ -15,6 +15,8 @@ import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
+import { NameVariantError } from '../core/search/nameVariants'
+import { aliasCommand } from './aliasCommand'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
 
@@ -95,7 +97,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
     }
-    if (e instanceof ArchiveLockedError || e instanceof ArchiveError || e instanceof ImportError) {
+    if (
+      e instanceof ArchiveLockedError ||
+      e instanceof ArchiveError ||
+      e instanceof ImportError ||
+      e instanceof NameVariantError
+    ) {
       err(e.message)
       return 1
     }
@@ -192,6 +199,8 @@ async function run(
     }
     case 'export':
       return exportArchive(archive, values, out)
+    case 'alias':
+      return aliasCommand(archive, args, values.json === true, out, need)
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { archive, unwrap } from '../api'
 import { FacetPanel } from '../features/search/FacetPanel'
 import { ResultsList, type ResultsListHandle } from '../features/search/ResultsList'
+import { NameVariantsDialog } from '../features/search/NameVariantsDialog'
 import { SavedSearches } from '../features/search/SavedSearches'
 import { SearchBox } from '../features/search/SearchBox'
 import { useResults, type ResultRow, type SortMode } from '../features/search/useResults'
@@ -22,6 +23,7 @@ type DialogState =
   | { kind: 'merge'; tag: string }
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
+  | { kind: 'nameVariants' }
   | null
 
 const TAG_FILTER = /(?:^|\s)tag:(?:"([^"]+)"|(\S+))/
@@ -244,6 +246,9 @@ export function App() {
           >
             Paste…
           </button>
+          <button type="button" onClick={() => setDialog({ kind: 'nameVariants' })}>
+            Name variants…
+          </button>
         </div>
       </header>
 
@@ -304,7 +309,11 @@ export function App() {
             </div>
             {results.rows.length === 0 && !results.loading ? (
               <div className="no-results">
-                {results.searched ? 'Nothing matches this search.' : 'Nothing here yet.'}
+                {results.searched
+                  ? results.error
+                    ? 'Nothing is listed: see the problem with the query above.'
+                    : 'Nothing matches this search.'
+                  : 'Nothing here yet.'}
               </div>
             ) : (
               <ResultsList
@@ -452,6 +461,10 @@ export function App() {
             </button>
           </div>
         </Dialog>
+      )}
+
+      {dialog?.kind === 'nameVariants' && (
+        <NameVariantsDialog onClose={() => setDialog(null)} onFailure={fail} />
       )}
 
       <ToastStack toasts={toasts} onDismiss={dismiss} />

@@ -28,12 +28,7 @@ import type {
 } from './model'
 import { DEFAULT_ALIASES } from './search'
 import { groupsInForce, normalizeGroups } from './search/nameVariants'
-import type {
-  CompletionField,
-  SearchEngine,
-  SearchOptions,
-  SearchResult,
-} from './search/types'
+import type { CompletionField, SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
 

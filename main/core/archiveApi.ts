@@ -8,12 +8,7 @@ import type {
   SavedSearch,
   TagInfo,
 } from './model'
-import type {
-  CompletionField,
-  FieldCompletion,
-  SearchOptions,
-  SearchResult,
-} from './search/types'
+import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } from './search/types'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void

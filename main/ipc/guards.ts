@@ -56,9 +56,7 @@ const searchOptions = z
   .optional()
 
 const MAX_CSV = 2 * 1024 * 1024
-const nameGroups = z
-  .array(z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_NAMES))
-  .max(MAX_GROUPS)
+const nameGroups = z.array(z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_NAMES)).max(MAX_GROUPS)
 
 const listOptions = z
   .object({

@@ -151,7 +151,8 @@ function analyse(raw: string): ChunkAnalysis {
     seen.add(key)
     surfaces.push({ text, offset })
   }
-  const joinable = width > 1 && !parts.every((p) => DIGITS_RE.test(p.replace(/[^\p{L}\p{N}]/gu, '')))
+  const joinable =
+    width > 1 && !parts.every((p) => DIGITS_RE.test(p.replace(/[^\p{L}\p{N}]/gu, '')))
   for (let f = 0; f < formCount; f++) {
     const texts = spelled.map((s) => s[Math.min(f, s.length - 1)])
     texts.forEach((t, offset) => addSurface(t, offset))

@@ -434,7 +434,11 @@ export class SegmentedSearchEngine implements SearchEngine {
     this.aliases = buildAliasIndex(groups)
   }
 
-  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]> {
+  completeField(
+    field: CompletionField,
+    prefix: string,
+    limit?: number,
+  ): Promise<FieldCompletion[]> {
     return Promise.resolve(this.completeFieldSync(field, prefix, limit))
   }
 

@@ -96,8 +96,8 @@ function termOptions(set: SegmentSet, c: TermClause, aliases: AliasIndex): Optio
   if (c.prefix) {
     // Both spellings of a folded letter: `müll*` is `muell*` or `mull*`.
     const prefixes = new Set(
-      [foldText(c.text), foldText(c.text.normalize('NFC').replace(/[äöüøå]/gi, digraph))].map(
-        (p) => p.replace(/^\W+/, ''),
+      [foldText(c.text), foldText(c.text.normalize('NFC').replace(/[äöüøå]/gi, digraph))].map((p) =>
+        p.replace(/^\W+/, ''),
       ),
     )
     prefixes.delete('')
@@ -164,7 +164,14 @@ function groupAliasRuns(clauses: readonly QueryClause[], aliases: AliasIndex): Q
         const text = run.map((r) => (r as TermClause).text).join(' ')
         if (!aliasesOf(aliases, text)) continue
         const last = run[n - 1]
-        out.push({ kind: 'phrase', field: c.field, text, start: c.start, end: last.end, negated: false })
+        out.push({
+          kind: 'phrase',
+          field: c.field,
+          text,
+          start: c.start,
+          end: last.end,
+          negated: false,
+        })
         taken = n
       }
     }
@@ -663,11 +670,7 @@ function mergeLists(lists: DecodedList[]): DecodedList {
   return { docs, tfs, posStart, positions: Int32Array.from(positions) }
 }
 
-function phraseAt(
-  decoded: DecodedList[],
-  at: number[],
-  phrase: PhraseElement[],
-): boolean {
+function phraseAt(decoded: DecodedList[], at: number[], phrase: PhraseElement[]): boolean {
   const first = decoded[0]
   for (let k = first.posStart[at[0]]; k < first.posStart[at[0] + 1]; k++) {
     const start = first.positions[k] - phrase[0].offset

@@ -57,14 +57,24 @@ describe('editing name-variant groups', () => {
       ['Gaddafi', 'Qadhafi', 'Kadhafi'],
       ['Kyiv', 'Kiev'],
     ]
-    expect(removeName(groups, 'qadhafi')).toEqual([['Gaddafi', 'Kadhafi'], ['Kyiv', 'Kiev']])
+    expect(removeName(groups, 'qadhafi')).toEqual([
+      ['Gaddafi', 'Kadhafi'],
+      ['Kyiv', 'Kiev'],
+    ])
     expect(removeName(groups, 'Kiev')).toEqual([['Gaddafi', 'Qadhafi', 'Kadhafi']])
     expect(() => removeName(groups, 'Beijing')).toThrow(/No name variant group/)
   })
 
   it('merges chosen groups into the first', () => {
-    const groups = [['a1', 'a2'], ['b1', 'b2'], ['c1', 'c2']]
-    expect(mergeGroups(groups, [2, 0])).toEqual([['a1', 'a2', 'c1', 'c2'], ['b1', 'b2']])
+    const groups = [
+      ['a1', 'a2'],
+      ['b1', 'b2'],
+      ['c1', 'c2'],
+    ]
+    expect(mergeGroups(groups, [2, 0])).toEqual([
+      ['a1', 'a2', 'c1', 'c2'],
+      ['b1', 'b2'],
+    ])
     expect(() => mergeGroups(groups, [1])).toThrow(/two groups/)
   })
 

@@ -129,7 +129,11 @@ export class SearchWorkerClient implements SearchEngine {
     this.call({ op: 'setAliases', groups }).catch(() => undefined)
   }
 
-  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]> {
+  completeField(
+    field: CompletionField,
+    prefix: string,
+    limit?: number,
+  ): Promise<FieldCompletion[]> {
     return this.call({ op: 'completeField', field, prefix, limit })
   }
 

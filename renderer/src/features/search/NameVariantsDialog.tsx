@@ -10,11 +10,7 @@ function splitNames(text: string): string[] {
     .filter((n) => n !== '')
 }
 
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
 
 /**
  * The "Name variants" editor: groups of spellings a search treats as one name. Every change

@@ -98,9 +98,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           aria-label="Search"
           value={query}
           spellCheck={false}
-          role="combobox"
           aria-autocomplete="list"
-          aria-expanded={completion.open}
           aria-controls="field-completions"
           aria-activedescendant={completion.activeId}
           onChange={(e) => {

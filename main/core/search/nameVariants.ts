@@ -24,9 +24,8 @@ export class NameVariantError extends Error {
 
 /** `  Mao   Tse-tung ` → `Mao Tse-tung`. */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a name
   return name
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -35,6 +35,10 @@ describe('guards', () => {
     refused(() => guards.importUrl(['not a url']))
     refused(() => guards.restoreItems(['short']))
     refused(() => guards.importPaths([[]]))
+    refused(() => guards.completeField(['body', 'x']))
+    refused(() => guards.setNameVariants([[['a', 7]]]))
+    refused(() => guards.setNameVariants([[['x'.repeat(101), 'y']]]))
+    refused(() => guards.importNameVariantsCsv(['a,b', 'append']))
   })
 
   it('name the method and the argument in the message', () => {

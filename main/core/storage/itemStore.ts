@@ -1,4 +1,11 @@
-import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
+import type {
+  ArchiveItem,
+  BlobRef,
+  FeedSubscription,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+} from '../model'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -9,6 +16,12 @@ export interface ArchiveSettings {
   aliases: string[][]
   /** Set once the user edits the groups; until then the starter list is in force. */
   aliasesEdited?: boolean
+  /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
+  feeds?: FeedSubscription[]
+  /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */
+  feedRefreshMinutes?: number
+  /** The pairing token the browser button and bookmarklet send with a capture. */
+  captureToken?: string
 }
 
 /**

@@ -108,8 +108,8 @@ export interface ChunkAnalysis {
   forms: ChunkForm[]
   /** Every surface form (before lunr's pipeline) with its part offset; joined words at 0. */
   surfaces: { text: string; offset: number }[]
-  /** Every index term with its offset (the pipeline run over `surfaces`, dropped ones out). */
-  terms: { term: string; offset: number }[]
+  /** Every index term with its offset and surface (the pipeline over `surfaces`, dropped out). */
+  terms: { term: string; offset: number; surface: string }[]
 }
 
 /** Split a chunk at its hyphens and apostrophes into parts holding a letter or digit. */
@@ -164,10 +164,10 @@ function analyse(raw: string): ChunkAnalysis {
     }
     forms.push({ parts: texts.map(runPipeline), joined })
   }
-  const terms: { term: string; offset: number }[] = []
+  const terms: { term: string; offset: number; surface: string }[] = []
   for (const s of surfaces) {
     const term = runPipeline(s.text)
-    if (term !== '') terms.push({ term, offset: s.offset })
+    if (term !== '') terms.push({ term, offset: s.offset, surface: s.text })
   }
   return { width, forms, surfaces, terms }
 }
@@ -236,6 +236,11 @@ export function forEachChunk(
     }
   }
   return index
+}
+
+/** Walk the chunks of `text` (raw, before analysis) with their first position. */
+export function forEachRawToken(text: string, visit: (raw: string, index: number) => void): number {
+  return forEachChunk(text, (raw, index) => visit(raw, index))
 }
 
 /** Walk every index term of `text` with its position and its chunk's [start, end). */

@@ -8,14 +8,7 @@ import { BuildWorkerPool } from './workerPool'
 import nameVariants from './data/nameVariants.json'
 import { FieldCompleter } from './completion'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
-import {
-  buildAliasIndex,
-  execute,
-  planQuery,
-  prepareForQueries,
-  Scratch,
-  type AliasIndex,
-} from './executor'
+import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
@@ -28,6 +21,7 @@ import {
   verifySegmentFile,
 } from './segment'
 import { SegmentSet } from './segmentSet'
+import { runForgiving, suggestQuery } from './typos'
 import type {
   CompletionField,
   FieldCompletion,
@@ -100,7 +94,7 @@ export async function passagesFromStore(
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v4|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v5|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
@@ -392,8 +386,15 @@ export class SegmentedSearchEngine implements SearchEngine {
       return { result, terms: [], truncated: [] }
     }
     try {
-      const plan = planQuery(this.set, parsed, this.aliases)
-      const matches = execute(this.set, plan, this.scratch)
+      const run = runForgiving(
+        this.set,
+        parsed,
+        query,
+        this.aliases,
+        this.scratch,
+        options.typos !== false,
+      )
+      const { plan, matches } = run
       const { hits, facets, truncated } = buildResults(
         this.set,
         matches,
@@ -409,6 +410,16 @@ export class SegmentedSearchEngine implements SearchEngine {
         tookMs: performance.now() - started,
       }
       if (parsed.error) result.error = parsed.error
+      if (run.correctedQuery !== undefined) {
+        result.correctedQuery = run.correctedQuery
+        result.originalQuery = query
+        result.exactQuery = run.exactQuery
+      }
+      if (matches.count === 0 && options.typos !== false) {
+        const suggestion = suggestQuery(this.set, parsed, query, this.aliases, this.scratch)
+        if (suggestion !== undefined) result.didYouMean = suggestion
+      }
+      result.tookMs = performance.now() - started
       return { result, terms: [...plan.highlightTerms], truncated }
     } catch (e) {
       // Never throw at the UI: report the failure as a query problem.

@@ -4,7 +4,9 @@
  * A method added to `ArchiveApi` does not compile until `listed` (and so preload, the guards
  * and the handlers) have it too.
  */
+import type { AgencyChange } from '../main/core/agencyTable'
 import type { ArchiveChange, ListOptions } from '../main/core/archiveApi'
+import type { AgencyEntry, UserAgency } from '../main/core/credits/agencyLookup'
 import type {
   ArchiveItem,
   ArchiveStats,
@@ -12,6 +14,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -27,7 +30,7 @@ import type {
   SearchResult,
 } from '../main/core/search/types'
 
-export type { ArchiveChange, ListOptions }
+export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
   ArchiveItem,
   ArchiveStats,
@@ -35,6 +38,7 @@ export type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -140,6 +144,11 @@ export interface ArchiveApi {
   /** Read groups from CSV (one group per line) and merge them in, or replace the list. */
   importNameVariantsCsv(csv: string, mode: 'merge' | 'replace'): Promise<Reply<string[][]>>
   exportNameVariantsCsv(): Promise<Reply<string>>
+  /** The credit parser's agency table (built in + the user's own). */
+  listAgencies(): Promise<Reply<AgencyEntry[]>>
+  /** "Always read «X» as an agency": saved in the archive, credits read again. */
+  addAgency(entry: UserAgency): Promise<Reply<AgencyChange>>
+  removeAgency(name: string): Promise<Reply<AgencyChange>>
 
   /** Main shows the file picker; the renderer never names a path here. */
   importFiles(): Promise<Reply<ImportReport | null>>
@@ -147,6 +156,8 @@ export interface ArchiveApi {
   importPaths(paths: string[]): Promise<Reply<ImportReport>>
   importText(text: string, label?: string): Promise<Reply<ImportReport>>
   importUrl(url: string): Promise<Reply<ImportReport>>
+  /** Try again to archive the images items lack (all items, or these); runs like an import. */
+  fetchMissingImages(ids?: ItemId[]): Promise<Reply<MissingImagesReport>>
   /** Stop the running import after the current file; its report says `cancelled`. */
   cancelImport(): Promise<Reply<boolean>>
 
@@ -215,10 +226,14 @@ const listed: Record<keyof ArchiveApi, true> = {
   setNameVariants: true,
   importNameVariantsCsv: true,
   exportNameVariantsCsv: true,
+  listAgencies: true,
+  addAgency: true,
+  removeAgency: true,
   importFiles: true,
   importPaths: true,
   importText: true,
   importUrl: true,
+  fetchMissingImages: true,
   cancelImport: true,
   openExternal: true,
 }

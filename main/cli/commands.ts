@@ -62,6 +62,14 @@ export const COMMANDS: Record<string, CommandHelp> = {
   tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item.' },
   untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item.' },
   tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },
+  agencies: {
+    usage: 'agencies [--json]',
+    summary: 'List the agencies the credit parser knows (built in and added).',
+  },
+  agency: {
+    usage: 'agency add NAME [--alias A]… | agency remove NAME',
+    summary: 'Teach the credit parser an agency (or forget one you added); credits are read again.',
+  },
   'rename-tag': { usage: 'rename-tag FROM TO', summary: 'Rename a tag on every item.' },
   'merge-tags': {
     usage: 'merge-tags SOURCE… --into TARGET',
@@ -78,9 +86,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   export: {
-    usage: 'export [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
+    usage:
+      'export [ID --format html] [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
     summary:
-      'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
+      'Export the archive: JSON (lossless, re-importable), Markdown files, a CSV of photos, or one item as a self-contained HTML file.',
+  },
+  'fetch-missing': {
+    usage: 'fetch-missing [ID] [--json]',
+    summary:
+      'Try again to archive the images items lack (all items, or one); exit code 1 while some are still missing.',
   },
   stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
   'parse-credit': {

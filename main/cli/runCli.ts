@@ -1,28 +1,31 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { ArchiveError } from '../core/archive'
 import type { Archive } from '../core/archiveApi'
 import { parseCredit, splitCaptionCredit } from '../core/credits'
-import { articleToMarkdown, exportJson, photosCsv } from '../core/export'
+import { articleToMarkdown, exportJson, itemToHtml, photosCsv } from '../core/export'
 import { isItemId } from '../core/ids'
 import { defaultImporters } from '../core/importers'
 import { ImportError, type ImportContext } from '../core/importers/importer'
 import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
+import { writeFileDurably } from '../core/storage/durableFile'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
+import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import {
   formatDiff,
   formatFeeds,
   formatRefresh,
   formatItem,
+  formatMissingImages,
   formatReport,
   formatSearch,
   formatStats,
@@ -45,6 +48,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   tag: { type: 'string', multiple: true },
+  alias: { type: 'string', multiple: true },
   limit: { type: 'string' },
   sort: { type: 'string' },
   into: { type: 'string' },
@@ -253,6 +257,13 @@ async function run(
       out(`${after.id}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
       return 0
     }
+    case 'agencies':
+      return listAgencies(archive, !!values.json, out)
+    case 'agency': {
+      const code = await changeAgency(archive, args, values.alias ?? [], !!values.json, out)
+      need(code !== null, 'say add NAME [--alias A]… or remove NAME')
+      return code ?? 2
+    }
     case 'tags': {
       const tags = archive.tags()
       out(values.json ? JSON.stringify(tags, null, 2) : formatTags(tags))
@@ -278,9 +289,17 @@ async function run(
       return 0
     }
     case 'export':
+      if (values.format === 'html') return exportItemHtml(archive, args, values, out)
+      need(args.length === 0, 'export takes no ID except with --format html')
       return exportArchive(archive, values, out)
     case 'alias':
       return aliasCommand(archive, args, values.json === true, out, need)
+    case 'fetch-missing': {
+      need(args.length <= 1, 'give at most one item id')
+      const report = await archive.fetchMissingImages(args.length ? args : undefined)
+      out(values.json ? JSON.stringify(report, null, 2) : formatMissingImages(report))
+      return report.missing > 0 ? 1 : 0
+    }
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))
@@ -324,6 +343,28 @@ async function exportArchive(archive: Archive, values: Values, out: (s: string) 
     await new Promise<void>((ok) => sink.end(ok))
     out(`Exported to ${resolve(values.out!)}.`)
   }
+  return 0
+}
+
+/** `export ID --format html`: one self-contained page with its images inlined. */
+async function exportItemHtml(
+  archive: Archive,
+  args: string[],
+  values: Values,
+  out: (s: string) => void,
+): Promise<number> {
+  need(args.length === 1, 'give the id of one item')
+  const item = await archive.get(args[0])
+  if (!item) throw new ArchiveError(`No item with id ${args[0]}.`)
+  const html = await itemToHtml(item, { readBlob: (sha) => archive.readBlob(sha) })
+  if (!values.out) {
+    out(html)
+    return 0
+  }
+  const path = resolve(values.out)
+  // Temp file beside the target, then rename: a crash never leaves half a page.
+  await writeFileDurably(path, html, { tmpDir: dirname(path) })
+  out(`Exported “${item.title}” to ${path}.`)
   return 0
 }
 

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname, join, resolve } from 'node:path'
+import { createAgencyMethods } from './archiveAgencies'
+import { reparseItemCredits } from './agencyTable'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
+import { userAgencies } from './credits/agencyLookup'
 import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
+import { prefetch } from './importers/prefetch'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
@@ -14,10 +18,14 @@ import {
   type ImportInput,
   type Importer,
 } from './importers/importer'
+import { archiveDraftImages } from './importers/offline/archiveDraftImages'
+import { hasMissingImages, refetchItemImages } from './importers/offline/fetchMissingImages'
+import { createImageDownloader, type ImageDownloader } from './importers/offline/imageDownloader'
 import { importUrl as fetchAndImportUrl } from './importers/url'
 import { importCapturedPage } from './importers/capture'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
+  Article,
   ArchiveItem,
   ArchiveStats,
   ImportOutcome,
@@ -25,7 +33,7 @@ import type {
   ItemDraft,
   ItemId,
   ItemSummary,
-  Article,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
 } from './model'
@@ -178,10 +186,27 @@ export function createArchive(deps: ArchiveDeps): Archive {
     return t ? (tagTable().get(tagKey(t))?.name ?? t) : ''
   }
 
-  const importContext = (signal?: AbortSignal): ImportContext => ({
+  /** The one image downloader of an import run (see importers/offline/imageDownloader). */
+  const imageDownloader = (options: ImportOptions, onImages?: () => void): ImageDownloader =>
+    createImageDownloader(
+      {
+        putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+        fetch: deps.fetch ?? globalThis.fetch,
+        signal: options.signal,
+      },
+      { onProgress: onImages },
+    )
+
+  /** `file`: the imported file, whose folder local images may come from. */
+  const importContext = (
+    signal?: AbortSignal,
+    images: ImageDownloader = imageDownloader({ signal }),
+    file?: string,
+  ): ImportContext => ({
     putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
     fetch: deps.fetch ?? globalThis.fetch,
     signal,
+    archiveImage: (ref, pageUrl) => images.archive(ref, { file: file && resolve(file), pageUrl }),
   })
 
   /**
@@ -203,7 +228,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
     const existing: ItemId[] = []
     const seen = new Set<string>()
     for (const draft of drafts) {
-      const item = toItem(draft, options.tags ?? [])
+      const parsed = toItem(draft, options.tags ?? [])
+      // Workers parse with the built-in agency table; the user's entries are applied here.
+      const item = userAgencies().length > 0 ? (reparseItemCredits(parsed) ?? parsed) : parsed
       const dup = store.idByHash(item.contentHash) ?? batch?.hashes.get(item.contentHash)
       if (dup) existing.push(dup)
       else if (draft.id && (store.summary(draft.id) || batch?.ids.has(draft.id)))
@@ -229,6 +256,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
     if (versioned.length === 1 && created.length === 0) {
       outcome.version = (versioned[0].versions?.length ?? 0) + 1
     }
+    const missing = [...created, ...versioned].flatMap((i) =>
+      i.kind === 'article' ? (i.missingImages ?? []) : [],
+    )
+    if (missing.length) outcome.missingImages = missing
     if (!batch) {
       await save([...created, ...versioned])
       return outcome
@@ -325,13 +356,24 @@ export function createArchive(deps: ArchiveDeps): Archive {
     Object.assign(batch, emptyBatch())
   }
 
-  async function runImporter(input: ImportInput, signal?: AbortSignal): Promise<ItemDraft[]> {
-    if (deps.runImport) return deps.runImport(input, importContext(signal))
-    const importer = importers.find((i) => i.accepts(input))
-    if (!importer) {
-      throw new ImportError(`${input.source} is not a format Morgue can import.`)
+  async function runImporter(
+    input: ImportInput,
+    signal?: AbortSignal,
+    images?: ImageDownloader,
+    file?: string,
+  ): Promise<ItemDraft[]> {
+    const ctx = importContext(signal, images, file)
+    let drafts: ItemDraft[]
+    if (deps.runImport) drafts = await deps.runImport(input, ctx)
+    else {
+      const importer = importers.find((i) => i.accepts(input))
+      if (!importer) {
+        throw new ImportError(`${input.source} is not a format Morgue can import.`)
+      }
+      drafts = await importer.import(input, ctx)
     }
-    return importer.import(input, importContext(signal))
+    await archiveDraftImages(drafts, ctx)
+    return drafts
   }
 
   function failed(source: string, err: unknown): ImportOutcome {
@@ -361,8 +403,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
   /** Let other work (IPC, progress events) run between files. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+  const agencies = createAgencyMethods({
+    store,
+    save,
+    emit,
+    fail: (message) => {
+      throw new ArchiveError(message)
+    },
+  })
+
   const archive: Archive = {
     dir: store.dir,
+    ...agencies,
 
     get: (id) => store.get(id),
 
@@ -446,15 +498,24 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const total = files.length
       options.onProgress?.({ done: 0, total })
       let cancelled = false
+      let at = { done: 0, current: undefined as string | undefined }
+      const images = imageDownloader(options, () =>
+        options.onProgress?.({ ...at, total, images: images.progress() }),
+      )
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
+      // Files are parsed a few ahead (in the worker) and ingested in order.
+      const parsed = prefetch(files.length, PARSE_AHEAD, (j) =>
+        parseFile(files[j].path, files[j].bytes, options, images),
+      )
       for (const [i, file] of files.entries()) {
-        options.onProgress?.({ done: i, total, current: file.path })
+        at = { done: i, current: file.path }
+        options.onProgress?.({ ...at, total })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        outcomes.push(await ingestParsed(file.path, await parsed(i), options, batch))
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -512,6 +573,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
         outcome = failed(url, err)
       }
       return report([outcome], false)
+    },
+
+    async fetchMissingImages(ids, options = {}) {
+      return fetchMissingImagesOf(ids, options)
     },
 
     tags() {
@@ -680,6 +745,58 @@ export function createArchive(deps: ArchiveDeps): Archive {
     },
   }
 
+  async function fetchMissingImagesOf(
+    ids: readonly ItemId[] | undefined,
+    options: ImportOptions,
+  ): Promise<MissingImagesReport> {
+    const candidates: Article[] = []
+    if (ids) {
+      for (const id of ids) {
+        const item = await mustGet(id)
+        if (hasMissingImages(item)) candidates.push(item)
+      }
+    } else {
+      for await (const item of store.all()) if (hasMissingImages(item)) candidates.push(item)
+    }
+    const downloader = imageDownloader(options, () =>
+      options.onProgress?.({ done: 0, total: candidates.length, images: downloader.progress() }),
+    )
+    const deps = {
+      downloader,
+      putBlob: store.putBlob.bind(store),
+      readBlob: store.readBlob.bind(store),
+      signal: options.signal,
+    }
+    const outcomes = []
+    for (const item of candidates) {
+      if (options.signal?.aborted) break
+      let result: Awaited<ReturnType<typeof refetchItemImages>>
+      try {
+        result = await refetchItemImages(item, deps)
+      } catch (err) {
+        if (options.signal?.aborted) break
+        throw err
+      }
+      const { updated, outcome } = result
+      // The item may have changed meanwhile (a tag, a note): only its images are replaced.
+      const current = updated && (await store.get(item.id))
+      if (updated && current?.kind === 'article') {
+        const { photos, snapshot, missingImages } = updated
+        const next: Article = { ...current, photos, snapshot }
+        if (missingImages) next.missingImages = missingImages
+        else delete next.missingImages
+        await save([next])
+      }
+      outcomes.push(outcome)
+    }
+    return {
+      items: candidates.length,
+      fetched: outcomes.reduce((n, o) => n + o.fetched, 0),
+      missing: outcomes.reduce((n, o) => n + o.missing.length, 0),
+      outcomes,
+    }
+  }
+
   async function moveColor(fromKeys: string[], toKey: string): Promise<void> {
     const colors = store.settings().tagColors
     const color = fromKeys.map((k) => colors[k]).find(Boolean)
@@ -690,18 +807,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
     })
   }
 
-  async function importFile(
+  /** Read and parse one file of a bulk import into drafts, or the outcome of its failure. */
+  async function parseFile(
     path: string,
     size: number,
     options: ImportOptions,
-    batch?: PendingBatch,
-  ): Promise<ImportOutcome> {
+    images?: ImageDownloader,
+  ): Promise<ItemDraft[] | ImportOutcome> {
     if (size > maxFileBytes) {
       // Our own NDJSON export grows past the limit with embedded photos: it is read line by line.
       if (/\.(ndjson|jsonl)$/i.test(path)) {
         try {
-          const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
-          return await ingest(path, drafts, options, batch)
+          const ctx = importContext(options.signal, images)
+          const { drafts } = await importMorgueExportFile(path, ctx)
+          await archiveDraftImages(drafts, ctx)
+          return drafts
         } catch (err) {
           return failed(path, err)
         }
@@ -725,7 +845,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
     try {
-      return await ingest(path, await runImporter(input, options.signal), options, batch)
+      return await runImporter(input, options.signal, images, path)
+    } catch (err) {
+      return failed(path, err)
+    }
+  }
+
+  async function ingestParsed(
+    path: string,
+    parsed: ItemDraft[] | ImportOutcome,
+    options: ImportOptions,
+    batch: PendingBatch,
+  ): Promise<ImportOutcome> {
+    if (!Array.isArray(parsed)) return parsed
+    try {
+      return await ingest(path, parsed, options, batch)
     } catch (err) {
       return failed(path, err)
     }
@@ -745,6 +879,8 @@ interface PendingBatch {
 
 const BATCH_ITEMS = 200
 const BATCH_MS = 1000
+/** Files of a bulk import being parsed at once (the one ingested next and those after it). */
+const PARSE_AHEAD = 3
 
 function emptyBatch(): PendingBatch {
   return { items: [], hashes: new Map(), ids: new Set(), outcomes: [], started: Date.now() }

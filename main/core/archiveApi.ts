@@ -5,6 +5,7 @@ import type {
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -14,6 +15,8 @@ import type {
   FeedSubscription,
   PageCapture,
 } from './model'
+import type { AgencyChange } from './agencyTable'
+import type { AgencyEntry, UserAgency } from './credits/agencyLookup'
 import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } from './search/types'
 
 export interface ImportOptions {
@@ -79,6 +82,11 @@ export interface Archive {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+  /**
+   * Try again to keep the images items refer to but the archive lacks (all items, or `ids`);
+   * progress counts images. Unknown ids are an `ArchiveError`.
+   */
+  fetchMissingImages(ids?: readonly ItemId[], options?: ImportOptions): Promise<MissingImagesReport>
   /** Import a page as the user's browser rendered it (the browser button, the bookmarklet). */
   importCapture(capture: PageCapture, options?: ImportOptions): Promise<ImportReport>
   /** The pairing token for browser captures (made on first use; `renew` makes a new one). */
@@ -127,6 +135,13 @@ export interface Archive {
   setAliases(groups: string[][]): Promise<void>
   /** Values of `tag:`, `photographer:`, `agency:` or `source:` for the search box. */
   completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
+
+  // agencies (the credit parser's table: built in plus the user's own, saved in the settings)
+  listAgencies(): AgencyEntry[]
+  /** Teach the parser an agency; existing photos' credits are read again. */
+  addAgency(entry: UserAgency): Promise<AgencyChange>
+  /** Forget an agency the user added (by name or alias); credits are read again. */
+  removeAgency(name: string): Promise<AgencyChange>
 
   // files
   readBlob(sha256: string): Promise<Buffer>

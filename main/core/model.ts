@@ -72,6 +72,13 @@ export interface Photo {
   meta?: PhotoMeta
 }
 
+/** An image an item refers to that is not in the archive, and why (for "Retry missing images"). */
+export interface MissingImage {
+  /** The address or path as the item names it. */
+  url: string
+  reason: string
+}
+
 /** How an item entered the archive. */
 export interface Origin {
   kind: 'text' | 'markdown' | 'html' | 'url' | 'image' | 'feed' | 'json'
@@ -110,6 +117,8 @@ export interface Article extends ItemBase {
   photos: Photo[]
   /** A sanitised HTML snapshot of the original page (no script, no remote loads). */
   snapshot?: BlobRef
+  /** Images of the photos or snapshot that could not be archived. */
+  missingImages?: MissingImage[]
   /** When this version of the story was captured (absent: at `archivedAt`). */
   capturedAt?: string
   /** Earlier captures of the same URL whose content differed, oldest first. */
@@ -230,6 +239,8 @@ export interface ImportOutcome {
   ids: ItemId[]
   /** Why it failed, in one sentence a user understands. */
   reason?: string
+  /** Images the imported items refer to that could not be archived. */
+  missingImages?: MissingImage[]
   /** The capture updated an archived story: the number of its new version. */
   version?: number
 }
@@ -242,10 +253,30 @@ export interface ImportReport {
   outcomes: ImportOutcome[]
 }
 
+/** What "Retry missing images" did for one item. */
+export interface MissingImagesOutcome {
+  id: ItemId
+  title: string
+  /** Images kept this time. */
+  fetched: number
+  /** Still missing, with the reason of this try. */
+  missing: MissingImage[]
+}
+
+export interface MissingImagesReport {
+  /** Items that lacked images and were tried. */
+  items: number
+  fetched: number
+  missing: number
+  outcomes: MissingImagesOutcome[]
+}
+
 export interface ImportProgress {
   done: number
   total: number
   current?: string
+  /** Images fetched for the import so far (archived or failed) out of those found. */
+  images?: { done: number; failed: number; total: number }
 }
 
 export interface ArchiveStats {

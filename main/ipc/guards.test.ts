@@ -19,6 +19,8 @@ describe('guards', () => {
     ])
     expect(guards.setTagColor(['iran', null])).toEqual(['iran', null])
     expect(guards.importUrl(['https://example.org/a'])).toEqual(['https://example.org/a'])
+    expect(guards.fetchMissingImages([])).toEqual([])
+    expect(guards.fetchMissingImages([['0123456789abcdef']])).toEqual([['0123456789abcdef']])
   })
 
   it('refuse wrong types, extra arguments, unknown option keys and unsafe values', () => {
@@ -39,6 +41,8 @@ describe('guards', () => {
     refused(() => guards.setNameVariants([[['a', 7]]]))
     refused(() => guards.setNameVariants([[['x'.repeat(101), 'y']]]))
     refused(() => guards.importNameVariantsCsv(['a,b', 'append']))
+    refused(() => guards.fetchMissingImages([['../x']]))
+    refused(() => guards.fetchMissingImages([[]]))
   })
 
   it('name the method and the argument in the message', () => {

@@ -147,6 +147,16 @@ export const guards: Guards = {
     z.tuple([z.string().max(MAX_CSV), z.enum(['merge', 'replace'])]),
   ),
   exportNameVariantsCsv: args('exportNameVariantsCsv', z.tuple([])),
+  listAgencies: args('listAgencies', z.tuple([])),
+  addAgency: args(
+    'addAgency',
+    z.tuple([
+      z
+        .object({ name: z.string().min(1).max(100), aliases: z.array(z.string().max(100)).max(50) })
+        .strict(),
+    ]),
+  ),
+  removeAgency: args('removeAgency', z.tuple([z.string().min(1).max(100)])),
   importFiles: args('importFiles', z.tuple([])),
   importPaths: args(
     'importPaths',
@@ -157,6 +167,7 @@ export const guards: Guards = {
     z.tuple([z.string().min(1).max(MAX_PASTE), z.string().min(1).max(500).optional()]),
   ),
   importUrl: args('importUrl', z.tuple([httpUrl])),
+  fetchMissingImages: args('fetchMissingImages', z.tuple([ids.optional()])),
   cancelImport: args('cancelImport', z.tuple([])),
   openExternal: args('openExternal', z.tuple([httpUrl])),
 }

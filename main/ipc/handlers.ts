@@ -72,9 +72,9 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
   let running: AbortController | null = null
 
   /** One import at a time: its progress goes to the UI, Cancel aborts it. */
-  async function runImport(
-    start: (options: ImportOptions) => Promise<ImportReport>,
-  ): Promise<ImportReport> {
+  async function runImport<T = ImportReport>(
+    start: (options: ImportOptions) => Promise<T>,
+  ): Promise<T> {
     if (running) throw new ArchiveError('An import is already running; wait or cancel it first.')
     const controller = new AbortController()
     running = controller
@@ -167,6 +167,9 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),
     deleteSavedSearch: (name) => reply(() => archive.deleteSavedSearch(name)),
+    listAgencies: () => reply(() => archive.listAgencies()),
+    addAgency: (entry) => reply(() => archive.addAgency(entry)),
+    removeAgency: (name) => reply(() => archive.removeAgency(name)),
 
     importFiles: () =>
       reply(async () => {
@@ -190,6 +193,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     importText: (text, label) =>
       reply(() => runImport((o) => archive.importText(text, label ?? 'pasted text', o))),
     importUrl: (url) => reply(() => runImport((o) => archive.importUrl(url, o))),
+    fetchMissingImages: (ids) => reply(() => runImport((o) => archive.fetchMissingImages(ids, o))),
     cancelImport: () =>
       reply(() => {
         if (!running) return false

@@ -1,4 +1,5 @@
 import type { BlobRef, ItemDraft } from '../model'
+import type { ImageResult } from './offline/imageDownloader'
 
 /** A file (or fetched resource) handed to an importer. */
 export interface ImportInput {
@@ -16,6 +17,12 @@ export interface ImportContext {
   /** Fetch a URL (images of a page); absent when offline imports only. */
   fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>
   signal?: AbortSignal
+  /**
+   * Keep an image an input refers to (URL, `data:` URI, or a path relative to the imported
+   * file) through the archive's one downloader; `pageUrl` is the address a saved page came from.
+   * Absent: the importer builds a downloader from `fetch` and `putBlob`.
+   */
+  archiveImage?: (ref: string, pageUrl?: string) => Promise<ImageResult>
 }
 
 /**

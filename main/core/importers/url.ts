@@ -1,10 +1,10 @@
 import type { ItemDraft } from '../model'
-import { downloadPhotoImages } from './downloadPhotoImages'
 import { decodeHtml } from './html/decodeHtml'
 import { extractPage } from './html/extractPage'
 import { fetchLimited, type FetchLimits } from './html/fetchLimited'
 import { looksLikeHtml, pageToDraft } from './html/htmlImporter'
 import { ImportError, type ImportContext } from './importer'
+import { contextArchiver } from './offline/imageDownloader'
 
 export interface UrlImportOptions {
   /** Per download (the page, then each image), in ms; default 20 s. */
@@ -52,14 +52,15 @@ export async function importUrl(
   }
   const { html } = decodeHtml(page.bytes, page.finalUrl, page.contentType)
   const extracted = extractPage(html, { url: page.finalUrl })
-  await downloadPhotoImages(extracted.photos, { ...ctx, fetch: fetchFn }, limits)
-  // The snapshot marks the images it can show from the archive: page URL → sha256.
-  const archived = new Map(
-    extracted.photos.flatMap((p) => (p.src && p.image ? [[p.src, p.image.sha256] as const] : [])),
+  // The page's photos and every image of its snapshot go through one downloader.
+  const archiveImage = contextArchiver({ ...ctx, fetch: fetchFn }, limits)
+  const draft = await pageToDraft(
+    extracted,
+    html,
+    { ...ctx, fetch: fetchFn, archiveImage },
+    { kind: 'url', path: url },
+    url,
+    { url: page.finalUrl },
   )
-  const draft = await pageToDraft(extracted, html, ctx, { kind: 'url', path: url }, url, {
-    url: page.finalUrl,
-    archived,
-  })
   return [draft]
 }

@@ -1,5 +1,6 @@
 import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
 import agencyNames from './agencyNames.json'
+import { parseCredit } from '../credits'
 
 /**
  * What the index knows about a document: one per article, one per captioned photo. An article's
@@ -34,8 +35,10 @@ export const DOC_PHOTO = 2
 
 export const FLAG_UNTAGGED = 1
 export const FLAG_CREDIT_EMPTY = 2
+/** The photo's credit parse is a guess (`credit:uncertain`). */
+export const FLAG_CREDIT_UNCERTAIN = 4
 /** No usable published date: the item is filed by the date it was archived. */
-export const FLAG_UNDATED = 4
+export const FLAG_UNDATED = 8
 
 /** Days since 1970-01-01 for dates; this value when unknown. */
 export const NO_DATE = -2147483648
@@ -134,6 +137,16 @@ function creditEmpty(credit: Credit | null): boolean {
   return !credit || credit.raw.trim() === ''
 }
 
+/**
+ * The flags a photo's credit sets: empty, or parsed but uncertain. Credits stored before the
+ * parser said how sure it was are judged again from their raw text.
+ */
+function creditFlags(credit: Credit | null): number {
+  if (!credit || creditEmpty(credit)) return FLAG_CREDIT_EMPTY
+  const uncertain = credit.uncertain ?? parseCredit(credit.raw).uncertain
+  return uncertain ? FLAG_CREDIT_UNCERTAIN : 0
+}
+
 function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {
   const agencies = new Set<string>()
   const photographers = new Set<string>()
@@ -211,7 +224,7 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: itemFlags | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      flags: itemFlags | creditFlags(p.credit),
       facets: facetLists(a.tags, [p.credit], a.source),
       stored: null,
     })
@@ -244,10 +257,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
       parent: -1,
       fields,
       date: filed.date,
-      flags:
-        filed.flags |
-        (item.tags.length === 0 ? FLAG_UNTAGGED : 0) |
-        (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      flags: filed.flags | (item.tags.length === 0 ? FLAG_UNTAGGED : 0) | creditFlags(p.credit),
       facets: facetLists(item.tags, [p.credit], item.source),
       stored: {
         id: item.id,

@@ -9,6 +9,7 @@ import {
   FIELDS,
   FLAG_CREDIT_EMPTY,
   FLAG_UNDATED,
+  FLAG_CREDIT_UNCERTAIN,
   FLAG_UNTAGGED,
   INHERITED_FIELDS,
   NO_DATE,
@@ -755,6 +756,9 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
         break
       case 'undated':
         test = (s, d) => (s.data.flags[d] & FLAG_UNDATED) !== 0
+        break
+      case 'creditUncertain':
+        test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_UNCERTAIN) !== 0
         break
     }
     return c.negated ? (s, d) => !test(s, d) : test

@@ -7,7 +7,7 @@ import type { QueryError } from './types'
  * as words inside quotes); field filters `title:` `body:` `caption:`
  * `credit:` `photographer:` `agency:` `source:` `tag:` with a word or a quoted value;
  * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `is:undated`;
- * `credit:empty`.
+ * `credit:empty`; `credit:uncertain`.
  * Parentheses are accepted and ignored (OR binds tighter than AND, so `(a OR b) c` works).
  * Parsing never throws: a problem gives `error` (the first one) and the rest of the query still
  * runs as well as it can — except an unknown field or a malformed filter, which set `fatal`
@@ -57,6 +57,7 @@ export type FilterClause = Located & { kind: 'filter' } & (
     | { filter: 'untagged' }
     | { filter: 'creditEmpty' }
     | { filter: 'undated' }
+    | { filter: 'creditUncertain' }
   )
 
 export interface OrClause extends Located {
@@ -246,6 +247,10 @@ export function parseQuery(query: string): ParsedQuery {
       }
       if (lx.field === 'credit' && value === 'empty' && !lx.quoted) {
         push({ ...base, kind: 'filter', filter: 'creditEmpty' })
+        continue
+      }
+      if (lx.field === 'credit' && value === 'uncertain' && !lx.quoted) {
+        push({ ...base, kind: 'filter', filter: 'creditUncertain' })
         continue
       }
       if (lx.field === 'photo' || lx.field === 'photographer' || lx.field === 'by')

@@ -478,7 +478,9 @@ function docIndexInItem(docs: readonly IndexDoc[], d: number): number {
 // header (counts, facet values, section table), then 8-byte aligned binary sections. Loading
 // makes typed-array views over one buffer: no per-posting objects.
 
-const MAGIC = 'MRGSEG04'
+// 04: each segment keeps its unstemmed words (typo tolerance); 05: photo documents also carry
+// the credit:uncertain flag.
+const MAGIC = 'MRGSEG05'
 type SectionKind = 'u8' | 'u32' | 'i32' | 'text'
 
 interface SegmentHeader {

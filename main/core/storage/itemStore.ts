@@ -1,3 +1,4 @@
+import type { UserAgency } from '../credits/agencyLookup'
 import type {
   ArchiveItem,
   BlobRef,
@@ -16,6 +17,8 @@ export interface ArchiveSettings {
   aliases: string[][]
   /** Set once the user edits the groups; until then the starter list is in force. */
   aliasesEdited?: boolean
+  /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
+  agencies?: UserAgency[]
   /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
   feeds?: FeedSubscription[]
   /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */

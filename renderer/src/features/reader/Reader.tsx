@@ -1,15 +1,26 @@
 import { useEffect, useState } from 'react'
 import type { ArchiveItem, Photo } from '../../../../main/core/model'
 import { archive, mediaUrl, openExternal, unwrap } from '../../api'
+import { textDirection } from '../../ui/textDirection'
 import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
+import { AgencyBadge } from './AgencyBadge'
+import { MissingImages } from './MissingImages'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
 
 /** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
 const SHOWN_AS_IS = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
 
-function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
+function PhotoFigure({
+  photo,
+  focused,
+  onFailure,
+}: {
+  photo: Photo
+  focused: boolean
+  onFailure: (message: string) => void
+}) {
   const image =
     photo.image && (SHOWN_AS_IS.has(photo.image.mime) || !photo.thumbnail)
       ? photo.image
@@ -24,13 +35,14 @@ function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
           <span aria-hidden>▣</span> Image not archived{photo.src ? ` · ${photo.src}` : ''}
         </div>
       )}
-      <figcaption dir="auto">
+      <figcaption dir={textDirection(photo.caption)}>
         {photo.caption}
         {credit && (
           <span className="credit" title={photo.credit?.raw} data-testid="reader-credit">
             {credit}
           </span>
         )}
+        <AgencyBadge credit={photo.credit} onFailure={onFailure} />
         {photo.meta?.city || photo.meta?.country ? (
           <span className="muted small">
             {' '}
@@ -45,7 +57,8 @@ function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
 /**
  * The reader: the archived article with its photos (caption + credit as photographer / agency),
  * tags editable in place, the source link opened in the system browser, and the archived page
- * snapshot in a sandboxed frame. Text direction follows the text (`dir="auto"`).
+ * snapshot in a sandboxed frame. Text direction follows the text (`textDirection`: right to left
+ * for Arabic, Hebrew, Persian…, even when a line starts with a Latin name).
  */
 export function Reader({
   id,
@@ -64,6 +77,7 @@ export function Reader({
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
+  const [reloads, setReloads] = useState(0)
   // Which item the snapshot is shown for: opening another item shows its text again.
   const [snapshotFor, setSnapshotFor] = useState<string | null>(null)
   const showSnapshot = snapshotFor !== null && snapshotFor === id
@@ -83,7 +97,7 @@ export function Reader({
     return () => {
       live = false
     }
-  }, [id, version, onFailure])
+  }, [id, version, reloads, onFailure])
 
   if (!id) {
     return (
@@ -105,9 +119,12 @@ export function Reader({
     )
   const url = item.kind === 'article' ? (item.canonicalUrl ?? item.url) : undefined
   const photos = item.kind === 'article' ? item.photos : [item.photo]
+  // The article's direction from its own text (and language): an Arabic story reads right to left.
+  const text = item.kind === 'article' ? `${item.title} ${item.body.join(' ')}` : item.title
+  const dir = textDirection(text, item.language)
 
   return (
-    <article className="reader" data-testid="reader" lang={item.language} dir="auto">
+    <article className="reader" data-testid="reader" lang={item.language} dir={dir}>
       <header className="reader-head">
         <div className="reader-kicker">
           {item.source && <span className="reader-source">{item.source}</span>}
@@ -116,7 +133,7 @@ export function Reader({
           )}
           {item.kind === 'article' && item.dateline && <span>{item.dateline}</span>}
         </div>
-        <h1 dir="auto">{item.title}</h1>
+        <h1 dir={textDirection(item.title, item.language)}>{item.title}</h1>
         {item.kind === 'article' && item.subtitle && (
           <p className="reader-subtitle" dir="auto">
             {item.subtitle}
@@ -168,6 +185,13 @@ export function Reader({
           ) : null}
           <span className="muted small">Archived {formatDate(item.archivedAt)}</span>
         </div>
+        {item.kind === 'article' && (
+          <MissingImages
+            item={item}
+            onUpdated={() => setReloads((n) => n + 1)}
+            onFailure={onFailure}
+          />
+        )}
       </header>
       {showVersions && item.kind === 'article' ? (
         <StoryVersions story={item} onFailure={onFailure} />
@@ -176,16 +200,16 @@ export function Reader({
       ) : (
         <div className="reader-body">
           {photos.slice(0, 1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} />
+            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} onFailure={onFailure} />
           ))}
           {item.kind === 'article' &&
             item.body.map((para, i) => (
-              <p key={i} dir="auto">
+              <p key={i} dir={textDirection(para, item.language)}>
                 {para}
               </p>
             ))}
           {photos.slice(1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} />
+            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} onFailure={onFailure} />
           ))}
           {item.notes && (
             <aside className="notes">

@@ -11,6 +11,7 @@ import { mediaUrl } from '../../api'
 import { Highlight } from '../../ui/Highlight'
 import { formatCredit, formatDate } from '../../ui/format'
 import type { ResultRow } from './useResults'
+import { textDirection } from '../../ui/textDirection'
 
 export interface ResultsListHandle {
   focus(): void
@@ -102,14 +103,14 @@ function RowView({
         </div>
       ) : null}
       <div className="result-main">
-        <div className="result-title" dir="auto">
+        <div className="result-title" dir={textDirection(row.title)}>
           {row.photoId && <span className="kind-badge">Photo</span>}
           {row.kind === 'photo' && !row.photoId && <span className="kind-badge">Image</span>}
           {title ? <Highlight text={title.text} ranges={title.highlights} /> : row.title}
         </div>
         {row.photoId ? (
           <>
-            <div className="result-caption" dir="auto">
+            <div className="result-caption" dir={textDirection(passage?.text ?? row.caption ?? '')}>
               {passage ? (
                 <Highlight text={passage.text} ranges={passage.highlights} />
               ) : (
@@ -133,7 +134,7 @@ function RowView({
           </>
         ) : (
           passage && (
-            <div className="result-snippet" dir="auto">
+            <div className="result-snippet" dir={textDirection(passage.text)}>
               {passage.field === 'credit' && <span className="muted">Credit: </span>}
               <Highlight text={passage.text} ranges={passage.highlights} />
             </div>

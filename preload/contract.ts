@@ -23,7 +23,12 @@ import type {
   FeedRefreshOutcome,
   FeedSubscription,
 } from '../main/core/model'
-import type { SearchOptions, SearchResult } from '../main/core/search/types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchOptions,
+  SearchResult,
+} from '../main/core/search/types'
 import type { SimilarResult } from '../main/core/similar/types'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
@@ -42,7 +47,7 @@ export type {
   VersionInfo,
   FeedRefreshOutcome,
 }
-export type { SearchOptions, SearchResult, SimilarResult }
+export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -133,6 +138,15 @@ export interface ArchiveApi {
   saveSearch(search: SavedSearch): Promise<Reply<void>>
   deleteSavedSearch(name: string): Promise<Reply<void>>
 
+  /** Values of `tag:`, `photographer:`, `agency:` or `source:` starting with `prefix`. */
+  completeField(field: CompletionField, prefix: string): Promise<Reply<FieldCompletion[]>>
+  /** Name-variant groups (spellings searched as one name); the starter list until edited. */
+  nameVariants(): Promise<Reply<string[][]>>
+  /** Replace the groups; returns them as saved (cleaned, overlapping groups merged). */
+  setNameVariants(groups: string[][]): Promise<Reply<string[][]>>
+  /** Read groups from CSV (one group per line) and merge them in, or replace the list. */
+  importNameVariantsCsv(csv: string, mode: 'merge' | 'replace'): Promise<Reply<string[][]>>
+  exportNameVariantsCsv(): Promise<Reply<string>>
   /** The credit parser's agency table (built in + the user's own). */
   listAgencies(): Promise<Reply<AgencyEntry[]>>
   /** "Always read «X» as an agency": saved in the archive, credits read again. */
@@ -211,6 +225,11 @@ const listed: Record<keyof ArchiveApi, true> = {
   savedSearches: true,
   saveSearch: true,
   deleteSavedSearch: true,
+  completeField: true,
+  nameVariants: true,
+  setNameVariants: true,
+  importNameVariantsCsv: true,
+  exportNameVariantsCsv: true,
   listAgencies: true,
   addAgency: true,
   removeAgency: true,

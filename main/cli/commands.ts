@@ -81,6 +81,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'Merge tags into one (TARGET is created if needed).',
   },
   delete: { usage: 'delete ID…', summary: 'Delete items.' },
+  alias: {
+    usage: 'alias add NAME VARIANT… | alias list [--json] | alias remove NAME',
+    summary: 'Edit the name variants searched as one name (Gaddafi = Qadhafi = Kadhafi).',
+    options: [
+      'add NAME VARIANT…  add variants to the group of NAME (a new group if none holds it)',
+      'list [--json]      print the groups, one per line',
+      'remove NAME        take NAME out of its group (a group left with one name goes)',
+    ],
+  },
   export: {
     usage:
       'export [ID --format html] [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',

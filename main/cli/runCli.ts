@@ -16,6 +16,8 @@ import { openArchive } from '../core/openArchive'
 import { writeFileDurably } from '../core/storage/durableFile'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
+import { NameVariantError } from '../core/search/nameVariants'
+import { aliasCommand } from './aliasCommand'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import {
@@ -111,7 +113,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
     }
-    if (e instanceof ArchiveLockedError || e instanceof ArchiveError || e instanceof ImportError) {
+    if (
+      e instanceof ArchiveLockedError ||
+      e instanceof ArchiveError ||
+      e instanceof ImportError ||
+      e instanceof NameVariantError
+    ) {
       err(e.message)
       return 1
     }
@@ -292,6 +299,8 @@ async function run(
       if (values.format === 'html') return exportItemHtml(archive, args, values, out)
       need(args.length === 0, 'export takes no ID except with --format html')
       return exportArchive(archive, values, out)
+    case 'alias':
+      return aliasCommand(archive, args, values.json === true, out, need)
     case 'fetch-missing': {
       need(args.length <= 1, 'give at most one item id')
       const report = await archive.fetchMissingImages(args.length ? args : undefined)

@@ -41,7 +41,8 @@ import { DEFAULT_ALIASES } from './search'
 import { searchWithClusters } from './similar/clusterSearch'
 import { similarItems } from './similar/similarItems'
 import { SimilarIndex } from './similar/similarIndex'
-import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
+import { groupsInForce, normalizeGroups } from './search/nameVariants'
+import type { CompletionField, SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
 import { createFeedService } from './feeds/feedSubscriptions'
@@ -723,22 +724,22 @@ export function createArchive(deps: ArchiveDeps): Archive {
       emit({ kind: 'settings' })
     },
 
-    // Until the user saves a list, the engine's defaults are in force: show those.
-    aliases: () => {
-      const saved = store.settings().aliases
-      return (saved.length > 0 ? saved : DEFAULT_ALIASES).map((g) => [...g])
-    },
+    // Until the user edits the list, the starter list is in force: show that.
+    aliases: () => groupsInForce(store.settings(), DEFAULT_ALIASES),
 
+    // Applied at query time: every indexed item is found by the new variants at once.
     async setAliases(groups) {
-      const clean = groups
-        .map((g) => [...new Set(g.map((w) => w.trim().toLowerCase()).filter(Boolean))])
-        .filter((g) => g.length > 1)
+      const clean = normalizeGroups(groups)
       await store.updateSettings((s) => {
         s.aliases = clean
+        s.aliasesEdited = true
       })
       search.setAliases(clean)
       emit({ kind: 'settings' })
     },
+
+    completeField: (field: CompletionField, prefix: string, limit?: number) =>
+      search.completeField(field, prefix, limit),
 
     readBlob: (sha256) => store.readBlob(sha256),
     blobPath: (sha256) => store.blobPath(sha256),

@@ -17,7 +17,7 @@ import type {
 } from './model'
 import type { AgencyChange } from './agencyTable'
 import type { AgencyEntry, UserAgency } from './credits/agencyLookup'
-import type { SearchOptions, SearchResult } from './search/types'
+import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } from './search/types'
 import type { SimilarResult } from './similar/types'
 
 export interface ImportOptions {
@@ -132,8 +132,12 @@ export interface Archive {
   savedSearches(): SavedSearch[]
   saveSearch(search: SavedSearch): Promise<void>
   deleteSavedSearch(name: string): Promise<void>
+  /** The name-variant groups in force (the starter list until edited). */
   aliases(): string[][]
+  /** Replace the groups (cleaned: see `normalizeGroups`); saved, and applied at once. */
   setAliases(groups: string[][]): Promise<void>
+  /** Values of `tag:`, `photographer:`, `agency:` or `source:` for the search box. */
+  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
 
   // agencies (the credit parser's table: built in plus the user's own, saved in the settings)
   listAgencies(): AgencyEntry[]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ArchiveApi } from '../../preload/contract'
+import { MAX_GROUPS, MAX_NAME_LENGTH, MAX_NAMES } from '../core/search/nameVariants'
 
 /**
  * Argument checks for every bridge method, run in main before a handler sees the arguments
@@ -58,6 +59,9 @@ const searchOptions = z
   })
   .strict()
   .optional()
+
+const MAX_CSV = 2 * 1024 * 1024
+const nameGroups = z.array(z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_NAMES)).max(MAX_GROUPS)
 
 const listOptions = z
   .object({
@@ -134,6 +138,17 @@ export const guards: Guards = {
     z.tuple([z.object({ name, query: z.string().max(MAX_QUERY) }).strict()]),
   ),
   deleteSavedSearch: args('deleteSavedSearch', z.tuple([name])),
+  completeField: args(
+    'completeField',
+    z.tuple([z.enum(['tag', 'photographer', 'agency', 'source']), z.string().max(200)]),
+  ),
+  nameVariants: args('nameVariants', z.tuple([])),
+  setNameVariants: args('setNameVariants', z.tuple([nameGroups])),
+  importNameVariantsCsv: args(
+    'importNameVariantsCsv',
+    z.tuple([z.string().max(MAX_CSV), z.enum(['merge', 'replace'])]),
+  ),
+  exportNameVariantsCsv: args('exportNameVariantsCsv', z.tuple([])),
   listAgencies: args('listAgencies', z.tuple([])),
   addAgency: args(
     'addAgency',

@@ -5,6 +5,7 @@ import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
+import { nameVariantHandlers } from './nameVariantHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -26,6 +27,7 @@ const EXPECTED = new Set([
   'ArchiveLockedError',
   'BlobNotFoundError',
   'StoreClosedError',
+  'NameVariantError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */
@@ -159,6 +161,9 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
         await archive.restore(items)
         return items.length
       }),
+
+    completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
+    ...nameVariantHandlers(archive, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),

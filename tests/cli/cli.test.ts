@@ -242,3 +242,37 @@ describe('morgue parse-credit', () => {
 it('finds the shared corpora', async () => {
   expect((await readdir(corpora)).sort()).toContain('seed')
 })
+
+describe('morgue alias', () => {
+  it('adds, lists and removes name variants, and search finds the article by a variant', async () => {
+    const id = await importSeed()
+    // The seed article names the photographer Delil Souleiman.
+    expect(JSON.parse((await run('search', 'Sulayman', '--json')).stdout).total).toBe(0)
+    const added = await run('alias', 'add', 'Souleiman', 'Sulayman')
+    expect(added.code).toBe(0)
+    expect(added.stdout).toContain('Souleiman = ')
+    expect(added.stdout).toContain('Sulayman')
+    const found = JSON.parse((await run('search', 'Sulayman', '--json')).stdout)
+    expect(found.hits.map((h: { id: string }) => h.id)).toContain(id)
+
+    const list = JSON.parse((await run('alias', 'list', '--json')).stdout) as string[][]
+    expect(list.find((g) => g.includes('Sulayman'))).toContain('Souleiman')
+    expect(list.some((g) => g.includes('Kyiv') && g.includes('Kiev'))).toBe(true)
+    expect((await run('alias', 'list')).stdout).toMatch(/^Kyiv = Kiev$/m)
+
+    expect((await run('alias', 'remove', 'sulayman')).code).toBe(0)
+    expect(JSON.parse((await run('search', 'Sulayman', '--json')).stdout).total).toBe(0)
+    const after = JSON.parse((await run('alias', 'list', '--json')).stdout) as string[][]
+    expect(after.flat()).not.toContain('Sulayman')
+  })
+
+  it('reports mistakes with a clear message and exit code', async () => {
+    const missing = await run('alias', 'remove', 'Nobody Atall')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('No name variant group holds “Nobody Atall”')
+    const usage = await run('alias', 'add', 'Lonely')
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('give a name and at least one variant')
+    expect((await run('alias', 'frobnicate')).code).toBe(2)
+  })
+})

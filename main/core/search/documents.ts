@@ -37,6 +37,8 @@ export const FLAG_UNTAGGED = 1
 export const FLAG_CREDIT_EMPTY = 2
 /** The photo's credit parse is a guess (`credit:uncertain`). */
 export const FLAG_CREDIT_UNCERTAIN = 4
+/** No usable published date: the item is filed by the date it was archived. */
+export const FLAG_UNDATED = 8
 
 /** Days since 1970-01-01 for dates; this value when unknown. */
 export const NO_DATE = -2147483648
@@ -115,6 +117,22 @@ export function dayOf(iso: string | undefined): number {
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE
 }
 
+/**
+ * The day an item is filed under: the first of its published dates that parses, else the day
+ * it was archived (flagged FLAG_UNDATED), so `year:`, `after:`, `before:` and date sorts never
+ * lose an undated item.
+ */
+export function filingDay(
+  published: readonly (string | undefined)[],
+  archivedAt: string,
+): { date: number; flags: number } {
+  for (const p of published) {
+    const day = dayOf(p)
+    if (day !== NO_DATE) return { date: day, flags: 0 }
+  }
+  return { date: dayOf(archivedAt), flags: FLAG_UNDATED }
+}
+
 function creditEmpty(credit: Credit | null): boolean {
   return !credit || credit.raw.trim() === ''
 }
@@ -157,8 +175,9 @@ function photoFields(photo: Photo, title: string, source: string, tags: string):
 }
 
 function articleDocs(a: Article): IndexDoc[] {
-  const date = dayOf(a.publishedAt ?? a.archivedAt)
-  const untagged = a.tags.length === 0 ? FLAG_UNTAGGED : 0
+  const filed = filingDay([a.publishedAt], a.archivedAt)
+  const date = filed.date
+  const itemFlags = (a.tags.length === 0 ? FLAG_UNTAGGED : 0) | filed.flags
   const tagText = a.tags.join(' \n ')
   const credits = a.photos.map((p) => p.credit)
   const captions = a.photos.map((p) => p.caption).filter((c) => c.trim() !== '')
@@ -180,7 +199,7 @@ function articleDocs(a: Article): IndexDoc[] {
       tagText,
     ],
     date,
-    flags: untagged,
+    flags: itemFlags,
     facets: facetLists(a.tags, credits, a.source),
     stored: {
       id: a.id,
@@ -205,7 +224,7 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: untagged | creditFlags(p.credit),
+      flags: itemFlags | creditFlags(p.credit),
       facets: facetLists(a.tags, [p.credit], a.source),
       stored: null,
     })
@@ -223,6 +242,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
   const p = item.photo
   const title = [item.title, p.meta?.headline ?? ''].join(' \n ')
   const fields = photoFields(p, title, item.source ?? '', item.tags.join(' \n '))
+  const filed = filingDay([item.publishedAt, p.meta?.dateCreated], item.archivedAt)
   fields[1] = [
     item.notes ?? '',
     p.meta?.city ?? '',
@@ -236,8 +256,8 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
       kind: DOC_PHOTO,
       parent: -1,
       fields,
-      date: dayOf(item.publishedAt ?? p.meta?.dateCreated ?? item.archivedAt),
-      flags: (item.tags.length === 0 ? FLAG_UNTAGGED : 0) | creditFlags(p.credit),
+      date: filed.date,
+      flags: filed.flags | (item.tags.length === 0 ? FLAG_UNTAGGED : 0) | creditFlags(p.credit),
       facets: facetLists(item.tags, [p.credit], item.source),
       stored: {
         id: item.id,

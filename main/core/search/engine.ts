@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { TimeSlicer, yieldToLoop } from './bytes'
 import { BuildWorkerPool } from './workerPool'
-import defaultAliases from './defaultAliases.json'
+import nameVariants from './data/nameVariants.json'
+import { FieldCompleter } from './completion'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
 import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
@@ -22,10 +23,19 @@ import {
 } from './segment'
 import { SegmentSet } from './segmentSet'
 import { runForgiving, suggestQuery } from './typos'
-import type { SearchEngine, SearchOptions, SearchResult } from './types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchEngine,
+  SearchOptions,
+  SearchResult,
+} from './types'
 
-/** The name-variant groups used until the user edits the list. */
-export const DEFAULT_ALIASES: readonly string[][] = defaultAliases
+/**
+ * The starter list of name variants (common transliterations of names in the news): an
+ * archive's groups until its user edits them (see main/core/search/data/nameVariants.json).
+ */
+export const DEFAULT_ALIASES: readonly string[][] = nameVariants.groups
 
 export interface SearchEngineOptions {
   /** Folder for the persisted index (inside the archive); null keeps it in memory only. */
@@ -85,7 +95,7 @@ export async function passagesFromStore(
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v4|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v5|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
@@ -104,6 +114,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   private set = new SegmentSet()
   private readonly scratch = new Scratch()
   private aliases: AliasIndex = buildAliasIndex(DEFAULT_ALIASES)
+  private readonly completer = new FieldCompleter(() => this.set)
   /** Writes (upsert, remove, merge, rebuild) run one after another. */
   private queue: Promise<unknown> = Promise.resolve()
   private nextFile = 1
@@ -363,6 +374,18 @@ export class SegmentedSearchEngine implements SearchEngine {
   searchIndex(query: string, options: SearchOptions = {}): IndexSearch {
     const started = performance.now()
     const parsed = parseQuery(query)
+    if (parsed.fatal) {
+      // An unknown field or a malformed filter: nothing, rather than all but that part.
+      const result: SearchResult = {
+        query,
+        total: 0,
+        hits: [],
+        facets: EMPTY_FACETS,
+        error: parsed.error,
+        tookMs: performance.now() - started,
+      }
+      return { result, terms: [], truncated: [] }
+    }
     bindSimilarMembers(parsed, options.similar)
     try {
       const run = runForgiving(
@@ -422,6 +445,18 @@ export class SegmentedSearchEngine implements SearchEngine {
 
   setAliases(groups: string[][]): void {
     this.aliases = buildAliasIndex(groups)
+  }
+
+  completeField(
+    field: CompletionField,
+    prefix: string,
+    limit?: number,
+  ): Promise<FieldCompletion[]> {
+    return Promise.resolve(this.completeFieldSync(field, prefix, limit))
+  }
+
+  completeFieldSync(field: CompletionField, prefix: string, limit?: number): FieldCompletion[] {
+    return this.completer.complete(field, prefix, limit)
   }
 
   /** Numbers for benchmarks and diagnostics. */

@@ -97,3 +97,18 @@ describe('parseQuery', () => {
     expect(parseQuery('a~9').error).toMatchObject({ message: expect.stringContaining('at most 2') })
   })
 })
+
+describe('problems that empty the result', () => {
+  it('an unknown field or a malformed filter is fatal; an unclosed quote is not', () => {
+    expect(parseQuery('foo:bar raqa')).toMatchObject({ fatal: true, error: { start: 0, end: 3 } })
+    expect(parseQuery('after:2023-13-45')).toMatchObject({ fatal: true, error: { start: 6 } })
+    expect(parseQuery('raqa "open').fatal).toBeUndefined()
+    expect(parseQuery('https://example.org/x').error).toBeUndefined()
+  })
+
+  it('reads is:undated', () => {
+    expect(parseQuery('is:undated').clauses).toEqual([
+      { kind: 'filter', filter: 'undated', start: 0, end: 10, negated: false },
+    ])
+  })
+})

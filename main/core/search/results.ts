@@ -105,8 +105,9 @@ function globalDates(set: SegmentSet, matches: Matches): Int32Array {
 }
 
 function facetsOf(set: SegmentSet, matches: Matches): Facets {
-  const [tag, agency, photographer, source, year] = countFacets(set, matches, FACET_TOP)
-  return { tag, agency, photographer, source, year }
+  const { values, years } = countFacets(set, matches, FACET_TOP)
+  const [tag, agency, photographer, source] = values
+  return { tag, agency, photographer, source, year: years }
 }
 
 /** The best passage of an article among its body, captions and credits. */

@@ -61,13 +61,35 @@ export interface FacetCount {
   count: number
 }
 
+/**
+ * A year of the date facet. Items are filed by their published date; an item without one by
+ * the date it was archived: `archived` of `count` are such items.
+ */
+export interface YearFacetCount extends FacetCount {
+  archived: number
+}
+
+/**
+ * Facet counts over the whole result set. Each value counts an item once: an article whose
+ * text and photo captions both match (two result rows) adds 1 to its photographer, not 2.
+ */
 export interface Facets {
   tag: FacetCount[]
   agency: FacetCount[]
   photographer: FacetCount[]
   source: FacetCount[]
-  year: FacetCount[]
+  year: YearFacetCount[]
 }
+
+/** A field value offered while typing `tag:`, `photographer:`, `agency:` or `source:`. */
+export interface FieldCompletion {
+  value: string
+  /** Items holding the value (live, each item once). */
+  count: number
+}
+
+export const COMPLETION_FIELDS = ['tag', 'photographer', 'agency', 'source'] as const
+export type CompletionField = (typeof COMPLETION_FIELDS)[number]
 
 /** A problem with the query, positioned so the UI can point at it. */
 export interface QueryError {
@@ -82,7 +104,10 @@ export interface SearchResult {
   total: number
   hits: SearchHit[]
   facets: Facets
-  /** Set when the query could not be parsed; hits are then best-effort for the plain words. */
+  /**
+   * Set when the query has a problem. An unknown field or a malformed filter (`foo:bar`,
+   * `after:2023-13-45`) gives no hits at all; lesser slips (an unclosed quote) still search.
+   */
   error?: QueryError
   /**
    * Set when close words of the index stood in for misspelled ones: the query that was run
@@ -110,7 +135,9 @@ export interface SearchEngine {
   upsert(items: readonly ArchiveItem[]): Promise<void>
   remove(ids: readonly ItemId[]): Promise<void>
   search(query: string, options?: SearchOptions): Promise<SearchResult>
-  /** Replace the name-variant alias groups (see ArchiveSettings.aliases). */
+  /** Replace the name-variant alias groups (see ArchiveSettings.aliases); applies at once. */
   setAliases(groups: string[][]): void
+  /** Values of a field starting with `prefix` (any word of them, folded), most items first. */
+  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
   close(): Promise<void>
 }

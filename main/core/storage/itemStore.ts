@@ -13,8 +13,10 @@ export interface ArchiveSettings {
   /** Tag key (see `tagKey`) → colour. */
   tagColors: Record<string, string>
   savedSearches: SavedSearch[]
-  /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
+  /** Name-variant groups for search, e.g. [['Souleiman', 'Sulaiman', 'Suleiman']]. */
   aliases: string[][]
+  /** Set once the user edits the groups; until then the starter list is in force. */
+  aliasesEdited?: boolean
   /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
   agencies?: UserAgency[]
   /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */

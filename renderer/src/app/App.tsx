@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { archive, unwrap } from '../api'
 import { FacetPanel } from '../features/search/FacetPanel'
 import { ResultsList, type ResultsListHandle } from '../features/search/ResultsList'
+import { NameVariantsDialog } from '../features/search/NameVariantsDialog'
 import { SavedSearches } from '../features/search/SavedSearches'
 import { FoldedNote } from '../features/search/FoldedNote'
 import { SearchBox } from '../features/search/SearchBox'
@@ -27,6 +28,7 @@ type DialogState =
   | { kind: 'merge'; tag: string }
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
+  | { kind: 'nameVariants' }
   | { kind: 'capture' }
   | null
 
@@ -257,6 +259,9 @@ export function App() {
           >
             Paste…
           </button>
+          <button type="button" onClick={() => setDialog({ kind: 'nameVariants' })}>
+            Name variants…
+          </button>
           <button
             type="button"
             title="Save pages from your browser"
@@ -339,7 +344,11 @@ export function App() {
             />
             {results.rows.length === 0 && !results.loading ? (
               <div className="no-results">
-                {results.searched ? 'Nothing matches this search.' : 'Nothing here yet.'}
+                {results.searched
+                  ? results.error
+                    ? 'Nothing is listed: see the problem with the query above.'
+                    : 'Nothing matches this search.'
+                  : 'Nothing here yet.'}
               </div>
             ) : (
               <ResultsList
@@ -493,6 +502,10 @@ export function App() {
             </button>
           </div>
         </Dialog>
+      )}
+
+      {dialog?.kind === 'nameVariants' && (
+        <NameVariantsDialog onClose={() => setDialog(null)} onFailure={fail} />
       )}
 
       <ToastStack toasts={toasts} onDismiss={dismiss} />

@@ -224,7 +224,8 @@ async function exportArchive(archive: Archive, values: Values, out: (s: string) 
       target.write(chunk, (e) => (e ? fail(e) : ok()))
     })
   if (format === 'csv') {
-    for await (const row of photosCsv(items)) await write(row)
+    const creditStyle = archive.creditStyle()
+    for await (const row of photosCsv(items, { creditStyle })) await write(row)
   } else {
     await exportJson(items, write, {
       ndjson: format === 'ndjson',

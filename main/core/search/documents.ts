@@ -2,8 +2,11 @@ import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
 import agencyNames from './agencyNames.json'
 
 /**
- * What the index knows about a document: one per article, one per captioned photo. An article's
- * document carries its captions and credits too, so the article is found by its photographer.
+ * What the index knows about a document: one per article, one per photo (captioned or not). An
+ * article's document carries its captions and credits too, so the article is found by its
+ * photographer; a photo's document carries its article's title and its own tags, so a photo
+ * without a caption is still found by its credit, its article's title and tags (`tag:` on
+ * article tags is inherited by the executor).
  */
 
 /** Indexed fields, in index order. Field numbers are stored on disk: append, never reorder. */
@@ -60,7 +63,18 @@ export interface StoredDoc {
   credits?: string
   thumbnail?: string
   /** An article's photos (its photo documents store nothing and read them from here). */
-  photos?: { id: string; caption: string; credit: Credit | null; thumbnail?: string }[]
+  photos?: {
+    id: string
+    caption: string
+    credit: Credit | null
+    thumbnail?: string
+    /** The photo's own tags. */
+    tags?: string[]
+    /** Set when a person corrected the caption or credit. */
+    edited?: true
+  }[]
+  /** A standalone photo corrected by a person. */
+  edited?: true
 }
 
 export interface IndexDoc {
@@ -112,8 +126,18 @@ export function dayOf(iso: string | undefined): number {
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE
 }
 
+/** No credit at all: neither printed text nor a name a person filled in. */
 function creditEmpty(credit: Credit | null): boolean {
-  return !credit || credit.raw.trim() === ''
+  return !credit || (credit.raw.trim() === '' && !credit.photographer && !credit.agency)
+}
+
+/** The credit's searchable text: as printed, plus names a person added or corrected. */
+function creditText(photo: Photo): string {
+  const c = photo.credit
+  if (!c) return ''
+  if (!photo.edited) return c.raw
+  const names = [c.photographer?.split('; ').join(' \n ') ?? '', c.agency ?? '', ...(c.via ?? [])]
+  return [c.raw, ...names, c.for ?? ''].filter((t) => t.trim() !== '').join(' \n ')
 }
 
 function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {
@@ -135,7 +159,7 @@ function photoFields(photo: Photo, title: string, source: string, tags: string):
     title,
     '',
     photo.caption,
-    c?.raw ?? '',
+    creditText(photo),
     c?.photographer ?? '',
     agencyText(c),
     source,
@@ -149,7 +173,7 @@ function articleDocs(a: Article): IndexDoc[] {
   const tagText = a.tags.join(' \n ')
   const credits = a.photos.map((p) => p.credit)
   const captions = a.photos.map((p) => p.caption).filter((c) => c.trim() !== '')
-  const creditRaws = credits.map((c) => c?.raw ?? '').filter((r) => r.trim() !== '')
+  const creditRaws = a.photos.map(creditText).filter((r) => r.trim() !== '')
   const body = a.body.join('\n\n')
   const article: IndexDoc = {
     key: a.id,
@@ -182,9 +206,11 @@ function articleDocs(a: Article): IndexDoc[] {
     },
   }
   const docs = [article]
+  // Every photo is a hit of its own, found by its article's title even without a caption.
   for (const p of a.photos) {
-    if (p.caption.trim() === '' && creditEmpty(p.credit)) continue
-    const fields = photoFields(p, '', '', '')
+    const own = p.tags ?? []
+    const fields = photoFields(p, a.title, '', own.join(' \n '))
+    const photoUntagged = a.tags.length === 0 && own.length === 0 ? FLAG_UNTAGGED : 0
     docs.push({
       key: `${a.id}#${p.id}`,
       itemId: a.id,
@@ -192,8 +218,8 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: untagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
-      facets: facetLists(a.tags, [p.credit], a.source),
+      flags: photoUntagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      facets: facetLists([...a.tags, ...own], [p.credit], a.source),
       stored: null,
     })
     article.stored!.photos!.push({
@@ -201,6 +227,8 @@ function articleDocs(a: Article): IndexDoc[] {
       caption: p.caption,
       credit: p.credit,
       thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+      ...(own.length ? { tags: own } : {}),
+      ...(p.edited ? { edited: true as const } : {}),
     })
   }
   return docs
@@ -238,6 +266,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
         caption: p.caption,
         credit: p.credit,
         thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+        ...(p.edited ? { edited: true as const } : {}),
       },
     },
   ]

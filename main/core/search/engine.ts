@@ -90,7 +90,7 @@ export async function passagesFromStore(
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v3|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v4|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000

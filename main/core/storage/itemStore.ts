@@ -1,4 +1,11 @@
-import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
+import type {
+  ArchiveItem,
+  BlobRef,
+  CreditStyleSetting,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+} from '../model'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -7,6 +14,8 @@ export interface ArchiveSettings {
   savedSearches: SavedSearch[]
   /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
   aliases: string[][]
+  /** The house style of "Copy with credit" and the CSV's credit line (default: plain). */
+  creditStyle?: CreditStyleSetting
 }
 
 /**

@@ -8,10 +8,13 @@ import type { ArchiveChange, ListOptions } from '../main/core/archiveApi'
 import type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
 } from '../main/core/model'
@@ -21,10 +24,13 @@ export type { ArchiveChange, ListOptions }
 export type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
 }
@@ -61,6 +67,7 @@ export interface ArchiveApi {
   stats(): Promise<Reply<ArchiveStats>>
 
   tags(): Promise<Reply<TagInfo[]>>
+  /** `ids` of items and refs of photos (`ARTICLE/p0`) alike, here and in removeTags/setTags. */
   addTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
   removeTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
   setTags(id: ItemId, tags: string[]): Promise<Reply<ArchiveItem>>
@@ -69,6 +76,14 @@ export interface ArchiveApi {
   /** Returns the ids that carried the tag: `addTags(ids, [tag])` undoes it. */
   deleteTag(tag: string): Promise<Reply<ItemId[]>>
   setTagColor(tag: string, color: string | null): Promise<Reply<void>>
+
+  /** A photo by ref (`ARTICLE/p0`, or a standalone photo's id); `null` when it is gone. */
+  getPhoto(ref: string): Promise<Reply<PhotoRecord | null>>
+  /** Correct a photo's caption or credit (durable, searchable at once, shown as edited). */
+  editPhoto(ref: string, patch: PhotoPatch): Promise<Reply<PhotoRecord>>
+  /** The house style of "Copy with credit", saved in the archive. */
+  creditStyle(): Promise<Reply<CreditStyleSetting>>
+  setCreditStyle(setting: CreditStyleSetting): Promise<Reply<void>>
 
   deleteItems(ids: ItemId[]): Promise<Reply<DeletedItems>>
   restoreItems(undoToken: string): Promise<Reply<number>>
@@ -128,6 +143,10 @@ const listed: Record<keyof ArchiveApi, true> = {
   mergeTags: true,
   deleteTag: true,
   setTagColor: true,
+  getPhoto: true,
+  editPhoto: true,
+  creditStyle: true,
+  setCreditStyle: true,
   deleteItems: true,
   restoreItems: true,
   savedSearches: true,

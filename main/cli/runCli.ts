@@ -17,6 +17,15 @@ import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
+import {
+  creditCommand,
+  creditLineCommand,
+  creditStyleCommand,
+  formatPhoto,
+  isPhotoRefArg,
+  mustGetPhoto,
+  PhotoUsageError,
+} from './photoCommands'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -39,6 +48,12 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   'no-blobs': { type: 'boolean' },
+  photographer: { type: 'string', multiple: true },
+  agency: { type: 'string' },
+  via: { type: 'string', multiple: true },
+  for: { type: 'string' },
+  caption: { type: 'string' },
+  style: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -91,7 +106,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await archive.close()
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PhotoUsageError) {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
     }
@@ -143,6 +158,11 @@ async function run(
       return 0
     }
     case 'show': {
+      if (isPhotoRefArg(args[0])) {
+        const photo = await mustGetPhoto(archive, args[0])
+        out(values.json ? JSON.stringify(photo, null, 2) : formatPhoto(photo))
+        return 0
+      }
       const item = await mustGet(archive, args[0])
       out(values.json ? JSON.stringify(item, null, 2) : formatItem(item))
       return 0
@@ -157,6 +177,15 @@ async function run(
     }
     case 'tag':
     case 'untag': {
+      if (isPhotoRefArg(args[0])) {
+        const photo = await mustGetPhoto(archive, args[0])
+        need(args.length > 1, 'give at least one tag')
+        if (command === 'tag') await archive.addTags([photo.ref], args.slice(1))
+        else await archive.removeTags([photo.ref], args.slice(1))
+        const after = await mustGetPhoto(archive, photo.ref)
+        out(`${after.ref}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
+        return 0
+      }
       const item = await mustGet(archive, args[0])
       const tags = args.slice(1)
       need(tags.length > 0, 'give at least one tag')
@@ -192,6 +221,17 @@ async function run(
     }
     case 'export':
       return exportArchive(archive, values, out)
+    case 'credit':
+      return creditCommand(archive, args, values, out)
+    case 'credit-line':
+      return creditLineCommand(archive, args, values, out)
+    case 'credit-style':
+      return creditStyleCommand(archive, args, values, out)
+    case 'reparse-credits': {
+      const changed = await archive.reparseCredits()
+      out(`Re-parsed every credit: ${changed} photo${changed === 1 ? '' : 's'} changed.`)
+      return 0
+    }
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))

@@ -31,6 +31,25 @@ const tag = z
   .max(MAX_TAG * 4)
 const name = z.string().min(1).max(200)
 const ids = z.array(itemId).min(1).max(MAX_IDS)
+/** An item id, or a photo inside an article: `ARTICLE/p0`. */
+const ref = z.string().regex(/^[0-9A-Za-z_-]{1,64}(\/[0-9A-Za-z_-]{1,64})?$/)
+const refs = z.array(ref).min(1).max(MAX_IDS)
+const creditName = z.string().max(200)
+const photoPatch = z
+  .object({
+    caption: z.string().max(20_000).optional(),
+    photographers: z.array(creditName).max(20).optional(),
+    agency: z.union([creditName, z.null()]).optional(),
+    via: z.array(creditName).max(20).optional(),
+    for: z.union([creditName, z.null()]).optional(),
+  })
+  .strict()
+const creditStyle = z
+  .object({
+    style: z.enum(['ap', 'reuters', 'afp', 'guardian', 'german', 'plain', 'template']),
+    template: z.string().max(500),
+  })
+  .strict()
 const tagList = z.array(tag).min(1).max(100)
 const httpUrl = z
   .string()
@@ -84,9 +103,9 @@ export const guards: Guards = {
   list: args('list', z.tuple([listOptions])),
   stats: args('stats', z.tuple([])),
   tags: args('tags', z.tuple([])),
-  addTags: args('addTags', z.tuple([ids, tagList])),
-  removeTags: args('removeTags', z.tuple([ids, tagList])),
-  setTags: args('setTags', z.tuple([itemId, z.array(tag).max(100)])),
+  addTags: args('addTags', z.tuple([refs, tagList])),
+  removeTags: args('removeTags', z.tuple([refs, tagList])),
+  setTags: args('setTags', z.tuple([ref, z.array(tag).max(100)])),
   renameTag: args('renameTag', z.tuple([tag, tag])),
   mergeTags: args('mergeTags', z.tuple([tagList, tag])),
   deleteTag: args('deleteTag', z.tuple([tag])),
@@ -94,6 +113,10 @@ export const guards: Guards = {
     'setTagColor',
     z.tuple([tag, z.union([z.string().regex(/^#[0-9a-fA-F]{6}$/), z.null()])]),
   ),
+  getPhoto: args('getPhoto', z.tuple([ref])),
+  editPhoto: args('editPhoto', z.tuple([ref, photoPatch])),
+  creditStyle: args('creditStyle', z.tuple([])),
+  setCreditStyle: args('setCreditStyle', z.tuple([creditStyle])),
   deleteItems: args('deleteItems', z.tuple([ids])),
   restoreItems: args('restoreItems', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
   savedSearches: args('savedSearches', z.tuple([])),

@@ -98,6 +98,11 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     deleteTag: (tag) => reply(() => archive.deleteTag(tag)),
     setTagColor: (tag, color) => reply(() => archive.setTagColor(tag, color)),
 
+    getPhoto: (ref) => reply(async () => (await archive.photo(ref)) ?? null),
+    editPhoto: (ref, patch) => reply(() => archive.editPhoto(ref, patch)),
+    creditStyle: () => reply(() => archive.creditStyle()),
+    setCreditStyle: (setting) => reply(() => archive.setCreditStyle(setting)),
+
     deleteItems: (ids) =>
       reply(async () => {
         const removed = await archive.delete(ids)

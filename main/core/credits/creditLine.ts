@@ -84,7 +84,9 @@ function partsOf(credit: Credit | null): Parts | null {
     .filter(Boolean)
   const agency = credit.agency?.trim() || null
   const agencyId = credit.agencyIds[0] ?? (agency ? (findKnownAgency(agency)?.id ?? null) : null)
-  const via = (credit.via ?? []).map((v) => v.trim()).filter(Boolean)
+  // A credit parsed before distributors were told apart lists them among its agencies.
+  const distributors = credit.via ?? credit.agencies.slice(1)
+  const via = distributors.map((v) => v.trim()).filter(Boolean)
   const client = credit.for?.trim() || null
   if (names.length === 0 && !agency && via.length === 0 && !client) return null
   return { names, agencyId, agency, via, for: client, role: credit.role ?? null }
@@ -169,7 +171,9 @@ function slashedCredit(p: Parts, and: string, forWord: string, handout: string):
   const segs: string[] = []
   if (p.names.length) segs.push(listNames(p.names, and))
   let org = agencyName(p)
-  if (p.agencyId === 'dpa' && org && org !== 'dpa') org = 'picture alliance/dpa'
+  if (p.agencyId === 'dpa' && /picture[ -]alliance/i.test(p.agency ?? '')) {
+    org = 'picture alliance/dpa'
+  }
   if (p.role === 'handout') segs.push(...(org ? [org, handout] : [handout]))
   else if (org) segs.push(org)
   if (p.role === 'pool') segs.push('Pool')
@@ -249,7 +253,7 @@ function fillTemplate(template: string, source: CreditLineSource): string {
   return fill(withSections)
     .replace(/[ \t]+/g, ' ')
     .replace(/ +([.,;:)])/g, '$1')
-    .trim()
+    .replace(/^[\s—–\-/|,;:·]+|[\s—–\-/|,;:·]+$/g, '')
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   TagInfo,
 } from '../main/core/model'
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
+import type { CreditLineSource } from '../main/core/credits/creditLine'
 
 export type { ArchiveChange, ListOptions }
 export type {
@@ -35,6 +36,7 @@ export type {
   TagInfo,
 }
 export type { SearchOptions, SearchResult }
+export type { CreditLineSource }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -84,6 +86,8 @@ export interface ArchiveApi {
   /** The house style of "Copy with credit", saved in the archive. */
   creditStyle(): Promise<Reply<CreditStyleSetting>>
   setCreditStyle(setting: CreditStyleSetting): Promise<Reply<void>>
+  /** A caption with its credit in a house style (default: the saved one), for the clipboard. */
+  formatCreditLine(source: CreditLineSource, setting?: CreditStyleSetting): Promise<Reply<string>>
 
   deleteItems(ids: ItemId[]): Promise<Reply<DeletedItems>>
   restoreItems(undoToken: string): Promise<Reply<number>>
@@ -147,6 +151,7 @@ const listed: Record<keyof ArchiveApi, true> = {
   editPhoto: true,
   creditStyle: true,
   setCreditStyle: true,
+  formatCreditLine: true,
   deleteItems: true,
   restoreItems: true,
   savedSearches: true,

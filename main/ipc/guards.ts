@@ -44,6 +44,26 @@ const photoPatch = z
     for: z.union([creditName, z.null()]).optional(),
   })
   .strict()
+const optionalName = z.union([creditName, z.null()])
+const creditLineSource = z.object({
+  caption: z.string().max(20_000),
+  credit: z.union([
+    z.object({
+      raw: z.string().max(2000),
+      photographer: optionalName,
+      agency: optionalName,
+      agencies: z.array(creditName).max(50),
+      agencyIds: z.array(creditName).max(50),
+      via: z.array(creditName).max(20).optional(),
+      for: optionalName.optional(),
+      role: z.union([z.enum(['courtesy', 'handout', 'pool']), z.null()]).optional(),
+      confidence: z.number().min(0).max(1).optional(),
+      uncertain: z.boolean().optional(),
+    }),
+    z.null(),
+  ]),
+  date: z.string().max(40).optional(),
+})
 const creditStyle = z
   .object({
     style: z.enum(['ap', 'reuters', 'afp', 'guardian', 'german', 'plain', 'template']),
@@ -117,6 +137,7 @@ export const guards: Guards = {
   editPhoto: args('editPhoto', z.tuple([ref, photoPatch])),
   creditStyle: args('creditStyle', z.tuple([])),
   setCreditStyle: args('setCreditStyle', z.tuple([creditStyle])),
+  formatCreditLine: args('formatCreditLine', z.tuple([creditLineSource, creditStyle.optional()])),
   deleteItems: args('deleteItems', z.tuple([ids])),
   restoreItems: args('restoreItems', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
   savedSearches: args('savedSearches', z.tuple([])),

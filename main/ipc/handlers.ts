@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
 import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
+import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, ImportReport } from '../core/model'
 import type { ArchiveApi, EventName, EventPayloads, Reply } from '../../preload/contract'
@@ -102,6 +103,13 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     editPhoto: (ref, patch) => reply(() => archive.editPhoto(ref, patch)),
     creditStyle: () => reply(() => archive.creditStyle()),
     setCreditStyle: (setting) => reply(() => archive.setCreditStyle(setting)),
+    formatCreditLine: (source, setting) =>
+      reply(() => {
+        const style = setting ?? archive.creditStyle()
+        const problem = style.style === 'template' ? templateProblem(style.template) : null
+        if (problem) throw new ArchiveError(problem)
+        return captionWithCredit(source, style)
+      }),
 
     deleteItems: (ids) =>
       reply(async () => {

@@ -30,6 +30,10 @@ export interface ResultsListProps {
   onNeedMore: () => void
   tagColor: (tag: string) => string | undefined
   onTagClick: (tag: string) => void
+  /** Copy the photo under the cursor with its credit (`c`). */
+  onCopy: (ref: string) => void
+  /** Open the article a photo hit belongs to. */
+  onOpenArticle: (id: string) => void
 }
 
 /**
@@ -59,6 +63,8 @@ function RowView({
   tagColor,
   onTagClick,
   onCheck,
+  onCopy,
+  onOpenArticle,
 }: {
   row: ResultRow
   active: boolean
@@ -67,6 +73,8 @@ function RowView({
   tagColor: (tag: string) => string | undefined
   onTagClick: (tag: string) => void
   onCheck: () => void
+  onCopy: (ref: string) => void
+  onOpenArticle: (id: string) => void
 }) {
   const title = row.snippets.find((s) => s.field === 'title')
   const passage = row.photoId
@@ -128,6 +136,11 @@ function RowView({
                     credit
                   )}
                 </span>
+                {row.edited && (
+                  <span className="edited-badge" data-testid="edited-badge">
+                    edited
+                  </span>
+                )}
               </div>
             )}
           </>
@@ -142,7 +155,34 @@ function RowView({
         <div className="result-meta">
           {row.source && <span className="result-source">{row.source}</span>}
           {row.date && <span>{formatDate(row.date)}</span>}
-          {row.photoId && <span className="muted">in “{row.title}”</span>}
+          {row.photoId && row.ref !== row.id && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="link-button muted"
+              data-testid="open-article"
+              onClick={(e) => {
+                e.stopPropagation()
+                onOpenArticle(row.id)
+              }}
+            >
+              in “{row.title}”
+            </button>
+          )}
+          {row.photoId && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="row-action"
+              title="Copy with credit (c)"
+              onClick={(e) => {
+                e.stopPropagation()
+                onCopy(row.ref)
+              }}
+            >
+              Copy with credit
+            </button>
+          )}
           {row.tags.map((t) => (
             <button
               key={t}
@@ -249,6 +289,12 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
         case 't':
           props.onTag()
           break
+        case 'c': {
+          if (e.ctrlKey || e.metaKey || e.altKey) return
+          const row = rows[cursor]
+          if (row?.photoId || row?.kind === 'photo') props.onCopy(row.ref)
+          break
+        }
         case 'Delete':
         case 'Backspace':
           props.onDelete()
@@ -312,6 +358,8 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
                   open={row.key === openKey}
                   tagColor={props.tagColor}
                   onTagClick={props.onTagClick}
+                  onCopy={props.onCopy}
+                  onOpenArticle={props.onOpenArticle}
                   onCheck={() => {
                     const next = new Set(selected)
                     if (next.has(row.key)) next.delete(row.key)

@@ -7,6 +7,8 @@ import { archive, unwrap } from '../../api'
 export interface ResultRow {
   key: string
   id: ItemId
+  /** What photo actions take: the item id, or `ARTICLE/p0` for a photo inside an article. */
+  ref: string
   kind: 'article' | 'photo'
   title: string
   source?: string
@@ -19,6 +21,8 @@ export interface ResultRow {
   thumbnail?: string
   /** Set for a caption inside an article. */
   photoId?: string
+  /** A person corrected the caption or credit. */
+  edited?: boolean
 }
 
 export type SortMode = 'relevance' | 'newest' | 'oldest'
@@ -43,6 +47,7 @@ const TAG_ONLY = /^\s*tag:(?:"([^"]+)"|(\S+))\s*$/
 function fromHit(hit: SearchHit): ResultRow {
   const base = {
     id: hit.id,
+    ref: hit.ref,
     title: hit.title,
     source: hit.source,
     date: hit.publishedAt,
@@ -58,6 +63,7 @@ function fromHit(hit: SearchHit): ResultRow {
       credit: hit.credit,
       thumbnail: hit.thumbnail,
       photoId: hit.photoId,
+      edited: hit.edited,
     }
   }
   return { ...base, key: hit.id, kind: 'article' }
@@ -67,6 +73,7 @@ function fromSummary(s: ItemSummary): ResultRow {
   return {
     key: s.id,
     id: s.id,
+    ref: s.id,
     kind: s.kind,
     title: s.title,
     source: s.source,
@@ -88,10 +95,13 @@ async function fetchPage(
   sort: SortMode,
   offset: number,
   limit?: number,
+  photoTagged?: (tag: string) => boolean,
 ): Promise<Page> {
   const q = query.trim()
+  // A tag carried by photos inside articles is searched, so each photo is a row of its own.
   const tagOnly = TAG_ONLY.exec(q)
-  if (q === '' || tagOnly) {
+  const tagName = tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined
+  if (q === '' || (tagOnly && !photoTagged?.(tagName!))) {
     // The list comes from the store; the facets of the whole archive (or tag) from the index.
     const [page, counted] = await Promise.all([
       unwrap(
@@ -133,7 +143,12 @@ async function fetchPage(
  * Results for the query as you type: debounced, stale answers dropped, more pages loaded as
  * the list scrolls, refetched when `version` changes (the archive changed).
  */
-export function useResults(query: string, sort: SortMode, version: number) {
+export function useResults(
+  query: string,
+  sort: SortMode,
+  version: number,
+  photoTagged?: (tag: string) => boolean,
+) {
   const [state, setState] = useState<ResultsState>({
     rows: [],
     total: 0,
@@ -158,7 +173,7 @@ export function useResults(query: string, sort: SortMode, version: number) {
     const timer = setTimeout(
       () => {
         setState((s) => ({ ...s, loading: true }))
-        fetchPage(query, sort, 0, keep)
+        fetchPage(query, sort, 0, keep, photoTagged)
           .then((page) => {
             if (id !== request.current) return
             loaded.current = page.rows.length
@@ -176,13 +191,13 @@ export function useResults(query: string, sort: SortMode, version: number) {
       sameQuery ? 0 : DEBOUNCE_MS,
     )
     return () => clearTimeout(timer)
-  }, [query, sort, version])
+  }, [query, sort, version, photoTagged])
 
   const loadMore = useCallback(() => {
     if (loadingMore.current || state.rows.length >= state.total || state.loading) return
     loadingMore.current = true
     const id = request.current
-    fetchPage(query, sort, state.rows.length)
+    fetchPage(query, sort, state.rows.length, undefined, photoTagged)
       .then((page) => {
         if (id !== request.current) return
         setState((s) => {
@@ -195,7 +210,7 @@ export function useResults(query: string, sort: SortMode, version: number) {
       .finally(() => {
         loadingMore.current = false
       })
-  }, [query, sort, state.rows.length, state.total, state.loading])
+  }, [query, sort, state.rows.length, state.total, state.loading, photoTagged])
 
   return { ...state, loadMore }
 }

@@ -47,14 +47,15 @@ describe('every photo is a record of its own', () => {
   it('finds a photo without a caption by its credit and by its article’s title', async () => {
     const byCredit = await photoHits('frayer')
     expect(byCredit.map((h) => h.ref)).toEqual([`${id}/p1`])
-    const byTitle = await photoHits('rhine valley type:photo')
+    const byTitle = await photoHits('title:"rhine valley" type:photo')
     expect(byTitle.map((h) => h.ref).sort()).toEqual([`${id}/p0`, `${id}/p1`, `${id}/p2`])
     const byTitleField = await photoHits('title:rhine photographer:frayer')
     expect(byTitleField.map((h) => h.ref)).toEqual([`${id}/p1`])
   })
 
   it('puts the ref on every hit: the item id for an article, ARTICLE/p0 for its photos', async () => {
-    const result = await archive.search('rhine', { limit: 50 })
+    const result = await archive.search('title:rhine', { limit: 50 })
+    expect(result.hits).toHaveLength(4)
     expect(result.hits.find((h) => h.kind === 'article')?.ref).toBe(id)
     for (const h of result.hits) if (h.kind === 'photo') expect(h.ref).toBe(`${id}/${h.photoId}`)
   })

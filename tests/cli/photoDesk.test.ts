@@ -29,8 +29,8 @@ async function search(q: string): Promise<SearchResult> {
 
 describe('photo refs on the command line', () => {
   it('gives every search hit a ref that show accepts', async () => {
-    const result = await search('rhine')
-    expect(result.hits.length).toBeGreaterThanOrEqual(4)
+    const result = await search('title:rhine')
+    expect(result.hits).toHaveLength(4) // the article and each of its three photos
     for (const hit of result.hits) {
       expect(hit.ref).toBe(hit.kind === 'photo' ? `${hit.id}/${hit.photoId}` : hit.id)
       const shown = await run('show', hit.ref, '--json')

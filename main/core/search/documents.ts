@@ -4,9 +4,9 @@ import agencyNames from './agencyNames.json'
 /**
  * What the index knows about a document: one per article, one per photo (captioned or not). An
  * article's document carries its captions and credits too, so the article is found by its
- * photographer; a photo's document carries its article's title and its own tags, so a photo
- * without a caption is still found by its credit, its article's title and tags (`tag:` on
- * article tags is inherited by the executor).
+ * photographer; a photo's document carries its own caption, credit and tags, and inherits its
+ * article's title, body, source and tags for field filters (`title:`, `tag:`… in the executor),
+ * so a photo without a caption is still found by its credit, its article's title and tags.
  */
 
 /** Indexed fields, in index order. Field numbers are stored on disk: append, never reorder. */
@@ -206,10 +206,11 @@ function articleDocs(a: Article): IndexDoc[] {
     },
   }
   const docs = [article]
-  // Every photo is a hit of its own, found by its article's title even without a caption.
+  // Every photo is a hit of its own, with or without a caption: found by its credit, its own
+  // tags, and (field filters `title:`, `tag:`, `source:`, `body:`) its article's.
   for (const p of a.photos) {
     const own = p.tags ?? []
-    const fields = photoFields(p, a.title, '', own.join(' \n '))
+    const fields = photoFields(p, '', '', own.join(' \n '))
     const photoUntagged = a.tags.length === 0 && own.length === 0 ? FLAG_UNTAGGED : 0
     docs.push({
       key: `${a.id}#${p.id}`,

@@ -28,41 +28,43 @@ export function PhotoView({
   const tags = photo.tags ?? []
   const fail = (err: unknown) => onFailure(err instanceof Error ? err.message : String(err))
   return (
-    <article className="reader photo-view" data-testid="photo-view" dir="auto">
-      <header className="reader-head">
-        <div className="reader-kicker">
-          <span className="kind-badge">Photo</span>
-          {article.source && <span className="reader-source">{article.source}</span>}
-        </div>
-        <h1 dir="auto">{article.title}</h1>
-        <p className="photo-view-article">
-          <button type="button" onClick={onOpenArticle}>
-            ← Open the article
-          </button>
-        </p>
-        <div className="reader-tags" data-testid="photo-tags">
-          <TagEditor
-            tags={tags}
-            known={knownTags}
-            tagColor={tagColor}
-            placeholder="Tag this photo…"
-            onAdd={(t) => void unwrap(archive.addTags([ref], [t])).catch(fail)}
-            onRemove={(t) => void unwrap(archive.removeTags([ref], [t])).catch(fail)}
+    <article className="reader photo-view" data-testid="reader" dir="auto">
+      <div data-testid="photo-view">
+        <header className="reader-head">
+          <div className="reader-kicker">
+            <span className="kind-badge">Photo</span>
+            {article.source && <span className="reader-source">{article.source}</span>}
+          </div>
+          <h1 dir="auto">{article.title}</h1>
+          <p className="photo-view-article">
+            <button type="button" onClick={onOpenArticle}>
+              ← Open the article
+            </button>
+          </p>
+          <div className="reader-tags" data-testid="photo-tags">
+            <TagEditor
+              tags={tags}
+              known={knownTags}
+              tagColor={tagColor}
+              placeholder="Tag this photo…"
+              onAdd={(t) => void unwrap(archive.addTags([ref], [t])).catch(fail)}
+              onRemove={(t) => void unwrap(archive.removeTags([ref], [t])).catch(fail)}
+            />
+          </div>
+          {article.tags.length > 0 && (
+            <p className="muted small">Article tags: {article.tags.join(', ')}</p>
+          )}
+        </header>
+        <div className="reader-body">
+          <PhotoFigure
+            key={ref}
+            photo={photo}
+            photoRef={ref}
+            focused={false}
+            onCopy={onCopy}
+            onFailure={onFailure}
           />
         </div>
-        {article.tags.length > 0 && (
-          <p className="muted small">Article tags: {article.tags.join(', ')}</p>
-        )}
-      </header>
-      <div className="reader-body">
-        <PhotoFigure
-          key={ref}
-          photo={photo}
-          photoRef={ref}
-          focused={false}
-          onCopy={onCopy}
-          onFailure={onFailure}
-        />
       </div>
     </article>
   )

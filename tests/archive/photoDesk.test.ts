@@ -149,6 +149,36 @@ describe('corrections that stick', () => {
     expect(archive.list().total).toBe(1)
   })
 
+  it('travels with a lossless export into another archive, with the photo’s own tags', async () => {
+    await archive.editPhoto(`${id}/p1`, { photographers: ['Someone Else'] })
+    await archive.addTags([`${id}/p1`], ['Boats'])
+    const chunks: string[] = []
+    await exportJson(
+      (async function* () {
+        yield (await archive.get(id))!
+      })(),
+      async (c) => {
+        chunks.push(c)
+      },
+      { ndjson: true },
+    )
+    const exported = join(dir, 'export.ndjson')
+    await writeFile(exported, chunks.join(''))
+    const other = await openArchive(join(dir, 'other'), { importInWorker: false })
+    try {
+      expect((await other.importPaths([exported])).imported).toBe(1)
+      const photo = await other.photo(`${id}/p1`)
+      expect(photo!.photo.credit?.photographer).toBe('Someone Else')
+      expect(photo!.photo.edited?.fields).toEqual(['photographer'])
+      expect(photo!.tags).toEqual(['Boats'])
+      await other.reparseCredits()
+      expect((await other.photo(`${id}/p1`))!.photo.credit?.photographer).toBe('Someone Else')
+      expect((await other.search('tag:boats')).hits.map((h) => h.ref)).toEqual([`${id}/p1`])
+    } finally {
+      await other.close()
+    }
+  })
+
   it('wins over a re-parse of every credit, which still refreshes credits not corrected', async () => {
     await archive.editPhoto(`${id}/p1`, { agency: 'Getty Images', via: [] })
     // A credit parsed by an older parser: the re-parse brings it up to date.

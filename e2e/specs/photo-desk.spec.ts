@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test } from '../fixtures'
 import { ArchiveWindow } from '../pages/ArchiveWindow'
+import { snap } from '../screenshots'
 import { FLOOD_MD } from '../../tests/photoDeskFixture'
 
 test.describe('photo desk', () => {
@@ -51,6 +52,7 @@ test.describe('photo desk', () => {
     await expect(hit).toHaveCount(1)
     await expect(hit.getByTestId('credit')).toHaveText('Ed Jones / AFP')
     await expect(hit.getByTestId('edited-badge')).toBeVisible()
+    await snap(page, target, 'photo-desk')
 
     // Tag the photo on its own and find it by tag:.
     await view.getByRole('combobox', { name: 'Add tag' }).fill('Flood boats')

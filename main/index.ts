@@ -1,6 +1,7 @@
 // The desktop app's lifecycle only: one instance, data dir → open the archive → window → IPC.
 import { join } from 'node:path'
 import { app, dialog, Menu, protocol, shell, type BrowserWindow } from 'electron'
+import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
 import { guards } from './ipc/guards'
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
   })
   registerArchiveIpc(api, guards, () => win)
   forwardChanges(open, { emit })
+  startFeedScheduler(open, { onError: (err) => console.error('Feed refresh failed:', err) })
   Menu.setApplicationMenu(buildAppMenu((command) => emit('menuCommand', command)))
 
   win = createMainWindow({

@@ -2,6 +2,7 @@
 // binary can run. Prints the URL (with its token) to open.
 import { resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
 import { guards } from './ipc/guards'
 import { defaultArchiveDir } from './platform/paths'
@@ -53,11 +54,15 @@ async function main(): Promise<number> {
     port,
     rendererDir: join(__dirname, '../renderer'),
   })
+  const stopFeeds = startFeedScheduler(archive, {
+    onError: (err) => console.error('Feed refresh failed:', err),
+  })
   console.log(`Morgue is serving ${dir}`)
   console.log(`Open ${transport.url}`)
   console.log('Press Ctrl+C to stop.')
 
   const stop = async () => {
+    stopFeeds()
     await transport.close()
     await archive.close()
     process.exit(0)

@@ -17,6 +17,11 @@ import type {
   PhotoRecord,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
+  FeedRefreshOutcome,
+  FeedSubscription,
 } from '../main/core/model'
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
 import type { CreditLineSource } from '../main/core/credits/creditLine'
@@ -34,6 +39,10 @@ export type {
   PhotoRecord,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
+  FeedRefreshOutcome,
 }
 export type { SearchOptions, SearchResult }
 export type { CreditLineSource }
@@ -57,6 +66,12 @@ export interface ItemPage {
   items: ItemSummary[]
 }
 
+/** A feed as the sidebar shows it (counts instead of the id lists). */
+export type FeedView = Omit<FeedSubscription, 'seen' | 'unread' | 'items'> & {
+  unread: number
+  items: number
+}
+
 /** Commands the application menu sends to the window. */
 export type MenuCommand = 'import-files' | 'paste' | 'find'
 
@@ -67,6 +82,26 @@ export interface ArchiveApi {
   get(id: ItemId): Promise<Reply<ArchiveItem | null>>
   list(options?: ListOptions): Promise<Reply<ItemPage>>
   stats(): Promise<Reply<ArchiveStats>>
+
+  feeds(): Promise<Reply<{ feeds: FeedView[]; refreshMinutes: number }>>
+  /** Subscribe to a feed (or the feed a web page links to); its entries are archived now. */
+  subscribe(url: string): Promise<Reply<{ feed: FeedView; refresh: FeedRefreshOutcome }>>
+  unsubscribe(feed: string): Promise<Reply<void>>
+  /** Refresh one feed (id) or all of them now. */
+  refreshFeeds(feed?: string): Promise<Reply<FeedRefreshOutcome[]>>
+  /** The user opened these items: no longer unread in their feeds. */
+  markRead(ids: ItemId[]): Promise<Reply<void>>
+  /** Minutes between automatic refreshes; 0 turns them off. */
+  setFeedRefreshMinutes(minutes: number): Promise<Reply<void>>
+  importOpml(xml: string): Promise<Reply<{ added: number; existing: number }>>
+  exportOpml(): Promise<Reply<string>>
+
+  /** The versions of a story captured again from its URL, oldest first. */
+  versions(id: ItemId): Promise<Reply<VersionInfo[]>>
+  /** Version `index` (1 = oldest) of a story, to show side by side. */
+  readVersion(id: ItemId, index: number): Promise<Reply<VersionContent>>
+  /** Word-level diff of two versions (default: the last two). */
+  diffVersions(id: ItemId, from?: number, to?: number): Promise<Reply<VersionDiff>>
 
   tags(): Promise<Reply<TagInfo[]>>
   /** `ids` of items and refs of photos (`ARTICLE/p0`) alike, here and in removeTags/setTags. */
@@ -139,6 +174,17 @@ const listed: Record<keyof ArchiveApi, true> = {
   get: true,
   list: true,
   stats: true,
+  feeds: true,
+  subscribe: true,
+  unsubscribe: true,
+  refreshFeeds: true,
+  markRead: true,
+  setFeedRefreshMinutes: true,
+  importOpml: true,
+  exportOpml: true,
+  versions: true,
+  readVersion: true,
+  diffVersions: true,
   tags: true,
   addTags: true,
   removeTags: true,

@@ -4,8 +4,8 @@ import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
 import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
-import type { ArchiveItem, ImportReport } from '../core/model'
-import type { ArchiveApi, EventName, EventPayloads, Reply } from '../../preload/contract'
+import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
+import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
 export interface HandlerHost {
@@ -90,6 +90,30 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     list: (options) => reply(() => archive.list(options)),
     stats: () => reply(() => archive.stats()),
 
+    feeds: () =>
+      reply(() => ({
+        feeds: archive.feeds().map(feedView),
+        refreshMinutes: archive.feedRefreshMinutes(),
+      })),
+    subscribe: (url) =>
+      reply(async () => {
+        const { feed, refresh } = await archive.subscribe(url)
+        return { feed: feedView(feed), refresh }
+      }),
+    unsubscribe: (feed) =>
+      reply(async () => {
+        await archive.unsubscribe(feed)
+      }),
+    refreshFeeds: (feed) => reply(() => archive.refreshFeeds(feed, { force: !!feed })),
+    markRead: (ids) => reply(() => archive.markRead(ids)),
+    setFeedRefreshMinutes: (minutes) => reply(() => archive.setFeedRefreshMinutes(minutes)),
+    importOpml: (xml) => reply(() => archive.importOpml(xml, 'The OPML file')),
+    exportOpml: () => reply(() => archive.exportOpml()),
+
+    versions: (id) => reply(() => archive.versions(id)),
+    readVersion: (id, index) => reply(() => archive.readVersion(id, index)),
+    diffVersions: (id, from, to) => reply(() => archive.diffVersions(id, from, to)),
+
     tags: () => reply(() => archive.tags()),
     addTags: (ids, tags) => reply(() => archive.addTags(ids, tags)),
     removeTags: (ids, tags) => reply(() => archive.removeTags(ids, tags)),
@@ -169,6 +193,10 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
       }),
   }
   return api
+}
+
+function feedView({ seen: _seen, unread, items, ...feed }: FeedSubscription): FeedView {
+  return { ...feed, unread: unread.length, items: items.length }
 }
 
 /**

@@ -214,6 +214,38 @@ describe('corrections that stick', () => {
   })
 })
 
+describe('a new capture of a corrected story', () => {
+  const story = (words: string) => `<!doctype html><html><head><title>Quake hits coast</title>
+<link rel="canonical" href="https://news.example/world/quake"></head><body><article>
+<h1>Quake hits coast</h1><p>An earthquake struck the coast on Tuesday; ${words}.</p>
+<figure><img src="https://news.example/img/quake.jpg" alt="">
+<figcaption>Rescuers search the rubble. <span class="credit">JANE ROE / AFP</span></figcaption>
+</figure></article></body></html>`
+
+  it('keeps the correction on the photo in the newest version', async () => {
+    const stories = await openArchive(join(dir, 'stories'), {
+      importInWorker: false,
+      fetch: () => Promise.reject(new Error('offline')),
+    })
+    try {
+      const first = join(dir, 'first.html')
+      const second = join(dir, 'second.html')
+      await writeFile(first, story('twelve people were injured'))
+      await writeFile(second, story('forty people were injured'))
+      const storyId = (await stories.importPaths([first])).outcomes[0].ids[0]
+      await stories.editPhoto(`${storyId}/p0`, { photographers: ['John Doe'] })
+      const update = await stories.importPaths([second])
+      expect(update.outcomes[0]).toMatchObject({ status: 'imported', ids: [storyId] })
+      const article = (await stories.get(storyId)) as Article
+      expect(article.body.join(' ')).toContain('forty people')
+      expect(article.photos[0].credit).toMatchObject({ photographer: 'John Doe', agency: 'AFP' })
+      expect(article.photos[0].edited?.fields).toEqual(['photographer'])
+    } finally {
+      await stories.close()
+    }
+  })
+})
+
 describe('the house style', () => {
   it('is saved in the archive settings and survives a reopen', async () => {
     expect(archive.creditStyle().style).toBe('plain')

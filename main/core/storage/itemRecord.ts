@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ArchiveItem, ItemSummary } from '../model'
+import { storyUrlKey } from '../versions/storyUrlKey'
 
 /** The item fields that live in the summary (and so in the shard); all others are content. */
 type SummaryField = 'id' | 'kind' | 'title' | 'tags' | 'archivedAt' | 'publishedAt' | 'source'
@@ -50,6 +51,11 @@ export function splitItem(item: ArchiveItem): SplitItem {
   if (first?.thumbnail) summary.thumbnail = { ...first.thumbnail }
   const photoTags = item.kind === 'article' ? item.photos.flatMap((p) => p.tags ?? []) : []
   if (photoTags.length > 0) summary.photoTags = photoTags
+  if (item.kind === 'article') {
+    const url = storyUrlKey(item.canonicalUrl ?? item.url)
+    if (url) summary.url = url
+    if (item.versions?.length) summary.versionCount = item.versions.length + 1
+  }
   const contentBytes = Buffer.from(JSON.stringify(content))
   const record: ItemRecord = {
     summary: freezeSummary(summary),

@@ -2,6 +2,7 @@ import type {
   ArchiveItem,
   BlobRef,
   CreditStyleSetting,
+  FeedSubscription,
   ItemId,
   ItemSummary,
   SavedSearch,
@@ -16,6 +17,10 @@ export interface ArchiveSettings {
   aliases: string[][]
   /** The house style of "Copy with credit" and the CSV's credit line (default: plain). */
   creditStyle?: CreditStyleSetting
+  /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
+  feeds?: FeedSubscription[]
+  /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */
+  feedRefreshMinutes?: number
 }
 
 /**

@@ -13,6 +13,8 @@ import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
 import { useCreditStyle } from '../features/photos/useCreditStyle'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
+import { FeedsPanel } from '../features/feeds/FeedsPanel'
+import { useFeeds } from '../features/feeds/useFeeds'
 import { Dialog, PromptDialog } from '../ui/Dialog'
 import { ToastStack, useToasts } from '../ui/Toasts'
 import { filterTerm, formatBytes, plural } from '../ui/format'
@@ -50,6 +52,7 @@ export function App() {
   const fail = useCallback((message: string) => show({ message, tone: 'error' }), [show])
   const data = useArchiveData(fail)
   const imports = useImport(fail)
+  const feeds = useFeeds(data.version, fail)
 
   const [query, setQuery] = useState('')
   const [sort, setSort] = useState<SortMode>('relevance')
@@ -91,6 +94,7 @@ export function App() {
   const listRef = useRef<ResultsListHandle>(null)
 
   const rowsByKey = useMemo(() => new Map(results.rows.map((r) => [r.key, r])), [results.rows])
+  const activeFeed = /^feed:([0-9a-f]{8})$/.exec(query.trim())?.[1] ?? null
   const activeTag = useMemo(() => {
     const m = TAG_FILTER.exec(query)
     return m ? (m[1] ?? m[2] ?? null) : null
@@ -121,9 +125,14 @@ export function App() {
   const openRow = useCallback(
     (index: number) => {
       const row = results.rows[index]
-      if (row) setOpen({ key: row.key, id: row.id, photoId: row.photoId })
+      if (!row) return
+      setOpen({ key: row.key, id: row.id, photoId: row.photoId })
+      // Opening an item reads it in the feed it came from.
+      if (feeds.feeds.some((f) => f.unread > 0)) {
+        void unwrap(archive.markRead([row.id])).catch((e: Error) => fail(e.message))
+      }
     },
-    [results.rows],
+    [results.rows, feeds.feeds, fail],
   )
 
   const deleteItems = useCallback(async () => {
@@ -281,6 +290,15 @@ export function App() {
 
       <aside className="sidebar">
         <TagSidebar tags={data.tags} activeTag={activeTag} actions={tagActions} />
+        <FeedsPanel
+          feeds={feeds.feeds}
+          refreshMinutes={feeds.refreshMinutes}
+          busy={feeds.busy}
+          active={activeFeed}
+          onShow={(feed) => setQuery(feed ? `feed:${feed.id}` : '')}
+          run={feeds.run}
+          onDone={(message) => show({ message })}
+        />
         <FacetPanel
           facets={results.facets}
           isActive={(field, value) =>

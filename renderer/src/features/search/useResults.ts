@@ -43,6 +43,8 @@ const LIST_PAGE = 500
 const DEBOUNCE_MS = 120
 
 const TAG_ONLY = /^\s*tag:(?:"([^"]+)"|(\S+))\s*$/
+/** `feed:ID` alone lists a feed's items (the sidebar's Feeds section sets it). */
+const FEED_ONLY = /^feed:([0-9a-f]{8})$/
 
 function fromHit(hit: SearchHit): ResultRow {
   const base = {
@@ -101,7 +103,8 @@ async function fetchPage(
   // A tag carried by photos inside articles is searched, so each photo is a row of its own.
   const tagOnly = TAG_ONLY.exec(q)
   const tagName = tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined
-  if (q === '' || (tagOnly && !photoTagged?.(tagName!))) {
+  const feedOnly = FEED_ONLY.exec(q)
+  if (q === '' || (tagOnly && !photoTagged?.(tagName!)) || feedOnly) {
     // The list comes from the store; the facets of the whole archive (or tag) from the index.
     const [page, counted] = await Promise.all([
       unwrap(
@@ -110,9 +113,10 @@ async function fetchPage(
           limit: Math.min(limit ?? LIST_PAGE, 1000),
           sort: sort === 'oldest' ? 'oldest' : 'newest',
           tag: tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined,
+          feed: feedOnly?.[1],
         }),
       ),
-      offset === 0 ? unwrap(archive.search(q, { limit: 1, facets: true })) : null,
+      offset === 0 && !feedOnly ? unwrap(archive.search(q, { limit: 1, facets: true })) : null,
     ])
     return {
       rows: page.items.map(fromSummary),

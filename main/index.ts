@@ -1,6 +1,7 @@
 // The desktop app's lifecycle only: one instance, data dir → open the archive → window → IPC.
 import { join } from 'node:path'
 import { app, dialog, Menu, protocol, shell, type BrowserWindow } from 'electron'
+import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
@@ -57,8 +58,10 @@ async function start(): Promise<void> {
   const open = archive
   registerMediaProtocol(open)
 
+  const capture = await tryStartCaptureServer(open)
   const api = createHandlers(open, {
     emit,
+    capture,
     pickFiles: async () => {
       const options: Electron.OpenDialogOptions = {
         title: 'Import into Morgue',

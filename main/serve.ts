@@ -2,6 +2,7 @@
 // binary can run. Prints the URL (with its token) to open.
 import { resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
 import { guards } from './ipc/guards'
@@ -48,8 +49,10 @@ async function main(): Promise<number> {
     console.error(`morgue serve: ${err instanceof Error ? err.message : String(err)}`)
     return 1
   }
+  const capture = await tryStartCaptureServer(archive)
   const transport = await startHttpTransport({
     archive,
+    capture,
     guards,
     port,
     rendererDir: join(__dirname, '../renderer'),
@@ -59,10 +62,12 @@ async function main(): Promise<number> {
   })
   console.log(`Morgue is serving ${dir}`)
   console.log(`Open ${transport.url}`)
+  if (capture) console.log(`Save to Morgue listens on ${(await capture.info()).endpoint}`)
   console.log('Press Ctrl+C to stop.')
 
   const stop = async () => {
     stopFeeds()
+    await capture?.close()
     await transport.close()
     await archive.close()
     process.exit(0)

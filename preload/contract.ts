@@ -66,6 +66,15 @@ export interface ItemPage {
   items: ItemSummary[]
 }
 
+/** The "Save to Morgue" endpoint on 127.0.0.1, as Settings shows it. */
+export interface CaptureInfo {
+  endpoint: string
+  port: number
+  token: string
+  /** A `javascript:` URL to drag to the bookmarks bar. */
+  bookmarklet: string
+}
+
 /** A feed as the sidebar shows it (counts instead of the id lists). */
 export type FeedView = Omit<FeedSubscription, 'seen' | 'unread' | 'items'> & {
   unread: number
@@ -95,6 +104,11 @@ export interface ArchiveApi {
   setFeedRefreshMinutes(minutes: number): Promise<Reply<void>>
   importOpml(xml: string): Promise<Reply<{ added: number; existing: number }>>
   exportOpml(): Promise<Reply<string>>
+
+  /** Where the browser button and bookmarklet send pages, with the pairing token. */
+  captureInfo(): Promise<Reply<CaptureInfo>>
+  /** A new pairing token: the old one stops working. */
+  renewCaptureToken(): Promise<Reply<CaptureInfo>>
 
   /** The versions of a story captured again from its URL, oldest first. */
   versions(id: ItemId): Promise<Reply<VersionInfo[]>>
@@ -182,6 +196,8 @@ const listed: Record<keyof ArchiveApi, true> = {
   setFeedRefreshMinutes: true,
   importOpml: true,
   exportOpml: true,
+  captureInfo: true,
+  renewCaptureToken: true,
   versions: true,
   readVersion: true,
   diffVersions: true,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
@@ -15,6 +16,7 @@ import {
   type Importer,
 } from './importers/importer'
 import { importUrl as fetchAndImportUrl } from './importers/url'
+import { importCapturedPage } from './importers/capture'
 import { parseCredit } from './credits'
 import { createPhotoDesk } from './photos/photoDesk'
 import { changeAllTags, refsWithTag, summaryHasTag } from './photos/photoTags'
@@ -479,6 +481,28 @@ export function createArchive(deps: ArchiveDeps): Archive {
         outcome = failed(label, err)
       }
       return report([outcome], false)
+    },
+
+    async importCapture(capture, options = {}) {
+      let outcome: ImportOutcome
+      try {
+        const drafts = await importCapturedPage(capture, importContext(options.signal))
+        outcome = await ingest(capture.url, drafts, options)
+      } catch (err) {
+        outcome = failed(capture.url, err)
+      }
+      return report([outcome], false)
+    },
+
+    async captureToken(renew = false) {
+      const current = store.settings().captureToken
+      if (current && !renew) return current
+      const token = randomBytes(24).toString('hex')
+      await store.updateSettings((s) => {
+        s.captureToken = token
+      })
+      emit({ kind: 'settings' })
+      return token
     },
 
     async importUrl(url, options = {}) {

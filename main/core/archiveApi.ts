@@ -15,6 +15,7 @@ import type {
   VersionInfo,
   FeedRefreshOutcome,
   FeedSubscription,
+  PageCapture,
 } from './model'
 import type { SearchOptions, SearchResult } from './search/types'
 
@@ -81,6 +82,10 @@ export interface Archive {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+  /** Import a page as the user's browser rendered it (the browser button, the bookmarklet). */
+  importCapture(capture: PageCapture, options?: ImportOptions): Promise<ImportReport>
+  /** The pairing token for browser captures (made on first use; `renew` makes a new one). */
+  captureToken(renew?: boolean): Promise<string>
 
   // feeds (subscriptions; `ref` is a feed's id, URL or title)
   feeds(): FeedSubscription[]

@@ -357,3 +357,13 @@ export interface FeedRefreshOutcome {
   archived: number
   reason?: string
 }
+
+/** A page as the user's browser showed it, sent by the browser button or the bookmarklet. */
+export interface PageCapture {
+  url: string
+  title?: string
+  /** The rendered document (`document.documentElement.outerHTML`): pages behind a login too. */
+  html: string
+  /** The text the user had selected, if any. */
+  selection?: string
+}

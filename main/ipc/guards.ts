@@ -142,6 +142,8 @@ export const guards: Guards = {
   ),
   importOpml: args('importOpml', z.tuple([z.string().min(1).max(MAX_PASTE)])),
   exportOpml: args('exportOpml', z.tuple([])),
+  captureInfo: args('captureInfo', z.tuple([])),
+  renewCaptureToken: args('renewCaptureToken', z.tuple([])),
   versions: args('versions', z.tuple([itemId])),
   readVersion: args('readVersion', z.tuple([itemId, versionNumber])),
   diffVersions: args(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
+import type { RunningCapture } from '../capture/captureServer'
 import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
 import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
@@ -15,6 +16,8 @@ export interface HandlerHost {
   pickFiles?: () => Promise<string[] | null>
   /** Open a checked http(s) URL in the system browser. Absent where the UI opens links itself. */
   openExternal?: (url: string) => Promise<void>
+  /** The "Save to Morgue" endpoint, when it runs (see main/capture). */
+  capture?: RunningCapture | null
 }
 
 /** Error names whose message is meant for the user: these become `{ ok: false, reason }`. */
@@ -109,6 +112,22 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     setFeedRefreshMinutes: (minutes) => reply(() => archive.setFeedRefreshMinutes(minutes)),
     importOpml: (xml) => reply(() => archive.importOpml(xml, 'The OPML file')),
     exportOpml: () => reply(() => archive.exportOpml()),
+
+    captureInfo: () =>
+      reply(async () => {
+        if (!host.capture) {
+          throw new ArchiveError(
+            'Saving from the browser is off: another program holds its port (47600).',
+          )
+        }
+        return host.capture.info()
+      }),
+    renewCaptureToken: () =>
+      reply(async () => {
+        await archive.captureToken(true)
+        if (!host.capture) throw new ArchiveError('Saving from the browser is off.')
+        return host.capture.info()
+      }),
 
     versions: (id) => reply(() => archive.versions(id)),
     readVersion: (id, index) => reply(() => archive.readVersion(id, index)),

@@ -21,6 +21,8 @@ export interface ArchiveSettings {
   feeds?: FeedSubscription[]
   /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */
   feedRefreshMinutes?: number
+  /** The pairing token the browser button and bookmarklet send with a capture. */
+  captureToken?: string
 }
 
 /**

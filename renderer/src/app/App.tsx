@@ -13,6 +13,7 @@ import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
 import { useCreditStyle } from '../features/photos/useCreditStyle'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
+import { CaptureDialog } from '../features/capture/CaptureDialog'
 import { FeedsPanel } from '../features/feeds/FeedsPanel'
 import { useFeeds } from '../features/feeds/useFeeds'
 import { Dialog, PromptDialog } from '../ui/Dialog'
@@ -28,6 +29,7 @@ type DialogState =
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
   | { kind: 'creditStyle' }
+  | { kind: 'capture' }
   | null
 
 const TAG_FILTER = /(?:^|\s)tag:(?:"([^"]+)"|(\S+))/
@@ -285,6 +287,13 @@ export function App() {
           <button type="button" onClick={() => setDialog({ kind: 'creditStyle' })}>
             Credit style…
           </button>
+          <button
+            type="button"
+            title="Save pages from your browser"
+            onClick={() => setDialog({ kind: 'capture' })}
+          >
+            Browser…
+          </button>
         </div>
       </header>
 
@@ -466,6 +475,9 @@ export function App() {
             void unwrap(archive.mergeTags([source], target)).catch((e: Error) => fail(e.message))
           }}
         />
+      )}
+      {dialog?.kind === 'capture' && (
+        <CaptureDialog onClose={() => setDialog(null)} onFailure={fail} />
       )}
       {dialog?.kind === 'saveSearch' && (
         <PromptDialog

@@ -15,12 +15,20 @@ export function useCreditStyle(version: number, onFailure: (message: string) => 
       live = false
     }
   }, [version, onFailure])
+  // The new style applies at once (a copy right after saving uses it); a refusal puts back
+  // the one saved before.
   const save = useCallback(
-    (next: CreditStyleSetting) =>
-      unwrap(archive.setCreditStyle(next)).then(
-        () => setStyle(next),
-        (err: unknown) => onFailure(err instanceof Error ? err.message : String(err)),
-      ),
+    (next: CreditStyleSetting) => {
+      let before: CreditStyleSetting | null = null
+      setStyle((s) => {
+        before = s
+        return next
+      })
+      return unwrap(archive.setCreditStyle(next)).catch((err: unknown) => {
+        if (before) setStyle(before)
+        onFailure(err instanceof Error ? err.message : String(err))
+      })
+    },
     [onFailure],
   )
   return { style, save }

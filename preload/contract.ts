@@ -4,7 +4,9 @@
  * A method added to `ArchiveApi` does not compile until `listed` (and so preload, the guards
  * and the handlers) have it too.
  */
+import type { AgencyChange } from '../main/core/agencyTable'
 import type { ArchiveChange, ListOptions } from '../main/core/archiveApi'
+import type { AgencyEntry, UserAgency } from '../main/core/credits/agencyLookup'
 import type {
   ArchiveItem,
   ArchiveStats,
@@ -26,7 +28,7 @@ import type {
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
 import type { CreditLineSource } from '../main/core/credits/creditLine'
 
-export type { ArchiveChange, ListOptions }
+export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
   ArchiveItem,
   ArchiveStats,
@@ -145,6 +147,12 @@ export interface ArchiveApi {
   saveSearch(search: SavedSearch): Promise<Reply<void>>
   deleteSavedSearch(name: string): Promise<Reply<void>>
 
+  /** The credit parser's agency table (built in + the user's own). */
+  listAgencies(): Promise<Reply<AgencyEntry[]>>
+  /** "Always read «X» as an agency": saved in the archive, credits read again. */
+  addAgency(entry: UserAgency): Promise<Reply<AgencyChange>>
+  removeAgency(name: string): Promise<Reply<AgencyChange>>
+
   /** Main shows the file picker; the renderer never names a path here. */
   importFiles(): Promise<Reply<ImportReport | null>>
   /** Files and folders dropped on the window (paths from preload's `pathForFile`), checked in main. */
@@ -219,6 +227,9 @@ const listed: Record<keyof ArchiveApi, true> = {
   savedSearches: true,
   saveSearch: true,
   deleteSavedSearch: true,
+  listAgencies: true,
+  addAgency: true,
+  removeAgency: true,
   importFiles: true,
   importPaths: true,
   importText: true,

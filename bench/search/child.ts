@@ -81,7 +81,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
       const t = performance.now()
       let hits = 0
       try {
-        hits = await engine.search(query)
+        hits = (await engine.search(query)).total
       } catch (error) {
         if (pass === 0) {
           failedQueries++
@@ -102,8 +102,17 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
     byKind[kind] = {
       p50: median(lists.map((l) => percentile(l, 50))),
       p95: median(lists.map((l) => percentile(l, 95))),
+      p99: median(lists.map((l) => percentile(l, 99))),
       count: lists[0].length,
     }
+  }
+
+  // Typo tolerance: does a misspelt query find the first hit of its correct spelling?
+  const typos = spec.queries.filter((q) => q.intended)
+  let typoFound = 0
+  for (const q of typos) {
+    const meant = (await engine.search(q.intended!)).top[0]
+    if (meant !== undefined && (await engine.search(q)).top.includes(meant)) typoFound++
   }
 
   let incrementalMs: number | null = null
@@ -114,7 +123,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
     incLoop.enable()
     const t = performance.now()
     await engine.add(spec.newArticle)
-    incrementalFound = (await engine.search(spec.newArticleQuery)) > 0
+    incrementalFound = (await engine.search(spec.newArticleQuery)).total > 0
     incrementalMs = performance.now() - t
     incLoop.disable()
     loopMaxIncrementalMs = incLoop.max / 1e6
@@ -131,6 +140,7 @@ async function runBuild(spec: ChildSpec): Promise<BuildResult> {
     loopMaxQueryMs: queryLoop.max / 1e6,
     zeroHitQueries,
     zeroHitExamples,
+    typoFound: { found: typoFound, of: typos.length },
     failedQueries,
     firstFailure,
     incrementalMs,

@@ -32,14 +32,19 @@ export interface BuildResult {
   loopMaxBuildMs: number
   /** Median over passes of each pass's p50/p95/p99/max, ms. */
   latency: Latency
-  /** Per query kind: median over passes of that kind's p50 and p95, ms. */
-  byKind: Partial<Record<QueryKind, { p50: number; p95: number; count: number }>>
+  /** Per query kind: median over passes of that kind's p50, p95 and p99, ms. */
+  byKind: Partial<Record<QueryKind, { p50: number; p95: number; p99: number; count: number }>>
   /** Worst event-loop delay while querying, ms. */
   loopMaxQueryMs: number
   /** Queries with no hit at all (same mix for every engine). */
   zeroHitQueries: number
   /** The first few of them, in our syntax (to compare engines' semantics). */
   zeroHitExamples: string[]
+  /**
+   * Misspelt queries (kind `typo`) whose top 10 holds the first hit of their correct spelling
+   * (the same engine's), out of how many.
+   */
+  typoFound: { found: number; of: number }
   failedQueries: number
   firstFailure?: string
   /** Time until one new article is found by a query; null when the engine cannot add. */

@@ -24,11 +24,16 @@ export interface BenchEngine {
   save(): Promise<void>
   /** A fresh process: load the index from `dir`. */
   load(articles: () => AsyncIterable<Article>, count: number): Promise<void>
-  /** Run one query of the mix; resolves to the number of matching documents. */
-  search(query: BenchQuery): Promise<number>
+  /** Run one query of the mix: the number of matching documents and the first 10 ids. */
+  search(query: BenchQuery): Promise<BenchHits>
   /** Add one article; resolves when it is searchable. */
   add(article: Article): Promise<void>
   close(): Promise<void>
+}
+
+export interface BenchHits {
+  total: number
+  top: string[]
 }
 
 /** The fields the plain baselines index, one string each (title/body/caption/credit/tags). */
@@ -89,7 +94,8 @@ export function createLunrEngine(dir: string): BenchEngine {
       index = await loadLunrIndex(file)
     },
     async search(query) {
-      return ready().search(query.lunr).length
+      const hits = ready().search(query.lunr)
+      return { total: hits.length, top: hits.slice(0, 10).map((h) => h.ref) }
     },
     async add() {
       // A lunr index is immutable: adding one document means rebuilding all of it. The harness
@@ -178,7 +184,8 @@ export function createMiniSearchEngine(dir: string): BenchEngine {
       index = MiniSearch.loadJSON<BaselineDoc>(await readFile(file, 'utf8'), options)
     },
     async search(query) {
-      return ready().search(query.mini as MiniQuery).length
+      const hits = ready().search(query.mini as MiniQuery)
+      return { total: hits.length, top: hits.slice(0, 10).map((h) => String(h.id)) }
     },
     async add(article) {
       ready().add(toBaselineDoc(article))
@@ -222,7 +229,10 @@ export async function createOurEngine(dir: string): Promise<BenchEngine> {
       await engine.open(articles, count)
     },
     async search(query) {
-      return (await ready().search(query.ours, { limit: 20 })).total
+      const result = await ready().search(query.ours, { limit: 20 })
+      // Article ids (a photo hit is its article's, as the baselines index whole articles).
+      const top = [...new Set(result.hits.map((h) => h.id))].slice(0, 10)
+      return { total: result.total, top }
     },
     async add(article) {
       await ready().upsert([article])

@@ -2,6 +2,7 @@ import lunr from 'lunr'
 import type { Query as MiniQuery } from 'minisearch'
 import type { Article } from '../../main/core/model'
 import { createRng, type Rng } from '../corpus/prng'
+import { misspell, EDIT_KINDS, type EditKind } from '../../main/core/search/testing/misspell'
 import { PLACES } from '../corpus/vocabularies'
 import type { WordCount } from '../corpus/wordModel'
 
@@ -16,6 +17,7 @@ export type QueryKind =
   | 'prefix'
   | 'fuzzy'
   | 'word + filter'
+  | 'typo'
 
 type Field = 'title' | 'caption' | 'photographer' | 'agency' | 'tag'
 
@@ -37,6 +39,8 @@ export interface BenchQuery {
   lunr: string
   /** MiniSearch: an AND combination of sub-queries with their fields/prefix/fuzzy options. */
   mini: MiniQuery
+  /** For a misspelt query: the same query spelt right (what the user meant). */
+  intended?: BenchQuery
 }
 
 /** Where each of our fields lives in the baselines' documents (see `toBaselineDoc`). */
@@ -152,6 +156,80 @@ export function buildQueryMix(
     add('word + filter', [{ terms: [rng.pick(frequent)] }, filter])
   }
   return out
+}
+
+/**
+ * The misspelt group (30 queries, typed without syntax): 10 names (places, photographers' last
+ * names), 10 long words and 10 two-word queries with one word misspelt, one edit in words of up
+ * to 7 letters and one or two in longer ones (testing/misspell.ts: keyboard neighbours, dropped,
+ * doubled and swapped letters), never a word of the corpus. Each keeps its correct spelling
+ * (`intended`). MiniSearch runs them with `fuzzy: 0.2`, its usual typo tolerance; plain lunr
+ * has none without syntax and gets the words as typed.
+ */
+export function buildTypoMix(
+  vocabulary: readonly WordCount[],
+  sample: readonly Article[],
+  seed: number,
+): BenchQuery[] {
+  const rng = createRng(seed, 4_242)
+  const random = () => rng.next()
+  const known = new Set(vocabulary.map((w) => w.word))
+  const content = vocabulary.filter((w) => isContentWord(w.word))
+  const long = content.slice(100, 3000).filter((w) => w.word.length >= 8)
+  const photographers = sample.flatMap((a) =>
+    a.photos.flatMap((p) => (p.credit?.photographer ? [lastName(p.credit.photographer)] : [])),
+  )
+  const names = [...PLACES.filter((p) => !p.includes(' ')), ...photographers].filter(
+    (n) => n.length >= 5,
+  )
+  for (const n of names) known.add(n.toLowerCase())
+  const out: BenchQuery[] = []
+  let n = 0
+  const typoOf = (word: string): string => {
+    const kinds: EditKind[] = [EDIT_KINDS[n % 4]]
+    if (word.length >= 8 && n % 2 === 0) kinds.push(EDIT_KINDS[(n + 1) % 4])
+    n++
+    for (let t = 0; t < 30; t++) {
+      const typo = misspell(word, kinds, random)
+      if (typo && !known.has(typo.toLowerCase())) return typo
+    }
+    return word
+  }
+  const add = (words: string[], misspelt: string[]): void => {
+    const intended = plainQuery(words, false)
+    out.push({ ...plainQuery(misspelt, true), kind: 'typo', intended })
+  }
+  for (let i = 0; i < 10; i++) {
+    const name = rng.pick(names)
+    add([name], [typoOf(name)])
+  }
+  for (let i = 0; i < 10; i++) {
+    const word = rng.pick(long).word
+    add([word], [typoOf(word)])
+  }
+  for (let i = 0; i < 10; i++) {
+    const words = wordsOf(rng.pick(sample).body.join(' ')).filter((w) => w.length >= 5)
+    const pair = [rng.pick(words), rng.pick(words)]
+    if (pair[0] === pair[1]) pair[1] = rng.pick(long).word
+    add(pair, [pair[0], typoOf(pair[1])])
+  }
+  return out
+}
+
+/** Words typed without syntax, in each engine's form (MiniSearch with `fuzzy: 0.2` if `fuzzy`). */
+function plainQuery(words: string[], fuzzy: boolean): BenchQuery {
+  const lower = words.map((w) => w.toLowerCase())
+  return {
+    kind: 'words',
+    ours: words.join(' '),
+    lunr: lower.map((w) => `+${w}`).join(' '),
+    mini: {
+      combineWith: 'AND',
+      queries: [
+        { queries: [lower.join(' ')], combineWith: 'AND', ...(fuzzy ? { fuzzy: 0.2 } : {}) },
+      ],
+    },
+  }
 }
 
 function wordsOf(text: string): string[] {

@@ -134,7 +134,7 @@ export function kindTable(section: SizeSection, kinds: readonly QueryKind[]): st
   const rows = section.rows.filter((r) => built(r))
   if (rows.length === 0) return ''
   const lines = [
-    `Query latency by kind at ${section.label} (p50 / p95, median of passes):`,
+    `Query latency by kind at ${section.label} (p50 / p95 / p99, median of passes):`,
     '',
     `| kind (count) | ${rows.map((r) => ENGINE_LABEL[r.engine]).join(' | ')} |`,
     `| --- | ${rows.map(() => '---:').join(' | ')} |`,
@@ -144,7 +144,7 @@ export function kindTable(section: SizeSection, kinds: readonly QueryKind[]): st
     if (!first) continue
     const cells = rows.map((r) => {
       const k = built(r)?.byKind[kind]
-      return k ? `${msText(k.p50)} / ${msText(k.p95)}` : '–'
+      return k ? `${msText(k.p50)} / ${msText(k.p95)} / ${msText(k.p99)}` : '–'
     })
     lines.push(`| ${kind} (${first.count}) | ${cells.join(' | ')} |`)
   }
@@ -164,6 +164,22 @@ export function queryExamples(queries: readonly BenchQuery[]): string {
     )
   }
   return lines.join('\n')
+}
+
+/** How often each engine's misspelt queries find what their correct spelling finds first. */
+export function typoLine(section: SizeSection): string {
+  const parts = section.rows.flatMap((row) => {
+    const t = built(row)?.typoFound
+    if (!t || t.of === 0) return []
+    const pct = ((100 * t.found) / t.of).toFixed(0)
+    return [`${ENGINE_LABEL[row.engine]} ${t.found}/${t.of} (${pct}%)`]
+  })
+  if (parts.length === 0) return ''
+  return (
+    `Typo tolerance at ${section.label}: misspelt queries (kind \`typo\`, typed without syntax; ` +
+    `MiniSearch with \`fuzzy: 0.2\`) whose top 10 holds the first hit of their correct spelling: ` +
+    `${parts.join(', ')}.`
+  )
 }
 
 /** Which queries found nothing, per engine (the engines' semantics differ: stemming, phrases). */

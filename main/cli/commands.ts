@@ -96,6 +96,14 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'Parse every archived credit again (corrections made by hand are kept).',
   },
   tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },
+  agencies: {
+    usage: 'agencies [--json]',
+    summary: 'List the agencies the credit parser knows (built in and added).',
+  },
+  agency: {
+    usage: 'agency add NAME [--alias A]… | agency remove NAME',
+    summary: 'Teach the credit parser an agency (or forget one you added); credits are read again.',
+  },
   'rename-tag': { usage: 'rename-tag FROM TO', summary: 'Rename a tag on every item.' },
   'merge-tags': {
     usage: 'merge-tags SOURCE… --into TARGET',

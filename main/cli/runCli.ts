@@ -15,6 +15,7 @@ import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
+import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import {
   formatDiff,
@@ -52,6 +53,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   tag: { type: 'string', multiple: true },
+  alias: { type: 'string', multiple: true },
   limit: { type: 'string' },
   sort: { type: 'string' },
   into: { type: 'string' },
@@ -274,6 +276,13 @@ async function run(
       const after = await mustGet(archive, item.id)
       out(`${after.id}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
       return 0
+    }
+    case 'agencies':
+      return listAgencies(archive, !!values.json, out)
+    case 'agency': {
+      const code = await changeAgency(archive, args, values.alias ?? [], !!values.json, out)
+      need(code !== null, 'say add NAME [--alias A]… or remove NAME')
+      return code ?? 2
     }
     case 'tags': {
       const tags = archive.tags()

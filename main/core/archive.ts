@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
+import { createAgencyMethods } from './archiveAgencies'
+import { reparseItemCredits } from './agencyTable'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
 import { ArchiveError } from './archiveError'
+import { userAgencies } from './credits/agencyLookup'
 import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
+import { prefetch } from './importers/prefetch'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
@@ -205,7 +209,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
     const existing: ItemId[] = []
     const seen = new Set<string>()
     for (const draft of drafts) {
-      const item = toItem(draft, options.tags ?? [])
+      const parsed = toItem(draft, options.tags ?? [])
+      // Workers parse with the built-in agency table; the user's entries are applied here.
+      const item = userAgencies().length > 0 ? (reparseItemCredits(parsed) ?? parsed) : parsed
       const dup = store.idByHash(item.contentHash) ?? batch?.hashes.get(item.contentHash)
       if (dup) existing.push(dup)
       else if (draft.id && (store.summary(draft.id) || batch?.ids.has(draft.id)))
@@ -363,8 +369,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
   /** Let other work (IPC, progress events) run between files. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+  const agencies = createAgencyMethods({
+    store,
+    save,
+    emit,
+    fail: (message) => {
+      throw new ArchiveError(message)
+    },
+  })
+
   const archive: Archive = {
     dir: store.dir,
+    ...agencies,
 
     get: (id) => store.get(id),
 
@@ -450,13 +466,17 @@ export function createArchive(deps: ArchiveDeps): Archive {
       let cancelled = false
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
+      // Files are parsed a few ahead (in the worker) and ingested in order.
+      const parsed = prefetch(files.length, PARSE_AHEAD, (j) =>
+        parseFile(files[j].path, files[j].bytes, options),
+      )
       for (const [i, file] of files.entries()) {
         options.onProgress?.({ done: i, total, current: file.path })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        outcomes.push(await ingestParsed(file.path, await parsed(i), options, batch))
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -697,18 +717,17 @@ export function createArchive(deps: ArchiveDeps): Archive {
     })
   }
 
-  async function importFile(
+  /** Read and parse one file of a bulk import into drafts, or the outcome of its failure. */
+  async function parseFile(
     path: string,
     size: number,
     options: ImportOptions,
-    batch?: PendingBatch,
-  ): Promise<ImportOutcome> {
+  ): Promise<ItemDraft[] | ImportOutcome> {
     if (size > maxFileBytes) {
       // Our own NDJSON export grows past the limit with embedded photos: it is read line by line.
       if (/\.(ndjson|jsonl)$/i.test(path)) {
         try {
-          const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
-          return await ingest(path, drafts, options, batch)
+          return (await importMorgueExportFile(path, importContext(options.signal))).drafts
         } catch (err) {
           return failed(path, err)
         }
@@ -732,7 +751,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
     try {
-      return await ingest(path, await runImporter(input, options.signal), options, batch)
+      return await runImporter(input, options.signal)
+    } catch (err) {
+      return failed(path, err)
+    }
+  }
+
+  async function ingestParsed(
+    path: string,
+    parsed: ItemDraft[] | ImportOutcome,
+    options: ImportOptions,
+    batch: PendingBatch,
+  ): Promise<ImportOutcome> {
+    if (!Array.isArray(parsed)) return parsed
+    try {
+      return await ingest(path, parsed, options, batch)
     } catch (err) {
       return failed(path, err)
     }
@@ -752,6 +785,8 @@ interface PendingBatch {
 
 const BATCH_ITEMS = 200
 const BATCH_MS = 1000
+/** Files of a bulk import being parsed at once (the one ingested next and those after it). */
+const PARSE_AHEAD = 3
 
 function emptyBatch(): PendingBatch {
   return { items: [], hashes: new Map(), ids: new Set(), outcomes: [], started: Date.now() }

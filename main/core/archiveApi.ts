@@ -17,6 +17,8 @@ import type {
   FeedSubscription,
   PageCapture,
 } from './model'
+import type { AgencyChange } from './agencyTable'
+import type { AgencyEntry, UserAgency } from './credits/agencyLookup'
 import type { SearchOptions, SearchResult } from './search/types'
 
 export interface ImportOptions {
@@ -136,6 +138,13 @@ export interface Archive {
   deleteSavedSearch(name: string): Promise<void>
   aliases(): string[][]
   setAliases(groups: string[][]): Promise<void>
+
+  // agencies (the credit parser's table: built in plus the user's own, saved in the settings)
+  listAgencies(): AgencyEntry[]
+  /** Teach the parser an agency; existing photos' credits are read again. */
+  addAgency(entry: UserAgency): Promise<AgencyChange>
+  /** Forget an agency the user added (by name or alias); credits are read again. */
+  removeAgency(name: string): Promise<AgencyChange>
 
   // files
   readBlob(sha256: string): Promise<Buffer>

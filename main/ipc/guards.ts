@@ -18,7 +18,8 @@ export class GuardError extends Error {
 }
 
 // Limits keep one call from asking main for unbounded work or memory.
-const MAX_QUERY = 1000
+/** The engine searches the first 2,000 characters and says so; longer input is refused here. */
+const MAX_QUERY = 20_000
 const MAX_TAG = 64
 const MAX_IDS = 100_000
 const MAX_PASTE = 20 * 1024 * 1024
@@ -91,6 +92,7 @@ const searchOptions = z
     offset: z.number().int().min(0).max(1_000_000).optional(),
     sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
     facets: z.boolean().optional(),
+    typos: z.boolean().optional(),
   })
   .strict()
   .optional()
@@ -174,6 +176,16 @@ export const guards: Guards = {
     z.tuple([z.object({ name, query: z.string().max(MAX_QUERY) }).strict()]),
   ),
   deleteSavedSearch: args('deleteSavedSearch', z.tuple([name])),
+  listAgencies: args('listAgencies', z.tuple([])),
+  addAgency: args(
+    'addAgency',
+    z.tuple([
+      z
+        .object({ name: z.string().min(1).max(100), aliases: z.array(z.string().max(100)).max(50) })
+        .strict(),
+    ]),
+  ),
+  removeAgency: args('removeAgency', z.tuple([z.string().min(1).max(100)])),
   importFiles: args('importFiles', z.tuple([])),
   importPaths: args(
     'importPaths',

@@ -175,6 +175,9 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),
     deleteSavedSearch: (name) => reply(() => archive.deleteSavedSearch(name)),
+    listAgencies: () => reply(() => archive.listAgencies()),
+    addAgency: (entry) => reply(() => archive.addAgency(entry)),
+    removeAgency: (name) => reply(() => archive.removeAgency(name)),
 
     importFiles: () =>
       reply(async () => {

@@ -204,6 +204,14 @@ describe('corrections that stick', () => {
     expect(p1!.photo.edited?.fields).toEqual(['agency', 'via'])
   })
 
+  it('wins when the agency table changes and every credit is read again', async () => {
+    await archive.editPhoto(`${id}/p1`, { photographers: ['Ed Jones'] })
+    await archive.addAgency({ name: 'Thomas Frey Press', aliases: [] })
+    const p1 = await archive.photo(`${id}/p1`)
+    expect(p1!.photo.credit).toMatchObject({ photographer: 'Ed Jones', agency: 'AFP' })
+    expect(p1!.photo.edited?.fields).toEqual(['photographer'])
+  })
+
   it('refuses an empty correction and names that are not names, leaving the photo as it was', async () => {
     await expect(archive.editPhoto(`${id}/p1`, {})).rejects.toThrow(/Nothing to change/)
     await expect(archive.editPhoto(`${id}/p1`, { photographers: ['A; B'] })).rejects.toThrow(/;/)

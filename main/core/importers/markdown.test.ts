@@ -83,7 +83,7 @@ describe('markdownImporter', () => {
     const draft = await importMarkdown(
       '# T\n\n![Armed men ride in a pickup truck near Raqa.](raqa.jpg "DELIL SOULEIMAN / AFP")\n\nBody.',
     )
-    expect(draft.photos).toEqual([
+    expect(draft.photos).toMatchObject([
       {
         id: 'p0',
         caption: 'Armed men ride in a pickup truck near Raqa.',

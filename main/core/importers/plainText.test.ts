@@ -43,7 +43,7 @@ describe('plain-text import of the seed article', () => {
       true,
     )
     expect(photo.caption).not.toContain('SOULEIMAN')
-    expect(photo.credit).toEqual({
+    expect(photo.credit).toMatchObject({
       raw: 'DELIL SOULEIMAN / AFP',
       photographer: 'Delil Souleiman',
       agency: 'AFP',

@@ -9,6 +9,7 @@ import { ImportError, type ImportContext, type ImportInput } from './importer'
 export type ImportRunner = (input: ImportInput, ctx: ImportContext) => Promise<ItemDraft[]>
 
 interface Job {
+  input: ImportInput
   ctx: ImportContext
   resolve: (drafts: ItemDraft[]) => void
   reject: (err: Error) => void
@@ -43,8 +44,9 @@ export function createWorkerImportRunner(
     w.on('message', (msg: FromWorker) => {
       const job = jobs.get(msg.job)
       if (!job) return
-      if (msg.type === 'putBlob') {
-        job.ctx.putBlob(msg.bytes, msg.mime, msg.fileName).then(
+      if (msg.type === 'putBlob' || msg.type === 'putInput') {
+        const bytes = msg.type === 'putBlob' ? msg.bytes : job.input.bytes
+        job.ctx.putBlob(bytes, msg.mime, msg.fileName).then(
           (ref) => w.postMessage({ type: 'blob', call: msg.call, ref } satisfies ToWorker),
           (err: Error) =>
             w.postMessage({
@@ -89,12 +91,16 @@ export function createWorkerImportRunner(
       const onAbort = () => stop(cancelled())
       const settle = () => ctx.signal?.removeEventListener('abort', onAbort)
       jobs.set(job, {
+        input,
         ctx,
         resolve: (drafts) => (settle(), resolve(drafts)),
         reject: (err) => (settle(), reject(err)),
       })
       ctx.signal?.addEventListener('abort', onAbort, { once: true })
-      const bytes = input.bytes.slice()
+      // A copy for the worker (Buffer#slice would share memory, and the transfer would empty
+      // the caller's bytes, which putInput still needs).
+      const bytes = new Uint8Array(input.bytes.byteLength)
+      bytes.set(input.bytes)
       const msg: ToWorker = {
         type: 'import',
         job,

@@ -1,5 +1,6 @@
 import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
 import agencyNames from './agencyNames.json'
+import { parseCredit } from '../credits'
 
 /**
  * What the index knows about a document: one per article, one per photo (captioned or not). An
@@ -37,6 +38,8 @@ export const DOC_PHOTO = 2
 
 export const FLAG_UNTAGGED = 1
 export const FLAG_CREDIT_EMPTY = 2
+/** The photo's credit parse is a guess (`credit:uncertain`). */
+export const FLAG_CREDIT_UNCERTAIN = 4
 
 /** Days since 1970-01-01 for dates; this value when unknown. */
 export const NO_DATE = -2147483648
@@ -140,6 +143,16 @@ function creditText(photo: Photo): string {
   return [c.raw, ...names, c.for ?? ''].filter((t) => t.trim() !== '').join(' \n ')
 }
 
+/**
+ * The flags a photo's credit sets: empty, or parsed but uncertain. Credits stored before the
+ * parser said how sure it was are judged again from their raw text.
+ */
+function creditFlags(credit: Credit | null): number {
+  if (!credit || creditEmpty(credit)) return FLAG_CREDIT_EMPTY
+  const uncertain = credit.uncertain ?? parseCredit(credit.raw).uncertain
+  return uncertain ? FLAG_CREDIT_UNCERTAIN : 0
+}
+
 function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {
   const agencies = new Set<string>()
   const photographers = new Set<string>()
@@ -219,7 +232,7 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: photoUntagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      flags: photoUntagged | creditFlags(p.credit),
       facets: facetLists([...a.tags, ...own], [p.credit], a.source),
       stored: null,
     })
@@ -253,9 +266,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
       parent: -1,
       fields,
       date: dayOf(item.publishedAt ?? p.meta?.dateCreated ?? item.archivedAt),
-      flags:
-        (item.tags.length === 0 ? FLAG_UNTAGGED : 0) |
-        (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      flags: (item.tags.length === 0 ? FLAG_UNTAGGED : 0) | creditFlags(p.credit),
       facets: facetLists(item.tags, [p.credit], item.source),
       stored: {
         id: item.id,

@@ -7,14 +7,7 @@ import { TimeSlicer, yieldToLoop } from './bytes'
 import { BuildWorkerPool } from './workerPool'
 import defaultAliases from './defaultAliases.json'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
-import {
-  buildAliasIndex,
-  execute,
-  planQuery,
-  prepareForQueries,
-  Scratch,
-  type AliasIndex,
-} from './executor'
+import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
@@ -27,6 +20,7 @@ import {
   verifySegmentFile,
 } from './segment'
 import { SegmentSet } from './segmentSet'
+import { runForgiving, suggestQuery } from './typos'
 import type { SearchEngine, SearchOptions, SearchResult } from './types'
 
 /** The name-variant groups used until the user edits the list. */
@@ -369,8 +363,15 @@ export class SegmentedSearchEngine implements SearchEngine {
     const started = performance.now()
     const parsed = parseQuery(query)
     try {
-      const plan = planQuery(this.set, parsed, this.aliases)
-      const matches = execute(this.set, plan, this.scratch)
+      const run = runForgiving(
+        this.set,
+        parsed,
+        query,
+        this.aliases,
+        this.scratch,
+        options.typos !== false,
+      )
+      const { plan, matches } = run
       const { hits, facets, truncated } = buildResults(
         this.set,
         matches,
@@ -386,6 +387,16 @@ export class SegmentedSearchEngine implements SearchEngine {
         tookMs: performance.now() - started,
       }
       if (parsed.error) result.error = parsed.error
+      if (run.correctedQuery !== undefined) {
+        result.correctedQuery = run.correctedQuery
+        result.originalQuery = query
+        result.exactQuery = run.exactQuery
+      }
+      if (matches.count === 0 && options.typos !== false) {
+        const suggestion = suggestQuery(this.set, parsed, query, this.aliases, this.scratch)
+        if (suggestion !== undefined) result.didYouMean = suggestion
+      }
+      result.tookMs = performance.now() - started
       return { result, terms: [...plan.highlightTerms], truncated }
     } catch (e) {
       // Never throw at the UI: report the failure as a query problem.

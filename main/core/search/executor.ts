@@ -7,15 +7,16 @@ import {
   FIELD_COUNT,
   FIELDS,
   FLAG_CREDIT_EMPTY,
+  FLAG_CREDIT_UNCERTAIN,
   FLAG_UNTAGGED,
   INHERITED_FIELDS,
   NO_DATE,
   type FieldName,
 } from './documents'
-import { withinEdits } from './fuzzy'
 import type { FilterClause, ParsedQuery, PhraseClause, TermClause } from './queryParser'
 import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 import { FIRST_YEAR, YEAR_FACET, YEAR_SPAN, type SegmentSet } from './segmentSet'
+import { closeTerms, MAX_EXPANSIONS } from './vocabulary'
 
 /** lunr's BM25 constants (lunr.Builder defaults). */
 const K1 = 1.2
@@ -24,6 +25,10 @@ const ALL_FIELDS = FIELDS.map((_, i) => i)
 // Module-level copies: imported bindings can compile to property reads in hot loops.
 const NONE = NO_DATE
 const NEG_BIT = 0x80000000
+/** Clauses of one query planned at most (the rest are ignored), positive and negated each. */
+const MAX_CLAUSES = 31
+/** `word~N` clauses expanded per query; later ones match their word exactly. */
+const MAX_FUZZY_CLAUSES = 8
 
 /** One way a clause can match: terms in fields, optionally as a phrase. */
 interface Option {
@@ -84,6 +89,9 @@ export async function prepareForQueries(set: SegmentSet, slicer: TimeSlicer): Pr
     }
 }
 
+/** A prefix matches at most this many terms (its most frequent ones): `a*` must stay bounded. */
+const MAX_PREFIX_TERMS = 2000
+
 /** Every indexed term (in any segment) starting with `prefix`. */
 function expandPrefix(set: SegmentSet, prefix: string): string[] {
   const found = new Set<string>()
@@ -92,18 +100,20 @@ function expandPrefix(set: SegmentSet, prefix: string): string[] {
     for (let t = seg.lowerBound(prefix); t < terms.length && terms[t].startsWith(prefix); t++)
       found.add(terms[t])
   }
+  if (found.size <= MAX_PREFIX_TERMS) return [...found]
+  const df = new Map([...found].map((t) => [t, set.df(t)]))
   return [...found]
+    .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1))
+    .slice(0, MAX_PREFIX_TERMS)
 }
 
-/** Every indexed term within `edits` of `term`. */
-function expandFuzzy(set: SegmentSet, term: string, edits: number): string[] {
-  const found = new Set<string>()
-  for (const seg of set.segments) {
-    const buckets = seg.termsByLength()
-    for (let len = term.length - edits; len <= term.length + edits; len++)
-      for (const t of buckets.get(len) ?? []) if (withinEdits(t, term, edits)) found.add(t)
-  }
-  return [...found]
+/**
+ * Every indexed term within `edits` of the word, compared as typed (with the words of the
+ * texts) and stemmed (with the terms): the closest and most frequent first, at most
+ * MAX_EXPANSIONS of them.
+ */
+function expandFuzzy(set: SegmentSet, word: string, term: string, edits: number): string[] {
+  return closeTerms(set, word, term, edits, MAX_EXPANSIONS).map((c) => c.term)
 }
 
 function termOption(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option | null {
@@ -119,7 +129,7 @@ function termOption(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option
   // A stop word typed alone in a field filter is meant: keep it stemmed.
   if (term === '' && c.field !== null) term = stemOnly(c.text)
   if (term === '') return null
-  if (c.fuzzy > 0) return { fields, terms: expandFuzzy(set, term, c.fuzzy), phrase: null }
+  if (c.fuzzy > 0) return { fields, terms: expandFuzzy(set, c.text, term, c.fuzzy), phrase: null }
   const terms = new Set([term])
   for (const variant of aliases.get(foldText(c.text)) ?? []) {
     const t = termOf(variant)
@@ -136,12 +146,22 @@ function phraseOption(c: PhraseClause): Option | null {
   return { fields, terms: [], phrase: tokens }
 }
 
-/** Turn the parsed query into clauses of expanded terms. */
-export function planQuery(set: SegmentSet, parsed: ParsedQuery, aliases: AliasIndex): QueryPlan {
+/**
+ * Turn the parsed query into clauses of expanded terms. `corrections` adds close words of the
+ * vocabulary to some word clauses (typo tolerance, see typos.ts).
+ */
+export function planQuery(
+  set: SegmentSet,
+  parsed: ParsedQuery,
+  aliases: AliasIndex,
+  corrections?: ReadonlyMap<TermClause, readonly string[]>,
+): QueryPlan {
   const clauses: PlannedClause[] = []
   const filters: FilterClause[] = []
   const highlightTerms = new Set<string>()
   let nextBit = 0
+  let negatedCount = 0
+  let fuzzyCount = 0
   for (const c of parsed.clauses) {
     if (c.kind === 'filter') {
       filters.push(c)
@@ -150,14 +170,20 @@ export function planQuery(set: SegmentSet, parsed: ParsedQuery, aliases: AliasIn
     const parts = c.kind === 'or' ? c.options : [c]
     const options: Option[] = []
     let scoped = true
-    for (const p of parts) {
+    if (c.negated ? negatedCount >= MAX_CLAUSES : nextBit >= MAX_CLAUSES) continue // ignored
+    for (const part of parts) {
+      let p = part
+      if (p.kind === 'term' && p.fuzzy > 0 && fuzzyCount++ >= MAX_FUZZY_CLAUSES)
+        p = { ...p, fuzzy: 0 }
       const o = p.kind === 'term' ? termOption(set, p, aliases) : phraseOption(p)
       if (!o) continue
+      const extra = part.kind === 'term' ? corrections?.get(part) : undefined
+      if (extra) o.terms = [...new Set([...o.terms, ...extra])]
       options.push(o)
       if (p.field === null || !INHERITED_FIELDS.has(p.field)) scoped = false
     }
     if (options.length === 0) continue // stop words only: no constraint, as in lunr
-    if (!c.negated && nextBit >= 31) continue // more than 31 clauses: the rest are ignored
+    if (c.negated) negatedCount++
     if (!c.negated)
       for (const o of options) {
         for (const t of o.terms) highlightTerms.add(t)
@@ -654,6 +680,9 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
         break
       case 'creditEmpty':
         test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_EMPTY) !== 0
+        break
+      case 'creditUncertain':
+        test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_UNCERTAIN) !== 0
         break
     }
     return c.negated ? (s, d) => !test(s, d) : test

@@ -130,6 +130,7 @@ export async function mergeSegments(
     }
   }
   offsets.push(post.length)
+  const { words, wordTerm } = mergeWords(parts, terms)
   const store = new Uint8Array(storeOff[n])
   let at = 0
   for (const part of storeParts) {
@@ -147,6 +148,8 @@ export async function mergeSegments(
     terms,
     termOff: Uint32Array.from(offsets),
     post: post.finish(),
+    words,
+    wordTerm,
     facetValues: facetMaps.map((m) => [...m.keys()]),
     facetOff,
     facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
@@ -154,6 +157,22 @@ export async function mergeSegments(
     store,
     storeDict: dict,
   })
+}
+
+/** The parts' surface words whose term is still indexed, pointing at the merged terms. */
+function mergeWords(
+  parts: readonly Segment[],
+  terms: readonly string[],
+): { words: string[]; wordTerm: Uint32Array } {
+  const termIndex = new Map(terms.map((t, i) => [t, i]))
+  const byWord = new Map<string, number>()
+  for (const s of parts)
+    s.data.words.forEach((w, i) => {
+      const t = termIndex.get(s.data.terms[s.data.wordTerm[i]])
+      if (t !== undefined) byWord.set(w, t)
+    })
+  const words = [...byWord.keys()].sort()
+  return { words, wordTerm: Uint32Array.from(words, (w) => byWord.get(w)!) }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -64,7 +64,7 @@ describe('parseQuery', () => {
 
   it('reads filters', () => {
     const { clauses } = parseQuery(
-      'after:2023-10-01 before:2024 year:2016 type:photos is:untagged credit:empty -type:article',
+      'after:2023-10-01 before:2024 year:2016 type:photos is:untagged credit:empty credit:uncertain -type:article',
     )
     expect(clauses).toMatchObject([
       { kind: 'filter', filter: 'after', day: parseDay('2023-10-01') },
@@ -73,6 +73,7 @@ describe('parseQuery', () => {
       { kind: 'filter', filter: 'type', type: 'photo' },
       { kind: 'filter', filter: 'untagged' },
       { kind: 'filter', filter: 'creditEmpty' },
+      { kind: 'filter', filter: 'creditUncertain' },
       { kind: 'filter', filter: 'type', type: 'article', negated: true },
     ])
   })

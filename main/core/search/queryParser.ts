@@ -3,9 +3,10 @@ import type { QueryError } from './types'
 /**
  * The newsroom query language:
  * words ANDed and ranked; `OR` between two items; `-word` / `NOT word`; `"exact phrase"`;
- * `prefix*`; `word~1` (fuzzy, edit distance 1–2); field filters `title:` `body:` `caption:`
+ * `prefix*`; `word~1` (fuzzy, edit distance 1–2); `=word` (exact: never corrected as a typo,
+ * as words inside quotes); field filters `title:` `body:` `caption:`
  * `credit:` `photographer:` `agency:` `source:` `tag:` with a word or a quoted value;
- * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`.
+ * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`; `credit:uncertain`.
  * Parentheses are accepted and ignored (OR binds tighter than AND, so `(a OR b) c` works).
  * Parsing never throws: a problem gives `error` (the first one) and the rest of the query still
  * runs as well as it can.
@@ -37,6 +38,8 @@ export interface TermClause extends Located {
   prefix: boolean
   /** Edit distance (0 = exact). */
   fuzzy: number
+  /** `=word`: the word as typed only, never replaced by a close word of the vocabulary. */
+  exact?: true
 }
 
 export interface PhraseClause extends Located {
@@ -51,6 +54,7 @@ export type FilterClause = Located & { kind: 'filter' } & (
     | { filter: 'type'; type: 'photo' | 'article' }
     | { filter: 'untagged' }
     | { filter: 'creditEmpty' }
+    | { filter: 'creditUncertain' }
   )
 
 export interface OrClause extends Located {
@@ -147,13 +151,23 @@ export function parseDay(value: string): number | null {
   return Math.floor(t / 86_400_000)
 }
 
+/** Longer queries are searched up to here (pasted text, not something typed). */
+export const MAX_QUERY_CHARS = 2000
+
 /** Parse a query. Never throws; see the module comment for the syntax. */
-export function parseQuery(q: string): ParsedQuery {
+export function parseQuery(query: string): ParsedQuery {
   const clauses: QueryClause[] = []
   let error: QueryError | undefined
   const fail = (message: string, start: number, end: number) => {
     if (!error) error = { message, start, end: Math.max(end, start + 1) }
   }
+  const q = query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query
+  if (q !== query)
+    fail(
+      `Only the first ${MAX_QUERY_CHARS.toLocaleString('en')} characters are searched.`,
+      MAX_QUERY_CHARS,
+      query.length,
+    )
   const lexemes = lex(q)
   let pendingNot = false
   let pendingOr: { start: number; end: number } | null = null
@@ -215,6 +229,10 @@ export function parseQuery(q: string): ParsedQuery {
         push({ ...base, kind: 'filter', filter: 'creditEmpty' })
         continue
       }
+      if (lx.field === 'credit' && value === 'uncertain' && !lx.quoted) {
+        push({ ...base, kind: 'filter', filter: 'creditUncertain' })
+        continue
+      }
       if (lx.field === 'photo' || lx.field === 'photographer' || lx.field === 'by')
         field = 'photographer'
       else if (lx.field === 'tags') field = 'tag'
@@ -253,11 +271,23 @@ function wordClauses(
   fail: (message: string, start: number, end: number) => void,
 ): TermClause[] {
   let text = lx.text
+  let exact = false
+  if (text.startsWith('=')) {
+    exact = true
+    text = text.slice(1)
+    if (text === '') {
+      fail('"=" needs a word after it (=word).', lx.valueStart, lx.end)
+      return []
+    }
+  }
+  // Offsets below are into lx.text; `shift` accounts for a leading `=`.
+  const shift = exact ? 1 : 0
   let prefix = false
   let fuzzy = 0
-  const tilde = text.lastIndexOf('~')
+  const tildeAt = text.lastIndexOf('~')
+  const tilde = tildeAt === -1 ? -1 : tildeAt + shift
   if (tilde !== -1) {
-    const dist = text.slice(tilde + 1)
+    const dist = text.slice(tildeAt + 1)
     if (dist === '') fuzzy = 1
     else if (/^\d+$/.test(dist)) {
       fuzzy = Number(dist)
@@ -266,19 +296,25 @@ function wordClauses(
         fuzzy = 2
       }
     } else fail(`"~" must be followed by 1 or 2, not "${dist}".`, lx.valueStart + tilde, lx.end)
-    text = text.slice(0, tilde)
+    text = text.slice(0, tildeAt)
   }
-  const star = text.indexOf('*')
+  const starAt = text.indexOf('*')
+  const star = starAt === -1 ? -1 : starAt + shift
   if (star !== -1) {
-    if (star !== text.length - 1 || star === 0) {
+    if (starAt !== text.length - 1 || starAt === 0) {
       fail('"*" can only end a word (prefix*).', lx.valueStart + star, lx.valueStart + star + 1)
       return []
     }
-    prefix = star > 0
+    prefix = starAt > 0
     text = text.replace(/\*/g, '')
   }
   if (prefix && fuzzy) {
     fail('A word cannot be both prefix* and fuzzy~.', lx.start, lx.end)
+    fuzzy = 0
+  }
+  if (exact && (prefix || fuzzy)) {
+    fail('"=word" is exact: it cannot also be prefix* or fuzzy~.', lx.valueStart, lx.end)
+    prefix = false
     fuzzy = 0
   }
   if (text === '') {
@@ -287,7 +323,9 @@ function wordClauses(
   }
   // A field value written without quotes may hold hyphens (`tag:syria-war`): keep it whole so
   // the analysis splits it like the indexed text.
-  return [{ ...base, kind: 'term', field, text, prefix, fuzzy }]
+  const clause: TermClause = { ...base, kind: 'term', field, text, prefix, fuzzy }
+  if (exact) clause.exact = true
+  return [clause]
 }
 
 function filterClause(name: string, value: string, base: Located): FilterClause | string {

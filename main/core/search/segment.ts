@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
 import { forEachRawToken, termOf } from './analyzer'
+import { isCorrectable, surfaceOf } from './vocabulary'
 import { ByteReader, ByteWriter, TimeSlicer } from './bytes'
 import { DOC_ARTICLE_PHOTO, FACETS, FIELD_COUNT, type IndexDoc, type StoredDoc } from './documents'
 
@@ -26,6 +27,9 @@ export interface SegmentData {
   terms: string[]
   termOff: Uint32Array
   post: Uint8Array
+  /** Distinct surface words (folded, unstemmed; sorted) and the term each one indexes as. */
+  words: string[]
+  wordTerm: Uint32Array
   /** Per facet: its distinct values, and per doc the value numbers (CSR). */
   facetValues: string[][]
   facetOff: Uint32Array[]
@@ -73,21 +77,6 @@ export class Segment {
 
   get live(): number {
     return this.n - this.deletedCount
-  }
-
-  private byLength: Map<number, string[]> | null = null
-
-  /** The dictionary grouped by term length (for fuzzy expansion), built on first use. */
-  termsByLength(): Map<number, string[]> {
-    if (!this.byLength) {
-      this.byLength = new Map()
-      for (const t of this.data.terms) {
-        const list = this.byLength.get(t.length)
-        if (list) list.push(t)
-        else this.byLength.set(t.length, [t])
-      }
-    }
-    return this.byLength
   }
 
   /** Term number, or -1. */
@@ -280,6 +269,8 @@ export async function buildSegment(
   const termIds = new Map<string, number>()
   const termStrings: string[] = []
   const rawIds = new Map<string, number>()
+  // Surface word → term id, for the typo vocabulary.
+  const surfaceIds = new Map<string, number>()
   const recKey = new IntList(1 << 16)
   const recDoc = new IntList(1 << 16)
   const recTf = new IntList(1 << 16)
@@ -313,6 +304,8 @@ export async function buildSegment(
               termIds.set(term, id)
               termStrings.push(term)
             }
+            const surface = surfaceOf(raw)
+            if (isCorrectable(surface)) surfaceIds.set(surface, id)
           }
           rawIds.set(raw, id)
         }
@@ -373,6 +366,10 @@ export async function buildSegment(
     termStrings[a] < termStrings[b] ? -1 : 1,
   )
   const terms = sortedIds.map((id) => termStrings[id])
+  const rank = new Uint32Array(V)
+  sortedIds.forEach((id, t) => (rank[id] = t))
+  const words = [...surfaceIds.keys()].sort()
+  const wordTerm = Uint32Array.from(words, (w) => rank[surfaceIds.get(w)!])
   const termOff = new Uint32Array(V + 1)
   const post = new ByteWriter(1 << 20)
   const docW = Array.from({ length: F }, () => new ByteWriter(1024))
@@ -439,6 +436,8 @@ export async function buildSegment(
     terms,
     termOff,
     post: post.finish(),
+    words,
+    wordTerm,
     facetValues: facetMaps.map((m) => [...m.keys()]),
     facetOff,
     facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
@@ -476,7 +475,9 @@ function docIndexInItem(docs: readonly IndexDoc[], d: number): number {
 // header (counts, facet values, section table), then 8-byte aligned binary sections. Loading
 // makes typed-array views over one buffer: no per-posting objects.
 
-const MAGIC = 'MRGSEG03'
+// 04: each segment keeps its unstemmed words (typo tolerance); 05: photo documents also carry
+// the credit:uncertain flag.
+const MAGIC = 'MRGSEG05'
 type SectionKind = 'u8' | 'u32' | 'i32' | 'text'
 
 interface SegmentHeader {
@@ -499,6 +500,8 @@ export function encodeSegment(seg: Segment): Buffer {
   const sections: [string, Uint8Array | Uint32Array | Int32Array | string, SectionKind][] = [
     ['keys', d.keys.join('\n'), 'text'],
     ['terms', d.terms.join('\n'), 'text'],
+    ['words', d.words.join('\n'), 'text'],
+    ['wordTerm', d.wordTerm, 'u32'],
     ['kind', d.kind, 'u8'],
     ['parent', d.parent, 'i32'],
     ['date', d.date, 'i32'],
@@ -592,6 +595,8 @@ export function decodeSegment(file: Buffer, deleted?: Uint8Array, verify = true)
     n,
     keys: text('keys'),
     terms: text('terms'),
+    words: text('words'),
+    wordTerm: view('wordTerm') as Uint32Array,
     kind: view('kind') as Uint8Array,
     parent: view('parent') as Int32Array,
     date: view('date') as Int32Array,
@@ -611,6 +616,7 @@ export function decodeSegment(file: Buffer, deleted?: Uint8Array, verify = true)
     data.kind.length !== n ||
     data.fieldLen.length !== n * FIELD_COUNT ||
     data.termOff.length !== data.terms.length + 1 ||
+    data.wordTerm.length !== data.words.length ||
     data.storeOff.length !== n + 1
   )
     throw new CorruptIndexError('inconsistent section sizes')

@@ -9,6 +9,8 @@ export interface SearchOptions {
   sort?: SortOrder
   /** Compute facet counts over the whole result set (default true). */
   facets?: boolean
+  /** Let close words of the index stand in for misspelled ones (default true). */
+  typos?: boolean
 }
 
 /** A highlighted passage: `text` with `[start, end)` offsets of the matches inside it. */
@@ -82,6 +84,16 @@ export interface SearchResult {
   facets: Facets
   /** Set when the query could not be parsed; hits are then best-effort for the plain words. */
   error?: QueryError
+  /**
+   * Set when close words of the index stood in for misspelled ones: the query that was run
+   * ("Showing results for …"), with `originalQuery` as typed and `exactQuery` the typed query
+   * with those words forced exact (`=word`, "search instead for …").
+   */
+  correctedQuery?: string
+  originalQuery?: string
+  exactQuery?: string
+  /** For a query without results: a close query that finds something ("Did you mean …?"). */
+  didYouMean?: string
   tookMs: number
 }
 

@@ -1,3 +1,4 @@
+import type { UserAgency } from '../credits/agencyLookup'
 import type {
   ArchiveItem,
   BlobRef,
@@ -17,6 +18,8 @@ export interface ArchiveSettings {
   aliases: string[][]
   /** The house style of "Copy with credit" and the CSV's credit line (default: plain). */
   creditStyle?: CreditStyleSetting
+  /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
+  agencies?: UserAgency[]
   /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
   feeds?: FeedSubscription[]
   /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */

@@ -15,5 +15,7 @@ export type FromWorker =
       mime: string
       fileName?: string
     }
+  /** Store the job's own input bytes (a photo kept as it came): the parent still holds them. */
+  | { type: 'putInput'; job: number; call: number; mime: string; fileName?: string }
   | { type: 'done'; job: number; drafts: ItemDraft[] }
   | { type: 'failed'; job: number; message: string; expected: boolean }

@@ -33,6 +33,11 @@ async function runJob(job: Extract<ToWorker, { type: 'import' }>): Promise<void>
       new Promise<BlobRef>((resolve, reject) => {
         const call = ++calls
         pending.set(call, { resolve, reject })
+        if (bytes === input.bytes) {
+          // The whole input (a photo archived as it came): no need to send 5 MB back.
+          send({ type: 'putInput', job: job.job, call, mime, fileName })
+          return
+        }
         const copy = bytes.slice()
         send({ type: 'putBlob', job: job.job, call, bytes: copy, mime, fileName }, [
           copy.buffer as ArrayBuffer,

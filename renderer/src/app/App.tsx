@@ -4,6 +4,7 @@ import { FacetPanel } from '../features/search/FacetPanel'
 import { ResultsList, type ResultsListHandle } from '../features/search/ResultsList'
 import { SavedSearches } from '../features/search/SavedSearches'
 import { SearchBox } from '../features/search/SearchBox'
+import { SpellingNotice } from '../features/search/SpellingNotice'
 import { useResults, type ResultRow, type SortMode } from '../features/search/useResults'
 import { ImportProgressBar, ImportReportDialog, PasteDialog } from '../features/import/ImportViews'
 import { useImport } from '../features/import/useImport'
@@ -361,6 +362,11 @@ export function App() {
                 </span>
               )}
             </div>
+            <SpellingNotice
+              correction={results.correction}
+              didYouMean={results.didYouMean}
+              onQuery={setQuery}
+            />
             {results.rows.length === 0 && !results.loading ? (
               <div className="no-results">
                 {results.searched ? 'Nothing matches this search.' : 'Nothing here yet.'}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Photo } from '../../../../main/core/model'
 import { mediaUrl } from '../../api'
+import { AgencyBadge } from '../reader/AgencyBadge'
 import { PhotoCredit } from './PhotoCredit'
 import { PhotoEditor } from './PhotoEditor'
 
@@ -62,6 +63,7 @@ export function PhotoFigure({
         <figcaption dir="auto">
           {photo.caption}
           <PhotoCredit photo={photo} />
+          <AgencyBadge credit={photo.credit} onFailure={onFailure} />
           {photo.meta?.city || photo.meta?.country ? (
             <span className="muted small">
               {' '}

@@ -159,7 +159,7 @@ function RowView({
             <button
               type="button"
               tabIndex={-1}
-              className="link-button muted"
+              className="article-link muted"
               data-testid="open-article"
               onClick={(e) => {
                 e.stopPropagation()

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Credit, ItemId, ItemSummary } from '../../../../main/core/model'
-import type { Facets, QueryError, SearchHit, Snippet } from '../../../../main/core/search/types'
+import type {
+  Facets,
+  QueryError,
+  SearchHit,
+  SearchResult,
+  Snippet,
+} from '../../../../main/core/search/types'
 import { archive, unwrap } from '../../api'
 
 /** One line of the results list: an article, a standalone photo, or a photo hit in an article. */
@@ -36,6 +42,24 @@ export interface ResultsState {
   loading: boolean
   /** Whether the rows come from a query (true) or are the plain archive list. */
   searched: boolean
+  /** Set when close words stood in for misspelled ones ("Showing results for …"). */
+  correction: SpellingCorrection | null
+  /** For a query without results: a close query that finds something. */
+  didYouMean: string | null
+}
+
+/** What typo tolerance did: the query run, as typed, and as typed with exact words. */
+export interface SpellingCorrection {
+  correctedQuery: string
+  originalQuery: string
+  exactQuery: string
+}
+
+function correctionOf(result: SearchResult): SpellingCorrection | null {
+  const { correctedQuery, originalQuery, exactQuery } = result
+  if (correctedQuery === undefined || originalQuery === undefined || exactQuery === undefined)
+    return null
+  return { correctedQuery, originalQuery, exactQuery }
 }
 
 const SEARCH_PAGE = 100
@@ -124,6 +148,8 @@ async function fetchPage(
       facets: counted?.facets ?? null,
       error: null,
       searched: q !== '',
+      correction: null,
+      didYouMean: null,
     }
   }
   const result = await unwrap(
@@ -140,6 +166,8 @@ async function fetchPage(
     facets: result.facets ?? null,
     error: result.error ?? null,
     searched: true,
+    correction: correctionOf(result),
+    didYouMean: result.didYouMean ?? null,
   }
 }
 
@@ -161,6 +189,8 @@ export function useResults(
     failure: null,
     loading: true,
     searched: false,
+    correction: null,
+    didYouMean: null,
   })
   const request = useRef(0)
   const loadingMore = useRef(false)

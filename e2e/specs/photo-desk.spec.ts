@@ -41,7 +41,7 @@ test.describe('photo desk', () => {
     await editor.getByRole('textbox', { name: /Photographer/ }).fill('Ed Jones')
     await editor.getByRole('button', { name: 'Save correction' }).click()
     await expect(editor).toBeHidden()
-    await expect(view.getByTestId('reader-credit')).toHaveText('Ed Jones / AFP')
+    await expect(view.getByTestId('reader-credit')).toHaveText('Ed Jones / AFP via Getty Images')
     await expect(view.getByTestId('edited-badge')).toBeVisible()
     await expect(view.getByTestId('printed-credit')).toHaveText(
       'Printed: KEVIN FRAYER/AFP via Getty Images',

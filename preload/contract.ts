@@ -10,11 +10,14 @@ import type { AgencyEntry, UserAgency } from '../main/core/credits/agencyLookup'
 import type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
   MissingImagesReport,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -30,16 +33,20 @@ import type {
   SearchResult,
 } from '../main/core/search/types'
 import type { SimilarResult } from '../main/core/similar/types'
+import type { CreditLineSource } from '../main/core/credits/creditLine'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
   MissingImagesReport,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -48,6 +55,7 @@ export type {
   FeedRefreshOutcome,
 }
 export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
+export type { CreditLineSource }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -122,6 +130,7 @@ export interface ArchiveApi {
   diffVersions(id: ItemId, from?: number, to?: number): Promise<Reply<VersionDiff>>
 
   tags(): Promise<Reply<TagInfo[]>>
+  /** `ids` of items and refs of photos (`ARTICLE/p0`) alike, here and in removeTags/setTags. */
   addTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
   removeTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
   setTags(id: ItemId, tags: string[]): Promise<Reply<ArchiveItem>>
@@ -130,6 +139,16 @@ export interface ArchiveApi {
   /** Returns the ids that carried the tag: `addTags(ids, [tag])` undoes it. */
   deleteTag(tag: string): Promise<Reply<ItemId[]>>
   setTagColor(tag: string, color: string | null): Promise<Reply<void>>
+
+  /** A photo by ref (`ARTICLE/p0`, or a standalone photo's id); `null` when it is gone. */
+  getPhoto(ref: string): Promise<Reply<PhotoRecord | null>>
+  /** Correct a photo's caption or credit (durable, searchable at once, shown as edited). */
+  editPhoto(ref: string, patch: PhotoPatch): Promise<Reply<PhotoRecord>>
+  /** The house style of "Copy with credit", saved in the archive. */
+  creditStyle(): Promise<Reply<CreditStyleSetting>>
+  setCreditStyle(setting: CreditStyleSetting): Promise<Reply<void>>
+  /** A caption with its credit in a house style (default: the saved one), for the clipboard. */
+  formatCreditLine(source: CreditLineSource, setting?: CreditStyleSetting): Promise<Reply<string>>
 
   deleteItems(ids: ItemId[]): Promise<Reply<DeletedItems>>
   restoreItems(undoToken: string): Promise<Reply<number>>
@@ -220,6 +239,11 @@ const listed: Record<keyof ArchiveApi, true> = {
   mergeTags: true,
   deleteTag: true,
   setTagColor: true,
+  getPhoto: true,
+  editPhoto: true,
+  creditStyle: true,
+  setCreditStyle: true,
+  formatCreditLine: true,
   deleteItems: true,
   restoreItems: true,
   savedSearches: true,

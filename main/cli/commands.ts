@@ -27,7 +27,10 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: 'list [--tag TAG] [--sort newest|oldest|title] [--limit N] [--json]',
     summary: 'List archived items.',
   },
-  show: { usage: 'show ID [--json]', summary: 'Show one item in full.' },
+  show: {
+    usage: 'show ID [--json]',
+    summary: 'Show one item in full, or one photo (ARTICLE/p0, as `search --json` gives in `ref`).',
+  },
   subscribe: {
     usage: 'subscribe URL [--json]',
     summary:
@@ -64,8 +67,39 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary:
       'List the near duplicates of an item (the same story from other outlets or re-edited).',
   },
-  tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item.' },
-  untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item.' },
+  tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item or a photo (ARTICLE/p0).' },
+  untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item or a photo.' },
+  credit: {
+    usage:
+      'credit ID [--photographer NAME]… [--agency NAME] [--via NAME]… [--for NAME] [--caption TEXT]',
+    summary:
+      'Print a photo’s credit as JSON, or correct it: the correction sticks over re-parse and re-import.',
+    options: [
+      '--photographer NAME   the photographer (repeat for several; "" clears)',
+      '--agency NAME         the agency ("" clears)',
+      '--via NAME            a distributor, e.g. Getty Images (repeatable; "" clears)',
+      '--for NAME            the client the picture was made for ("" clears)',
+      '--caption TEXT        the caption',
+    ],
+  },
+  'credit-line': {
+    usage: 'credit-line ID [--style ap|reuters|afp|guardian|german|plain|TEMPLATE] [--json]',
+    summary: 'Print a photo’s caption with its credit in a house style (default: the saved one).',
+    options: [
+      '--style STYLE   ap (AP Photo/Name), reuters (REUTERS/Name), afp (Name / AFP),',
+      '                guardian (Photograph: Name/AFP/Getty Images), german (Foto: Name/dpa),',
+      '                plain (Name / Agency), or a template with {caption} {photographer}',
+      '                {agency} {via} {for} {date}; a [part] is dropped when a field in it is empty',
+    ],
+  },
+  'credit-style': {
+    usage: 'credit-style [STYLE|TEMPLATE] [--json]',
+    summary: 'Print or set the house style of "Copy with credit" and the CSV credit line.',
+  },
+  'reparse-credits': {
+    usage: 'reparse-credits',
+    summary: 'Parse every archived credit again (corrections made by hand are kept).',
+  },
   tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },
   agencies: {
     usage: 'agencies [--json]',

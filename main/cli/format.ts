@@ -95,7 +95,7 @@ export function formatSearch(result: SearchResult): string {
   for (const hit of result.hits) {
     const date = hit.publishedAt ? hit.publishedAt.slice(0, 10) + '  ' : ''
     if (hit.kind === 'photo') {
-      lines.push(`${hit.id}  ${date}photo: ${hit.caption.slice(0, 100)}`)
+      lines.push(`${hit.ref}  ${date}photo: ${hit.caption.slice(0, 100)}`)
       lines.push(`    ${formatCredit(hit.credit)} — in “${hit.title}”`)
     } else {
       lines.push(`${hit.id}  ${date}${hit.title}`)

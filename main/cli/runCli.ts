@@ -33,6 +33,15 @@ import {
   formatVersions,
 } from './format'
 import { formatSimilar } from './formatSimilar'
+import {
+  creditCommand,
+  creditLineCommand,
+  creditStyleCommand,
+  formatPhoto,
+  isPhotoRefArg,
+  mustGetPhoto,
+  PhotoUsageError,
+} from './photoCommands'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -56,6 +65,12 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   'no-blobs': { type: 'boolean' },
+  photographer: { type: 'string', multiple: true },
+  agency: { type: 'string' },
+  via: { type: 'string', multiple: true },
+  for: { type: 'string' },
+  caption: { type: 'string' },
+  style: { type: 'string' },
   opml: { type: 'boolean' },
 } as const
 
@@ -109,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await archive.close()
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PhotoUsageError) {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
     }
@@ -166,6 +181,11 @@ async function run(
       return 0
     }
     case 'show': {
+      if (isPhotoRefArg(args[0])) {
+        const photo = await mustGetPhoto(archive, args[0])
+        out(values.json ? JSON.stringify(photo, null, 2) : formatPhoto(photo))
+        return 0
+      }
       const item = await mustGet(archive, args[0])
       out(values.json ? JSON.stringify(item, null, 2) : formatItem(item))
       return 0
@@ -255,6 +275,15 @@ async function run(
     }
     case 'tag':
     case 'untag': {
+      if (isPhotoRefArg(args[0])) {
+        const photo = await mustGetPhoto(archive, args[0])
+        need(args.length > 1, 'give at least one tag')
+        if (command === 'tag') await archive.addTags([photo.ref], args.slice(1))
+        else await archive.removeTags([photo.ref], args.slice(1))
+        const after = await mustGetPhoto(archive, photo.ref)
+        out(`${after.ref}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
+        return 0
+      }
       const item = await mustGet(archive, args[0])
       const tags = args.slice(1)
       need(tags.length > 0, 'give at least one tag')
@@ -307,6 +336,17 @@ async function run(
       out(values.json ? JSON.stringify(report, null, 2) : formatMissingImages(report))
       return report.missing > 0 ? 1 : 0
     }
+    case 'credit':
+      return creditCommand(archive, args, values, out)
+    case 'credit-line':
+      return creditLineCommand(archive, args, values, out)
+    case 'credit-style':
+      return creditStyleCommand(archive, args, values, out)
+    case 'reparse-credits': {
+      const changed = await archive.reparseCredits()
+      out(`Re-parsed every credit: ${changed} photo${changed === 1 ? '' : 's'} changed.`)
+      return 0
+    }
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))
@@ -339,7 +379,8 @@ async function exportArchive(archive: Archive, values: Values, out: (s: string) 
       target.write(chunk, (e) => (e ? fail(e) : ok()))
     })
   if (format === 'csv') {
-    for await (const row of photosCsv(items)) await write(row)
+    const creditStyle = archive.creditStyle()
+    for await (const row of photosCsv(items, { creditStyle })) await write(row)
   } else {
     await exportJson(items, write, {
       ndjson: format === 'ndjson',

@@ -7,6 +7,7 @@ import {
   type UserAgency,
 } from './credits/agencyLookup'
 import type { ArchiveItem, Credit, Photo } from './model'
+import { keepPhotoEdits } from './photos/editPhoto'
 
 /** Longest agency name or alias a user may add. */
 export const MAX_AGENCY_NAME = 100
@@ -84,9 +85,17 @@ export function reparseCredit(credit: Credit): Credit {
 }
 
 function reparsePhoto(photo: Photo): Photo {
-  if (!photo.credit || photo.credit.raw.trim() === '') return photo
-  const credit = reparseCredit(photo.credit)
-  return JSON.stringify(credit) === JSON.stringify(photo.credit) ? photo : { ...photo, credit }
+  // A corrected photo is read again from its credit as imported; the correction is put back.
+  const before = photo.edited?.original.credit ?? photo.credit
+  if (!before || before.raw.trim() === '') return photo
+  const credit = reparseCredit(before)
+  if (!photo.edited) {
+    return JSON.stringify(credit) === JSON.stringify(photo.credit) ? photo : { ...photo, credit }
+  }
+  const fresh: Photo = { ...photo, caption: photo.edited.original.caption, credit }
+  delete fresh.edited
+  const next = keepPhotoEdits(fresh, photo)
+  return JSON.stringify(next) === JSON.stringify(photo) ? photo : next
 }
 
 /** The item with its photos' credits read again, or null when none of them changed. */

@@ -4,6 +4,7 @@ import { extname, join, resolve } from 'node:path'
 import { createAgencyMethods } from './archiveAgencies'
 import { reparseItemCredits } from './agencyTable'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
+import { ArchiveError } from './archiveError'
 import { userAgencies } from './credits/agencyLookup'
 import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
@@ -23,6 +24,9 @@ import { hasMissingImages, refetchItemImages } from './importers/offline/fetchMi
 import { createImageDownloader, type ImageDownloader } from './importers/offline/imageDownloader'
 import { importUrl as fetchAndImportUrl } from './importers/url'
 import { importCapturedPage } from './importers/capture'
+import { parseCredit } from './credits'
+import { createPhotoDesk } from './photos/photoDesk'
+import { changeAllTags, refsWithTag, summaryHasTag } from './photos/photoTags'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
   Article,
@@ -71,13 +75,7 @@ export interface ArchiveDeps {
   similar?: SimilarIndex
 }
 
-/** A caller's mistake (unknown id, empty tag…): the message is meant for the user. */
-export class ArchiveError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ArchiveError'
-  }
-}
+export { ArchiveError }
 
 const MIME_BY_EXT: Record<string, string> = {
   '.txt': 'text/plain',
@@ -140,13 +138,16 @@ export function createArchive(deps: ArchiveDeps): Archive {
   function tagTable(): Map<string, TagInfo> {
     if (tagCache) return tagCache
     const table = new Map<string, TagInfo>()
+    const count = (t: string, photo: boolean) => {
+      const key = tagKey(t)
+      let entry = table.get(key)
+      if (!entry) table.set(key, (entry = { name: t, count: 0 }))
+      entry.count++
+      if (photo) entry.photos = (entry.photos ?? 0) + 1
+    }
     for (const s of store.summaries()) {
-      for (const t of s.tags) {
-        const key = tagKey(t)
-        const entry = table.get(key)
-        if (entry) entry.count++
-        else table.set(key, { name: t, count: 1 })
-      }
+      for (const t of s.tags) count(t, false)
+      for (const t of s.photoTags ?? []) count(t, true)
     }
     const colors = store.settings().tagColors
     for (const [key, info] of table) if (colors[key]) info.color = colors[key]
@@ -183,12 +184,14 @@ export function createArchive(deps: ArchiveDeps): Archive {
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
-  /** Items carrying a tag (by identity), read in full. */
+  /** Items carrying a tag (by identity) on themselves or a photo, read in full. */
   async function itemsWithTag(key: string): Promise<ArchiveItem[]> {
     const ids: ItemId[] = []
-    for (const s of store.summaries()) if (s.tags.some((t) => tagKey(t) === key)) ids.push(s.id)
+    for (const s of store.summaries()) if (summaryHasTag(s, key)) ids.push(s.id)
     return store.getMany(ids)
   }
+
+  const photoDesk = createPhotoDesk({ store, save, emit, now })
 
   function toItem(draft: ItemDraft, extraTags: readonly string[]): ArchiveItem {
     const tags = dedupeTags([...(draft.tags ?? []), ...extraTags].map(displayTagLenient))
@@ -610,28 +613,20 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
     async addTags(ids, tags) {
       const add = tags.map(displayTag)
-      const items = await store.getMany(ids)
-      const changed = items.flatMap((item) => {
-        const next = dedupeTags([...item.tags, ...add])
-        return next.length === item.tags.length ? [] : [{ ...item, tags: next }]
-      })
-      await save(changed)
+      await photoDesk.updateTags(ids, (current) => dedupeTags([...current, ...add]))
     },
 
     async removeTags(ids, tags) {
       const keys = new Set(tags.map((t) => tagKey(t)))
-      const items = await store.getMany(ids)
-      const changed = items.flatMap((item) => {
-        const next = item.tags.filter((t) => !keys.has(tagKey(t)))
-        return next.length === item.tags.length ? [] : [{ ...item, tags: next }]
-      })
-      await save(changed)
+      await photoDesk.updateTags(ids, (current) => current.filter((t) => !keys.has(tagKey(t))))
     },
 
     async setTags(id, tags) {
-      const item = { ...(await mustGet(id)), tags: dedupeTags(tags.map(displayTag)) }
-      await save([item])
-      return item
+      const next = dedupeTags(tags.map(displayTag))
+      const parsedId = id.split('/')[0]
+      await mustGet(parsedId)
+      await photoDesk.updateTags([id], () => next)
+      return mustGet(parsedId)
     },
 
     async renameTag(from, to) {
@@ -643,10 +638,12 @@ export function createArchive(deps: ArchiveDeps): Archive {
       // Renaming onto another existing tag merges; otherwise the new spelling becomes the display form.
       const display = targetKey === fromKey ? target : (tagTable().get(targetKey)?.name ?? target)
       await save(
-        items.map((item) => ({
-          ...item,
-          tags: dedupeTags(item.tags.map((t) => (tagKey(t) === fromKey ? display : t))),
-        })),
+        items.flatMap(
+          (item) =>
+            changeAllTags(item, (tags) =>
+              dedupeTags(tags.map((t) => (tagKey(t) === fromKey ? display : t))),
+            ) ?? [],
+        ),
       )
       await moveColor([fromKey], targetKey)
       emit({ kind: 'tags' })
@@ -657,13 +654,16 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const targetKey = tagKey(display)
       const keys = new Set(sources.map((s) => tagKey(s)).filter((k) => k !== targetKey))
       const ids = new Set<ItemId>()
-      for (const s of store.summaries()) if (s.tags.some((t) => keys.has(tagKey(t)))) ids.add(s.id)
+      for (const s of store.summaries())
+        if ([...keys].some((k) => summaryHasTag(s, k))) ids.add(s.id)
       const items = await store.getMany([...ids])
       await save(
-        items.map((item) => ({
-          ...item,
-          tags: dedupeTags(item.tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
-        })),
+        items.flatMap(
+          (item) =>
+            changeAllTags(item, (tags) =>
+              dedupeTags(tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
+            ) ?? [],
+        ),
       )
       await moveColor([...keys], targetKey)
       emit({ kind: 'tags' })
@@ -673,10 +673,12 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const key = tagKey(tag)
       const items = await itemsWithTag(key)
       await save(
-        items.map((item) => ({ ...item, tags: item.tags.filter((t) => tagKey(t) !== key) })),
+        items.flatMap(
+          (item) => changeAllTags(item, (tags) => tags.filter((t) => tagKey(t) !== key)) ?? [],
+        ),
       )
       emit({ kind: 'tags' })
-      return items.map((i) => i.id)
+      return items.flatMap((item) => refsWithTag(item, key))
     },
 
     async setTagColor(tag, color) {
@@ -691,6 +693,12 @@ export function createArchive(deps: ArchiveDeps): Archive {
       tagCache = null
       emit({ kind: 'tags' })
     },
+
+    photo: (ref) => photoDesk.photo(ref),
+    editPhoto: (ref, patch) => photoDesk.editPhoto(ref, patch),
+    reparseCredits: () => photoDesk.reparseCredits(parseCredit),
+    creditStyle: () => photoDesk.creditStyle(),
+    setCreditStyle: (setting) => photoDesk.setCreditStyle(setting),
 
     search: (query: string, options?: SearchOptions): Promise<SearchResult> =>
       searchWithClusters(

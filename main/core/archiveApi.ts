@@ -1,11 +1,14 @@
 import type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
   MissingImagesReport,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -111,19 +114,29 @@ export interface Archive {
   feedRefreshMinutes(): number
   setFeedRefreshMinutes(minutes: number): Promise<void>
 
-  // tags
+  // tags: every `ids` takes item ids and photo refs (`ARTICLE/p0`) alike
   tags(): TagInfo[]
-  /** Add tags to items (display case of an existing tag wins). */
+  /** Add tags to items and photos (display case of an existing tag wins). */
   addTags(ids: readonly ItemId[], tags: readonly string[]): Promise<void>
   removeTags(ids: readonly ItemId[], tags: readonly string[]): Promise<void>
-  /** Replace an item's tags. */
+  /** Replace an item's (or with a photo ref, a photo's) tags; returns the item. */
   setTags(id: ItemId, tags: readonly string[]): Promise<ArchiveItem>
   renameTag(from: string, to: string): Promise<void>
   /** Merge `sources` into `target` (created if needed). */
   mergeTags(sources: readonly string[], target: string): Promise<void>
-  /** Remove a tag from every item; returns the ids that had it (for undo). */
+  /** Remove a tag from every item and photo; returns the ids and refs that had it (for undo). */
   deleteTag(tag: string): Promise<ItemId[]>
   setTagColor(tag: string, color: string | null): Promise<void>
+
+  // photos, by ref: `ARTICLE/p0` inside an article, the item id for a standalone photo
+  photo(ref: string): Promise<PhotoRecord | undefined>
+  /** Correct a caption or credit: durable, searchable at once, wins over re-parse and re-import. */
+  editPhoto(ref: string, patch: PhotoPatch): Promise<PhotoRecord>
+  /** Parse every archived credit again, keeping corrections; returns how many photos changed. */
+  reparseCredits(): Promise<number>
+  /** The house style of "Copy with credit" and the CSV credit line. */
+  creditStyle(): CreditStyleSetting
+  setCreditStyle(setting: CreditStyleSetting): Promise<void>
 
   // search
   search(query: string, options?: SearchOptions): Promise<SearchResult>

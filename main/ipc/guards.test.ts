@@ -45,6 +45,25 @@ describe('guards', () => {
     refused(() => guards.fetchMissingImages([[]]))
   })
 
+  it('take photo refs where photos can be tagged and corrected, and check the correction', () => {
+    expect(guards.addTags([['0123456789abcdef/p0'], ['iran']])).toEqual([
+      ['0123456789abcdef/p0'],
+      ['iran'],
+    ])
+    expect(
+      guards.editPhoto(['0123456789abcdef/p1', { photographers: ['A'], agency: null }]),
+    ).toEqual(['0123456789abcdef/p1', { photographers: ['A'], agency: null }])
+    expect(guards.setCreditStyle([{ style: 'ap', template: '' }])).toEqual([
+      { style: 'ap', template: '' },
+    ])
+    const refused = (f: () => unknown) => expect(f).toThrow(GuardError)
+    refused(() => guards.getPhoto(['0123456789abcdef/../x']))
+    refused(() => guards.editPhoto(['0123456789abcdef/p0', { photographer: 'A' }]))
+    refused(() => guards.editPhoto(['0123456789abcdef/p0', { agency: 'x'.repeat(201) }]))
+    refused(() => guards.setCreditStyle([{ style: 'bbc', template: '' }]))
+    refused(() => guards.formatCreditLine([{ caption: 'c' }]))
+  })
+
   it('name the method and the argument in the message', () => {
     expect(() => guards.renameTag(['iran', 7])).toThrow(
       /renameTag: invalid arguments \(argument 1\)/,

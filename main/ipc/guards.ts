@@ -35,6 +35,45 @@ const name = z.string().min(1).max(200)
 const versionNumber = z.number().int().min(1).max(100_000)
 const feedRef = z.string().min(1).max(4096)
 const ids = z.array(itemId).min(1).max(MAX_IDS)
+/** An item id, or a photo inside an article: `ARTICLE/p0`. */
+const ref = z.string().regex(/^[0-9A-Za-z_-]{1,64}(\/[0-9A-Za-z_-]{1,64})?$/)
+const refs = z.array(ref).min(1).max(MAX_IDS)
+const creditName = z.string().max(200)
+const photoPatch = z
+  .object({
+    caption: z.string().max(20_000).optional(),
+    photographers: z.array(creditName).max(20).optional(),
+    agency: z.union([creditName, z.null()]).optional(),
+    via: z.array(creditName).max(20).optional(),
+    for: z.union([creditName, z.null()]).optional(),
+  })
+  .strict()
+const optionalName = z.union([creditName, z.null()])
+const creditLineSource = z.object({
+  caption: z.string().max(20_000),
+  credit: z.union([
+    z.object({
+      raw: z.string().max(2000),
+      photographer: optionalName,
+      agency: optionalName,
+      agencies: z.array(creditName).max(50),
+      agencyIds: z.array(creditName).max(50),
+      via: z.array(creditName).max(20).optional(),
+      for: optionalName.optional(),
+      role: z.union([z.enum(['courtesy', 'handout', 'pool']), z.null()]).optional(),
+      confidence: z.number().min(0).max(1).optional(),
+      uncertain: z.boolean().optional(),
+    }),
+    z.null(),
+  ]),
+  date: z.string().max(40).optional(),
+})
+const creditStyle = z
+  .object({
+    style: z.enum(['ap', 'reuters', 'afp', 'guardian', 'german', 'plain', 'template']),
+    template: z.string().max(500),
+  })
+  .strict()
 const tagList = z.array(tag).min(1).max(100)
 const httpUrl = z
   .string()
@@ -120,9 +159,9 @@ export const guards: Guards = {
     z.tuple([itemId, versionNumber.optional(), versionNumber.optional()]),
   ),
   tags: args('tags', z.tuple([])),
-  addTags: args('addTags', z.tuple([ids, tagList])),
-  removeTags: args('removeTags', z.tuple([ids, tagList])),
-  setTags: args('setTags', z.tuple([itemId, z.array(tag).max(100)])),
+  addTags: args('addTags', z.tuple([refs, tagList])),
+  removeTags: args('removeTags', z.tuple([refs, tagList])),
+  setTags: args('setTags', z.tuple([ref, z.array(tag).max(100)])),
   renameTag: args('renameTag', z.tuple([tag, tag])),
   mergeTags: args('mergeTags', z.tuple([tagList, tag])),
   deleteTag: args('deleteTag', z.tuple([tag])),
@@ -130,6 +169,11 @@ export const guards: Guards = {
     'setTagColor',
     z.tuple([tag, z.union([z.string().regex(/^#[0-9a-fA-F]{6}$/), z.null()])]),
   ),
+  getPhoto: args('getPhoto', z.tuple([ref])),
+  editPhoto: args('editPhoto', z.tuple([ref, photoPatch])),
+  creditStyle: args('creditStyle', z.tuple([])),
+  setCreditStyle: args('setCreditStyle', z.tuple([creditStyle])),
+  formatCreditLine: args('formatCreditLine', z.tuple([creditLineSource, creditStyle.optional()])),
   deleteItems: args('deleteItems', z.tuple([ids])),
   restoreItems: args('restoreItems', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
   savedSearches: args('savedSearches', z.tuple([])),

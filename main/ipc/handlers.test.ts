@@ -74,6 +74,31 @@ describe('bridge handlers over a real archive', () => {
     })
   })
 
+  it('corrects a photo, reads it back by ref and writes its credit line in a style', async () => {
+    const r = await api.importPaths([seedFile])
+    if (!r.ok) throw new Error(r.reason)
+    const ref = `${r.value.outcomes[0].ids[0]}/p0`
+    const edited = await api.editPhoto(ref, { photographers: ['Delil Souleiman', 'Ed Jones'] })
+    if (!edited.ok) throw new Error(edited.reason)
+    expect(edited.value.photo.edited?.fields).toEqual(['photographer'])
+    const photo = await api.getPhoto(ref)
+    if (!photo.ok || !photo.value) throw new Error('no photo')
+    const line = await api.formatCreditLine(
+      { caption: 'Fighters.', credit: photo.value.photo.credit },
+      { style: 'german', template: '' },
+    )
+    expect(line).toEqual({ ok: true, value: 'Fighters. Foto: Delil Souleiman und Ed Jones/AFP' })
+    expect(
+      await api.formatCreditLine(
+        { caption: '', credit: null },
+        { style: 'template', template: '{x}' },
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/\{x\} is not a template field/) })
+    expect(
+      await api.editPhoto(`${r.value.outcomes[0].ids[0]}/p9`, { agency: 'AFP' }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/no photo p9/) })
+  })
+
   it('deletes items and restores them from the undo token, once', async () => {
     const r = await api.importPaths([seedFile])
     if (!r.ok) throw new Error(r.reason)

@@ -3,6 +3,7 @@ import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
 import type { RunningCapture } from '../capture/captureServer'
 import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
+import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
@@ -143,6 +144,18 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     mergeTags: (sources, target) => reply(() => archive.mergeTags(sources, target)),
     deleteTag: (tag) => reply(() => archive.deleteTag(tag)),
     setTagColor: (tag, color) => reply(() => archive.setTagColor(tag, color)),
+
+    getPhoto: (ref) => reply(async () => (await archive.photo(ref)) ?? null),
+    editPhoto: (ref, patch) => reply(() => archive.editPhoto(ref, patch)),
+    creditStyle: () => reply(() => archive.creditStyle()),
+    setCreditStyle: (setting) => reply(() => archive.setCreditStyle(setting)),
+    formatCreditLine: (source, setting) =>
+      reply(() => {
+        const style = setting ?? archive.creditStyle()
+        const problem = style.style === 'template' ? templateProblem(style.template) : null
+        if (problem) throw new ArchiveError(problem)
+        return captionWithCredit(source, style)
+      }),
 
     deleteItems: (ids) =>
       reply(async () => {

@@ -3,8 +3,11 @@ import agencyNames from './agencyNames.json'
 import { parseCredit } from '../credits'
 
 /**
- * What the index knows about a document: one per article, one per captioned photo. An article's
- * document carries its captions and credits too, so the article is found by its photographer.
+ * What the index knows about a document: one per article, one per photo (captioned or not). An
+ * article's document carries its captions and credits too, so the article is found by its
+ * photographer; a photo's document carries its own caption, credit and tags, and inherits its
+ * article's title, body, source and tags for field filters (`title:`, `tag:`… in the executor),
+ * so a photo without a caption is still found by its credit, its article's title and tags.
  */
 
 /** Indexed fields, in index order. Field numbers are stored on disk: append, never reorder. */
@@ -65,7 +68,18 @@ export interface StoredDoc {
   credits?: string
   thumbnail?: string
   /** An article's photos (its photo documents store nothing and read them from here). */
-  photos?: { id: string; caption: string; credit: Credit | null; thumbnail?: string }[]
+  photos?: {
+    id: string
+    caption: string
+    credit: Credit | null
+    thumbnail?: string
+    /** The photo's own tags. */
+    tags?: string[]
+    /** Set when a person corrected the caption or credit. */
+    edited?: true
+  }[]
+  /** A standalone photo corrected by a person. */
+  edited?: true
 }
 
 export interface IndexDoc {
@@ -133,8 +147,18 @@ export function filingDay(
   return { date: dayOf(archivedAt), flags: FLAG_UNDATED }
 }
 
+/** No credit at all: neither printed text nor a name a person filled in. */
 function creditEmpty(credit: Credit | null): boolean {
-  return !credit || credit.raw.trim() === ''
+  return !credit || (credit.raw.trim() === '' && !credit.photographer && !credit.agency)
+}
+
+/** The credit's searchable text: as printed, plus names a person added or corrected. */
+function creditText(photo: Photo): string {
+  const c = photo.credit
+  if (!c) return ''
+  if (!photo.edited) return c.raw
+  const names = [c.photographer?.split('; ').join(' \n ') ?? '', c.agency ?? '', ...(c.via ?? [])]
+  return [c.raw, ...names, c.for ?? ''].filter((t) => t.trim() !== '').join(' \n ')
 }
 
 /**
@@ -166,7 +190,7 @@ function photoFields(photo: Photo, title: string, source: string, tags: string):
     title,
     '',
     photo.caption,
-    c?.raw ?? '',
+    creditText(photo),
     c?.photographer ?? '',
     agencyText(c),
     source,
@@ -181,7 +205,7 @@ function articleDocs(a: Article): IndexDoc[] {
   const tagText = a.tags.join(' \n ')
   const credits = a.photos.map((p) => p.credit)
   const captions = a.photos.map((p) => p.caption).filter((c) => c.trim() !== '')
-  const creditRaws = credits.map((c) => c?.raw ?? '').filter((r) => r.trim() !== '')
+  const creditRaws = a.photos.map(creditText).filter((r) => r.trim() !== '')
   const body = a.body.join('\n\n')
   const article: IndexDoc = {
     key: a.id,
@@ -214,9 +238,12 @@ function articleDocs(a: Article): IndexDoc[] {
     },
   }
   const docs = [article]
+  // Every photo is a hit of its own, with or without a caption: found by its credit, its own
+  // tags, and (field filters `title:`, `tag:`, `source:`, `body:`) its article's.
   for (const p of a.photos) {
-    if (p.caption.trim() === '' && creditEmpty(p.credit)) continue
-    const fields = photoFields(p, '', '', '')
+    const own = p.tags ?? []
+    const fields = photoFields(p, '', '', own.join(' \n '))
+    const photoUntagged = a.tags.length === 0 && own.length === 0 ? FLAG_UNTAGGED : 0
     docs.push({
       key: `${a.id}#${p.id}`,
       itemId: a.id,
@@ -224,8 +251,8 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: itemFlags | creditFlags(p.credit),
-      facets: facetLists(a.tags, [p.credit], a.source),
+      flags: photoUntagged | filed.flags | creditFlags(p.credit),
+      facets: facetLists([...a.tags, ...own], [p.credit], a.source),
       stored: null,
     })
     article.stored!.photos!.push({
@@ -233,6 +260,8 @@ function articleDocs(a: Article): IndexDoc[] {
       caption: p.caption,
       credit: p.credit,
       thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+      ...(own.length ? { tags: own } : {}),
+      ...(p.edited ? { edited: true as const } : {}),
     })
   }
   return docs
@@ -269,6 +298,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
         caption: p.caption,
         credit: p.credit,
         thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+        ...(p.edited ? { edited: true as const } : {}),
       },
     },
   ]

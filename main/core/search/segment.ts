@@ -134,10 +134,11 @@ export class Segment {
       title: record.title,
       source: record.source,
       publishedAt: record.publishedAt,
-      tags: record.tags,
+      tags: photo?.tags?.length ? [...new Set([...record.tags, ...photo.tags])] : record.tags,
       caption: photo?.caption ?? '',
       credit: photo?.credit ?? null,
       thumbnail: photo?.thumbnail,
+      edited: photo?.edited,
     }
   }
 

@@ -28,6 +28,11 @@ export interface Snippet {
 interface HitBase {
   /** The article or standalone photo id. */
   id: ItemId
+  /**
+   * What `morgue show`, `tag`, `credit` and `credit-line` accept for this hit: the item id, or
+   * for a photo inside an article `ARTICLE/p0`.
+   */
+  ref: string
   score: number
   /** Fields that matched, e.g. ['title', 'caption']. */
   fields: string[]
@@ -52,6 +57,8 @@ export interface PhotoHit extends HitBase {
   credit: Credit | null
   /** sha256 of the thumbnail or image, when archived. */
   thumbnail?: string
+  /** A person corrected the caption or credit. */
+  edited?: boolean
 }
 
 export type SearchHit = ArticleHit | PhotoHit

@@ -2,6 +2,7 @@ import type { UserAgency } from '../credits/agencyLookup'
 import type {
   ArchiveItem,
   BlobRef,
+  CreditStyleSetting,
   FeedSubscription,
   ItemId,
   ItemSummary,
@@ -17,6 +18,8 @@ export interface ArchiveSettings {
   aliases: string[][]
   /** Set once the user edits the groups; until then the starter list is in force. */
   aliasesEdited?: boolean
+  /** The house style of "Copy with credit" and the CSV's credit line (default: plain). */
+  creditStyle?: CreditStyleSetting
   /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
   agencies?: UserAgency[]
   /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */

@@ -11,6 +11,9 @@ import { useResults, type ResultRow, type SortMode } from '../features/search/us
 import { ImportProgressBar, ImportReportDialog, PasteDialog } from '../features/import/ImportViews'
 import { useImport } from '../features/import/useImport'
 import { Reader } from '../features/reader/Reader'
+import { copyWithCredit } from '../features/photos/copyWithCredit'
+import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
+import { useCreditStyle } from '../features/photos/useCreditStyle'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
 import { CaptureDialog } from '../features/capture/CaptureDialog'
@@ -29,6 +32,7 @@ type DialogState =
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
   | { kind: 'nameVariants' }
+  | { kind: 'creditStyle' }
   | { kind: 'capture' }
   | null
 
@@ -58,7 +62,20 @@ export function App() {
 
   const [query, setQuery] = useState('')
   const [sort, setSort] = useState<SortMode>('relevance')
-  const results = useResults(query, sort, data.version)
+  const creditStyle = useCreditStyle(data.version, fail)
+  const photoTagged = useMemo(() => {
+    const names = new Set(data.tags.filter((t) => t.photos).map((t) => t.name.toLowerCase()))
+    return (tag: string) => names.has(tag.toLowerCase())
+  }, [data.tags])
+  const results = useResults(query, sort, data.version, photoTagged)
+  const copyRef = useCallback(
+    (ref: string) =>
+      void copyWithCredit(ref, creditStyle.style).then(
+        (text) => show({ message: `Copied with credit: ${text}` }),
+        (e: Error) => fail(e.message),
+      ),
+    [creditStyle.style, show, fail],
+  )
   // Cursor and selection belong to one list (query + sort): a new query starts afresh.
   const listKey = `${query}\u0000${sort}`
   const [cursorState, setCursorState] = useState({ list: listKey, index: -1 })
@@ -98,6 +115,18 @@ export function App() {
         : []
     return [...new Set(rows.map((r) => r.id))]
   }, [selected, rowsByKey, results.rows, cursor])
+  /** What tagging applies to: items, and photos inside articles by their own ref. */
+  const targetRefs = useCallback(
+    (): string[] => [
+      ...new Set(
+        (selected.size
+          ? [...selected].map((k) => rowsByKey.get(k))
+          : [results.rows[cursor]]
+        ).flatMap((r) => (r ? [r.ref] : [])),
+      ),
+    ],
+    [selected, rowsByKey, results.rows, cursor],
+  )
 
   const openRow = useCallback(
     (index: number) => {
@@ -205,7 +234,7 @@ export function App() {
     data.stats !== null && data.stats.articles + data.stats.standalonePhotos === 0 && !query.trim()
   const knownTags = useMemo(() => data.tags.map((t) => t.name), [data.tags])
   const tagItemsRows =
-    dialog?.kind === 'tagItems' ? results.rows.filter((r) => dialog.ids.includes(r.id)) : []
+    dialog?.kind === 'tagItems' ? results.rows.filter((r) => dialog.ids.includes(r.ref)) : []
   const tagItemsUnion = [...new Set(tagItemsRows.flatMap((r) => r.tags))]
 
   return (
@@ -261,6 +290,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => setDialog({ kind: 'nameVariants' })}>
             Name variants…
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'creditStyle' })}>
+            Credit style…
           </button>
           <button
             type="button"
@@ -324,7 +356,7 @@ export function App() {
                   <strong>{selected.size} selected</strong>
                   <button
                     type="button"
-                    onClick={() => setDialog({ kind: 'tagItems', ids: targetIds() })}
+                    onClick={() => setDialog({ kind: 'tagItems', ids: targetRefs() })}
                   >
                     Tag… <kbd>t</kbd>
                   </button>
@@ -363,9 +395,11 @@ export function App() {
                 onSelect={setSelected}
                 onNeedMore={results.loadMore}
                 onTag={() => {
-                  const ids = targetIds()
+                  const ids = targetRefs()
                   if (ids.length) setDialog({ kind: 'tagItems', ids })
                 }}
+                onCopy={copyRef}
+                onOpenArticle={(id) => setOpen({ key: id, id })}
                 onDelete={() => void deleteItems()}
                 tagColor={data.tagColor}
                 onTagClick={tagActions.onFilter}
@@ -386,6 +420,8 @@ export function App() {
           tagColor={data.tagColor}
           onFailure={fail}
           onOpenItem={(id) => setOpen({ key: id, id })}
+          onOpen={(id, photoId) => setOpen({ key: photoId ? `${id}:${photoId}` : id, id, photoId })}
+          onCopy={copyRef}
         />
       </section>
 
@@ -400,7 +436,7 @@ export function App() {
         )}
         <span className="muted">
           <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open ·{' '}
-          <kbd>t</kbd> tag · <kbd>Del</kbd> delete
+          <kbd>t</kbd> tag · <kbd>c</kbd> copy with credit · <kbd>Del</kbd> delete
         </span>
       </footer>
 
@@ -472,6 +508,16 @@ export function App() {
           onSubmit={(name) => {
             setDialog(null)
             void unwrap(archive.saveSearch({ name, query })).catch((e: Error) => fail(e.message))
+          }}
+        />
+      )}
+      {dialog?.kind === 'creditStyle' && (
+        <CreditStyleDialog
+          current={creditStyle.style}
+          onClose={() => setDialog(null)}
+          onSave={(setting) => {
+            setDialog(null)
+            void creditStyle.save(setting)
           }}
         />
       )}

@@ -1,59 +1,15 @@
 import { useEffect, useState } from 'react'
-import type { ArchiveItem, Photo } from '../../../../main/core/model'
-import { archive, mediaUrl, openExternal, unwrap } from '../../api'
+import type { ArchiveItem } from '../../../../main/core/model'
+import { archive, openExternal, unwrap } from '../../api'
+import { formatDate } from '../../ui/format'
 import { textDirection } from '../../ui/textDirection'
-import { formatCredit, formatDate } from '../../ui/format'
+import { PhotoFigure } from '../photos/PhotoFigure'
+import { PhotoView } from '../photos/PhotoView'
 import { TagEditor } from '../tags/TagEditor'
-import { AgencyBadge } from './AgencyBadge'
 import { MissingImages } from './MissingImages'
 import { SimilarStories } from './SimilarStories'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
-
-/** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
-const SHOWN_AS_IS = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
-
-function PhotoFigure({
-  photo,
-  focused,
-  onFailure,
-}: {
-  photo: Photo
-  focused: boolean
-  onFailure: (message: string) => void
-}) {
-  const image =
-    photo.image && (SHOWN_AS_IS.has(photo.image.mime) || !photo.thumbnail)
-      ? photo.image
-      : photo.thumbnail
-  const credit = formatCredit(photo.credit)
-  return (
-    <figure className={focused ? 'photo focused' : 'photo'} data-testid="reader-photo">
-      {image ? (
-        <img src={mediaUrl(image.sha256)} alt={photo.caption} />
-      ) : (
-        <div className="photo-missing">
-          <span aria-hidden>▣</span> Image not archived{photo.src ? ` · ${photo.src}` : ''}
-        </div>
-      )}
-      <figcaption dir={textDirection(photo.caption)}>
-        {photo.caption}
-        {credit && (
-          <span className="credit" title={photo.credit?.raw} data-testid="reader-credit">
-            {credit}
-          </span>
-        )}
-        <AgencyBadge credit={photo.credit} onFailure={onFailure} />
-        {photo.meta?.city || photo.meta?.country ? (
-          <span className="muted small">
-            {' '}
-            · {[photo.meta.city, photo.meta.country].filter(Boolean).join(', ')}
-          </span>
-        ) : null}
-      </figcaption>
-    </figure>
-  )
-}
 
 /**
  * The reader: the archived article with its photos (caption + credit as photographer / agency),
@@ -69,6 +25,8 @@ export function Reader({
   tagColor,
   onFailure,
   onOpenItem,
+  onOpen,
+  onCopy,
 }: {
   id: string | null
   photoId?: string
@@ -78,6 +36,10 @@ export function Reader({
   onFailure: (message: string) => void
   /** Open another item (a near duplicate listed under the header). */
   onOpenItem?: (id: string) => void
+  /** Open the item, or with a photo id one of its photos on its own (photo view). */
+  onOpen: (id: string, photoId?: string) => void
+  /** Copy a photo's caption with its credit (ref: `ARTICLE/p0` or a photo's id). */
+  onCopy: (ref: string) => void
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
@@ -126,6 +88,31 @@ export function Reader({
   // The article's direction from its own text (and language): an Arabic story reads right to left.
   const text = item.kind === 'article' ? `${item.title} ${item.body.join(' ')}` : item.title
   const dir = textDirection(text, item.language)
+  const viewed = item.kind === 'article' && photoId && photos.find((p) => p.id === photoId)
+  if (item.kind === 'article' && viewed) {
+    return (
+      <PhotoView
+        article={item}
+        photo={viewed}
+        knownTags={knownTags}
+        tagColor={tagColor}
+        onOpenArticle={() => onOpen(item.id)}
+        onCopy={onCopy}
+        onFailure={onFailure}
+      />
+    )
+  }
+  const figure = (p: (typeof photos)[number]) => (
+    <PhotoFigure
+      key={p.id}
+      photo={p}
+      photoRef={item.kind === 'article' ? `${item.id}/${p.id}` : item.id}
+      focused={p.id === photoId}
+      onOpen={item.kind === 'article' ? () => onOpen(item.id, p.id) : undefined}
+      onCopy={onCopy}
+      onFailure={onFailure}
+    />
+  )
 
   return (
     <article className="reader" data-testid="reader" lang={item.language} dir={dir}>
@@ -211,18 +198,14 @@ export function Reader({
         <SnapshotFrame sha256={item.snapshot.sha256} title={item.title} />
       ) : (
         <div className="reader-body">
-          {photos.slice(0, 1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} onFailure={onFailure} />
-          ))}
+          {photos.slice(0, 1).map(figure)}
           {item.kind === 'article' &&
             item.body.map((para, i) => (
               <p key={i} dir={textDirection(para, item.language)}>
                 {para}
               </p>
             ))}
-          {photos.slice(1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} onFailure={onFailure} />
-          ))}
+          {photos.slice(1).map(figure)}
           {item.notes && (
             <aside className="notes">
               <h3>Notes</h3>

@@ -36,6 +36,10 @@ export interface ResultsListProps {
   expanded?: ReadonlySet<string>
   /** Show or hide the other members of a row's cluster (→ / ← or the "+N similar" button). */
   onToggleCluster?: (key: string) => void
+  /** Copy the photo under the cursor with its credit (`c`). */
+  onCopy: (ref: string) => void
+  /** Open the article a photo hit belongs to. */
+  onOpenArticle: (id: string) => void
 }
 
 /**
@@ -67,6 +71,8 @@ function RowView({
   onCheck,
   expanded,
   onToggleCluster,
+  onCopy,
+  onOpenArticle,
 }: {
   row: ResultRow
   active: boolean
@@ -77,6 +83,8 @@ function RowView({
   onCheck: () => void
   expanded: boolean
   onToggleCluster?: () => void
+  onCopy: (ref: string) => void
+  onOpenArticle: (id: string) => void
 }) {
   if (row.memberOf) return <MemberRowView row={row} active={active} open={open} />
   const title = row.snippets.find((s) => s.field === 'title')
@@ -139,6 +147,11 @@ function RowView({
                     credit
                   )}
                 </span>
+                {row.edited && (
+                  <span className="edited-badge" data-testid="edited-badge">
+                    edited
+                  </span>
+                )}
               </div>
             )}
           </>
@@ -153,7 +166,6 @@ function RowView({
         <div className="result-meta">
           {row.source && <span className="result-source">{row.source}</span>}
           {row.date && <span>{formatDate(row.date)}</span>}
-          {row.photoId && <span className="muted">in “{row.title}”</span>}
           {row.cluster && onToggleCluster && (
             <button
               type="button"
@@ -172,6 +184,34 @@ function RowView({
               }}
             >
               {expanded ? '▾' : '▸'} {similarLabel(row.cluster)}
+            </button>
+          )}
+          {row.photoId && row.ref !== row.id && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="article-link muted"
+              data-testid="open-article"
+              onClick={(e) => {
+                e.stopPropagation()
+                onOpenArticle(row.id)
+              }}
+            >
+              in “{row.title}”
+            </button>
+          )}
+          {row.photoId && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="row-action"
+              title="Copy with credit (c)"
+              onClick={(e) => {
+                e.stopPropagation()
+                onCopy(row.ref)
+              }}
+            >
+              Copy with credit
             </button>
           )}
           {row.tags.map((t) => (
@@ -320,6 +360,12 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
         case 't':
           props.onTag()
           break
+        case 'c': {
+          if (e.ctrlKey || e.metaKey || e.altKey) return
+          const row = rows[cursor]
+          if (row?.photoId || row?.kind === 'photo') props.onCopy(row.ref)
+          break
+        }
         case 'Delete':
         case 'Backspace':
           props.onDelete()
@@ -387,6 +433,8 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
                   onToggleCluster={
                     props.onToggleCluster ? () => props.onToggleCluster?.(row.key) : undefined
                   }
+                  onCopy={props.onCopy}
+                  onOpenArticle={props.onOpenArticle}
                   onCheck={() => {
                     const next = new Set(selected)
                     if (next.has(row.key)) next.delete(row.key)

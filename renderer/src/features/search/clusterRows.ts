@@ -45,6 +45,7 @@ export function withExpandedClusters(
       out.push({
         key: `${row.key}>${m.id}`,
         id: m.id,
+        ref: m.id,
         kind: 'article',
         title: m.title,
         source: m.source,

@@ -15,6 +15,8 @@ import { foldRepeatedClusters, withExpandedClusters } from './clusterRows'
 export interface ResultRow {
   key: string
   id: ItemId
+  /** What photo actions take: the item id, or `ARTICLE/p0` for a photo inside an article. */
+  ref: string
   kind: 'article' | 'photo'
   title: string
   source?: string
@@ -31,6 +33,8 @@ export interface ResultRow {
   cluster?: HitCluster
   /** Set on the rows an expanded cluster shows under its row: that row's key. */
   memberOf?: string
+  /** A person corrected the caption or credit. */
+  edited?: boolean
 }
 
 export type SortMode = 'relevance' | 'newest' | 'oldest'
@@ -79,6 +83,7 @@ const FEED_ONLY = /^feed:([0-9a-f]{8})$/
 function fromHit(hit: SearchHit): ResultRow {
   const base = {
     id: hit.id,
+    ref: hit.ref,
     title: hit.title,
     source: hit.source,
     date: hit.publishedAt,
@@ -94,6 +99,7 @@ function fromHit(hit: SearchHit): ResultRow {
       credit: hit.credit,
       thumbnail: hit.thumbnail,
       photoId: hit.photoId,
+      edited: hit.edited,
     }
   }
   return { ...base, key: hit.id, kind: 'article', cluster: hit.cluster }
@@ -103,6 +109,7 @@ function fromSummary(s: ItemSummary): ResultRow {
   return {
     key: s.id,
     id: s.id,
+    ref: s.id,
     kind: s.kind,
     title: s.title,
     source: s.source,
@@ -124,11 +131,14 @@ async function fetchPage(
   sort: SortMode,
   offset: number,
   limit?: number,
+  photoTagged?: (tag: string) => boolean,
 ): Promise<Page> {
   const q = query.trim()
+  // A tag carried by photos inside articles is searched, so each photo is a row of its own.
   const tagOnly = TAG_ONLY.exec(q)
+  const tagName = tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined
   const feedOnly = FEED_ONLY.exec(q)
-  if (q === '' || tagOnly || feedOnly) {
+  if (q === '' || (tagOnly && !photoTagged?.(tagName!)) || feedOnly) {
     // The list comes from the store; the facets of the whole archive (or tag) from the index.
     const [page, counted] = await Promise.all([
       unwrap(
@@ -180,7 +190,12 @@ async function fetchPage(
  * Results for the query as you type: debounced, stale answers dropped, more pages loaded as
  * the list scrolls, refetched when `version` changes (the archive changed).
  */
-export function useResults(query: string, sort: SortMode, version: number) {
+export function useResults(
+  query: string,
+  sort: SortMode,
+  version: number,
+  photoTagged?: (tag: string) => boolean,
+) {
   const [state, setState] = useState<ResultsState>({
     rows: [],
     total: 0,
@@ -211,7 +226,7 @@ export function useResults(query: string, sort: SortMode, version: number) {
     const timer = setTimeout(
       () => {
         setState((s) => ({ ...s, loading: true }))
-        fetchPage(query, sort, 0, keep)
+        fetchPage(query, sort, 0, keep, photoTagged)
           .then((page) => {
             if (id !== request.current) return
             loaded.current = page.nextOffset
@@ -229,13 +244,13 @@ export function useResults(query: string, sort: SortMode, version: number) {
       sameQuery ? 0 : DEBOUNCE_MS,
     )
     return () => clearTimeout(timer)
-  }, [query, sort, version])
+  }, [query, sort, version, photoTagged])
 
   const loadMore = useCallback(() => {
     if (loadingMore.current || state.nextOffset >= state.total || state.loading) return
     loadingMore.current = true
     const id = request.current
-    fetchPage(query, sort, state.nextOffset)
+    fetchPage(query, sort, state.nextOffset, undefined, photoTagged)
       .then((page) => {
         if (id !== request.current) return
         setState((s) => {
@@ -254,7 +269,7 @@ export function useResults(query: string, sort: SortMode, version: number) {
       .finally(() => {
         loadingMore.current = false
       })
-  }, [query, sort, state.nextOffset, state.total, state.loading])
+  }, [query, sort, state.nextOffset, state.total, state.loading, photoTagged])
 
   const toggleCluster = useCallback((key: string) => {
     setExpanded((prev) => {

@@ -87,7 +87,7 @@ async function stop(child: ChildProcess): Promise<void> {
 export async function runCli(archiveDir: string, args: string[]): Promise<string> {
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/cli.js'), '--archive', archiveDir, ...args],
+    [join(repoRoot, 'out/main/cli.js'), '--archive', archiveDir, '--create', ...args],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -58,7 +58,12 @@ export function commandHelp(name: string): string {
   if (!c) return ''
   const lines = [`Usage: morgue ${c.usage}`, '', c.summary]
   if (c.options?.length) lines.push('', 'Options:', ...c.options.map((o) => `  ${o}`))
-  lines.push('', 'Global options:', '  --archive DIR   the archive folder (default: the app’s)')
+  lines.push(
+    '',
+    'Global options:',
+    '  --archive DIR   the archive folder (default: the app’s)',
+    '  --create        make a new archive at --archive DIR if there is none',
+  )
   return lines.join('\n')
 }
 
@@ -74,6 +79,7 @@ export function generalHelp(defaultDir: string): string {
     '',
     `Options:`,
     `  --archive DIR   the archive folder (default: ${defaultDir})`,
+    '  --create        make a new archive at --archive DIR if there is none',
     '  --help          help for any command: morgue COMMAND --help',
     '  --version       print the version',
   ].join('\n')

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { ArchiveError } from '../core/archive'
 import type { Archive } from '../core/archiveApi'
 import { parseCredit, splitCaptionCredit } from '../core/credits'
-import { articleToMarkdown, exportJson, photosCsv } from '../core/export'
 import { isItemId } from '../core/ids'
 import { defaultImporters } from '../core/importers'
 import { ImportError, type ImportContext } from '../core/importers/importer'
@@ -16,6 +15,7 @@ import { openArchive } from '../core/openArchive'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { defaultArchiveDir } from '../platform/paths'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
+import { exportCommand } from './commands/exportCommand'
 import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
 
 export interface CliIo {
@@ -39,6 +39,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   'no-blobs': { type: 'boolean' },
+  create: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -84,9 +85,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'parse-credit') return await parseCreditLines(io, out)
     if (command === 'extract') return await extract(args, values, out)
     const dir = resolve(values.archive ?? defaultArchiveDir())
+    // A mistyped --archive must not quietly start a new, empty archive.
+    if (values.archive !== undefined && !values.create && !existsSync(dir)) {
+      err(`there is no archive at ${dir}; give --create to make a new one there`)
+      return 1
+    }
     const archive = await openArchive(dir)
     try {
-      return await run(command, args, values, archive, out)
+      return await run(command, args, values, archive, { out, err, io })
     } finally {
       await archive.close()
     }
@@ -109,7 +115,7 @@ async function run(
   args: string[],
   values: Values,
   archive: Archive,
-  out: (s: string) => void,
+  { out, err, io }: { out: (s: string) => void; err: (s: string) => void; io: CliIo },
 ): Promise<number> {
   switch (command) {
     case 'import': {
@@ -190,8 +196,20 @@ async function run(
       out(`Deleted ${removed.length} item${removed.length === 1 ? '' : 's'}.`)
       return 0
     }
-    case 'export':
-      return exportArchive(archive, values, out)
+    case 'export': {
+      const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
+      need(
+        format !== 'markdown' || !!values.out,
+        'Markdown export writes one file per article: give --out FOLDER',
+      )
+      const noBlobs = values['no-blobs']
+      return exportCommand(
+        archive,
+        { format, out: values.out, noBlobs, stdout: io.stdout },
+        out,
+        err,
+      )
+    }
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))
@@ -199,51 +217,6 @@ async function run(
     }
   }
   throw new UsageError(`unknown command ${command}`)
-}
-
-async function exportArchive(archive: Archive, values: Values, out: (s: string) => void) {
-  const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
-  const items = allItems(archive)
-  if (format === 'markdown') {
-    need(!!values.out, 'Markdown export writes one file per article: give --out FOLDER')
-    const dir = resolve(values.out!)
-    await mkdir(dir, { recursive: true })
-    let n = 0
-    for await (const item of items) {
-      const { fileName, text } = articleToMarkdown(item)
-      await writeFile(join(dir, fileName), text)
-      n++
-    }
-    out(`Wrote ${n} Markdown file${n === 1 ? '' : 's'} to ${dir}.`)
-    return 0
-  }
-  const sink = values.out ? createWriteStream(resolve(values.out)) : null
-  const write = (chunk: string) =>
-    new Promise<void>((ok, fail) => {
-      const target = sink ?? process.stdout
-      target.write(chunk, (e) => (e ? fail(e) : ok()))
-    })
-  if (format === 'csv') {
-    for await (const row of photosCsv(items)) await write(row)
-  } else {
-    await exportJson(items, write, {
-      ndjson: format === 'ndjson',
-      readBlob: values['no-blobs'] ? undefined : (sha) => archive.readBlob(sha),
-    })
-  }
-  if (sink) {
-    await new Promise<void>((ok) => sink.end(ok))
-    out(`Exported to ${resolve(values.out!)}.`)
-  }
-  return 0
-}
-
-async function* allItems(archive: Archive): AsyncGenerator<ArchiveItem> {
-  const { items } = archive.list({ sort: 'oldest' })
-  for (const s of items) {
-    const item = await archive.get(s.id)
-    if (item) yield item
-  }
 }
 
 /** `extract FILE`: run the importer with a store that keeps nothing. */

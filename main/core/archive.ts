@@ -5,6 +5,7 @@ import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
+import { mergeSettings, readExportSettings } from './export/exportSettings'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
 import {
   ImportError,
@@ -258,6 +259,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
     }
   }
 
+  /** A Morgue export carries the archive's settings: merge them in (export → import round-trips). */
+  async function importSettingsOf(path: string): Promise<void> {
+    const incoming = await readExportSettings(path).catch(() => null)
+    if (!incoming) return
+    await store.updateSettings((s) =>
+      mergeSettings(s as unknown as Record<string, unknown>, incoming),
+    )
+    const aliases = store.settings().aliases
+    if (aliases.length > 0) search.setAliases(aliases)
+    emit({ kind: 'settings' })
+  }
+
   /** Let other work (IPC, progress events) run between files. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -321,7 +334,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        const outcome = await importFile(file.path, file.bytes, options, batch)
+        outcomes.push(outcome)
+        if (outcome.status !== 'failed') await importSettingsOf(file.path)
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -488,6 +503,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       emit({ kind: 'settings' })
     },
 
+    settings: () => store.settings(),
     readBlob: (sha256) => store.readBlob(sha256),
     blobPath: (sha256) => store.blobPath(sha256),
 

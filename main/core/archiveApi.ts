@@ -9,6 +9,7 @@ import type {
   TagInfo,
 } from './model'
 import type { SearchOptions, SearchResult } from './search/types'
+import type { ArchiveSettings } from './storage/itemStore'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -76,6 +77,9 @@ export interface Archive {
   deleteSavedSearch(name: string): Promise<void>
   aliases(): string[][]
   setAliases(groups: string[][]): Promise<void>
+
+  /** Every setting (a copy): saved searches, aliases, tag colours and any other key. */
+  settings(): ArchiveSettings
 
   // files
   readBlob(sha256: string): Promise<Buffer>

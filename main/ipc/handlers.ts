@@ -23,6 +23,9 @@ const EXPECTED = new Set([
   'ArchiveLockedError',
   'BlobNotFoundError',
   'StoreClosedError',
+  'DamagedBlobError',
+  'DamagedContentError',
+  'CorruptArchiveError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */

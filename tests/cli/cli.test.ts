@@ -159,6 +159,7 @@ describe('morgue errors', () => {
     const res = await cli([
       '--archive',
       archiveDir,
+      '--create',
       'import',
       empty,
       binary,

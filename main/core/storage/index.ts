@@ -15,6 +15,8 @@ export {
   ArchiveVersionError,
   BlobNotFoundError,
   CorruptArchiveError,
+  DamagedBlobError,
+  DamagedContentError,
   StoreClosedError,
 } from './errors'
 export { CURRENT_SCHEMA_VERSION } from './layout'

@@ -277,7 +277,16 @@ describe('openItemStore: damaged and foreign archives', () => {
     )
     const blob = store.blobPath(shard.items[id].content)
     await fs.rm(blob)
-    await expect(store.get(id)).rejects.toThrow(`The archive file ${blob} is damaged`)
+    await expect(store.get(id)).rejects.toMatchObject({
+      name: 'DamagedContentError',
+      itemId: id,
+      field: 'content',
+      file: blob,
+      damage: 'missing',
+    })
+    await expect(store.get(id)).rejects.toThrow(
+      `Item ${id} is damaged: its text (${blob}) is missing`,
+    )
   })
 
   it('refuses an archive from a newer Morgue with a clear message', async () => {

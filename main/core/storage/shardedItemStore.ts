@@ -2,7 +2,12 @@ import { Low } from 'lowdb'
 import type { ArchiveItem, BlobRef, ItemId, ItemSummary } from '../model'
 import type { ArchiveFile, ShardData, StorageBackend, StoredBlob } from './backend'
 import type { BlobWrite } from './blobFiles'
-import { BlobNotFoundError, CorruptArchiveError, StoreClosedError } from './errors'
+import {
+  BlobNotFoundError,
+  DamagedBlobError,
+  DamagedContentError,
+  StoreClosedError,
+} from './errors'
 import {
   freezeSummary,
   joinItem,
@@ -247,23 +252,25 @@ export class ShardedItemStore implements ItemStore {
     return this.byId.get(id)
   }
 
+  /** @throws DamagedContentError naming the item when its content blob is missing or altered. */
   private async readItem(record: ItemRecord): Promise<ArchiveItem> {
+    const id = record.summary.id
+    const file = this.backend.blobPath(record.content)
+    const damaged = (kind: 'missing' | 'altered' | 'unreadable') =>
+      new DamagedContentError(id, 'content', record.content, file, kind)
     let bytes: Buffer
     try {
       bytes = await this.backend.readBlob(record.content)
     } catch (error) {
-      if (!(error instanceof BlobNotFoundError)) throw error
-      const file = this.backend.blobPath(record.content)
-      throw new CorruptArchiveError(file, `the text of item ${record.summary.id} is missing`)
+      if (error instanceof BlobNotFoundError) throw damaged('missing')
+      if (error instanceof DamagedBlobError) throw damaged('altered')
+      throw error
     }
     let content: ItemContent
     try {
       content = JSON.parse(bytes.toString('utf8')) as ItemContent
     } catch (error) {
-      const file = this.backend.blobPath(record.content)
-      throw new CorruptArchiveError(file, `the text of item ${record.summary.id} is not JSON`, {
-        cause: error,
-      })
+      throw Object.assign(damaged('unreadable'), { cause: error })
     }
     return joinItem(record, content)
   }

@@ -26,6 +26,7 @@ const EXPECTED = new Set([
   'DamagedBlobError',
   'DamagedContentError',
   'CorruptArchiveError',
+  'DamagedArchiveError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */

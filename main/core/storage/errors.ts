@@ -95,3 +95,20 @@ function damageText(damage: DamageKind): string {
   if (damage === 'unreadable') return 'not readable as what it should be'
   return 'altered: its content no longer matches its sha256'
 }
+
+/**
+ * A write that would touch a part of the archive found damaged at open (a shard that is
+ * missing or unreadable, the settings file): refused, so the damaged file is kept for repair
+ * and nothing in it is overwritten with a partial copy.
+ */
+export class DamagedArchiveError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `The archive file ${file} is damaged (${detail}), so what it holds cannot be changed until the archive is repaired: run “morgue repair” or Check archive….`,
+    )
+    this.name = 'DamagedArchiveError'
+  }
+}

@@ -1,4 +1,5 @@
 import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
+import type { StoreDamage } from './damage'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -49,6 +50,13 @@ export interface ItemStore {
    * Reads every item's content: minutes at 100k; run it as explicit maintenance.
    */
   compact?(options?: { graceMs?: number }): Promise<CompactReport>
+  /** Damage found at open (damaged or missing shards, a lost settings file); empty if none. */
+  damage?(): StoreDamage[]
+  /**
+   * Run `task` with writes paused, for a consistent backup or a repair; `reload` rereads the
+   * archive folder from disk into memory (after a repair has put files back).
+   */
+  maintain?<T>(task: (reload: () => Promise<void>) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

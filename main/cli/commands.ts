@@ -47,6 +47,28 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
   },
   stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
+  verify: {
+    usage: 'verify [--json]',
+    summary:
+      'Check every shard, summary, file hash, the settings and the index; exit 1 if anything is damaged.',
+  },
+  repair: {
+    usage: 'repair [--from BACKUP]… [--json]',
+    summary:
+      'Quarantine damaged files, restore them from the newest good backup, rebuild the index.',
+    options: ['--from BACKUP   a backup folder to restore from (besides the one in the settings)'],
+  },
+  backup: {
+    usage: 'backup [DEST] [--json]',
+    summary:
+      'Snapshot the archive into the backup folder DEST (default: the one in the settings); only new files are copied.',
+  },
+  restore: {
+    usage: 'restore BACKUP [--to DIR] [--json]',
+    summary:
+      'Restore a backup (its newest snapshot) into the archive or DIR, then check the result.',
+    options: ['--to DIR   restore into DIR instead of the archive (created if needed)'],
+  },
   'parse-credit': {
     usage: 'parse-credit < lines',
     summary: 'Read one caption or credit per stdin line; print one JSON object per line.',

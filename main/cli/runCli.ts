@@ -13,9 +13,17 @@ import { ImportError, type ImportContext } from '../core/importers/importer'
 import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
 import { ArchiveLockedError } from '../core/storage/itemStore'
+import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
+import {
+  backupCommand,
+  repairCommand,
+  restoreCommand,
+  verifyCommand,
+  warnAboutDamage,
+} from './commands/maintenanceCommands'
 import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
 
 export interface CliIo {
@@ -40,6 +48,8 @@ const OPTIONS = {
   out: { type: 'string' },
   'no-blobs': { type: 'boolean' },
   create: { type: 'boolean' },
+  from: { type: 'string', multiple: true },
+  to: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -85,6 +95,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'parse-credit') return await parseCreditLines(io, out)
     if (command === 'extract') return await extract(args, values, out)
     const dir = resolve(values.archive ?? defaultArchiveDir())
+    if (command === 'restore') {
+      need(args.length === 1, 'give the backup folder')
+      return await restoreCommand(args[0], resolve(values.to ?? dir), !!values.json, out)
+    }
     // A mistyped --archive must not quietly start a new, empty archive.
     if (values.archive !== undefined && !values.create && !existsSync(dir)) {
       err(`there is no archive at ${dir}; give --create to make a new one there`)
@@ -92,6 +106,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const archive = await openArchive(dir)
     try {
+      if (command !== 'verify' && command !== 'repair') warnAboutDamage(archive, err)
       return await run(command, args, values, archive, { out, err, io })
     } finally {
       await archive.close()
@@ -101,7 +116,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
     }
-    if (e instanceof ArchiveLockedError || e instanceof ArchiveError || e instanceof ImportError) {
+    if (
+      e instanceof ArchiveLockedError ||
+      e instanceof ArchiveError ||
+      e instanceof ImportError ||
+      e instanceof BackupError
+    ) {
       err(e.message)
       return 1
     }
@@ -210,6 +230,13 @@ async function run(
         err,
       )
     }
+    case 'verify':
+      return verifyCommand(archive, !!values.json, out)
+    case 'repair':
+      return repairCommand(archive, values.from, !!values.json, out)
+    case 'backup':
+      need(args.length <= 1, 'give one backup folder')
+      return backupCommand(archive, args[0], !!values.json, out)
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))

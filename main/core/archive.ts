@@ -6,6 +6,7 @@ import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
 import { mergeSettings, readExportSettings } from './export/exportSettings'
+import { createMaintenance } from './integrity/maintenance'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
 import {
   ImportError,
@@ -276,6 +277,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
   const archive: Archive = {
     dir: store.dir,
+    ...createMaintenance({ store, search, changed: (kind) => emit({ kind }) }),
 
     get: (id) => store.get(id),
 

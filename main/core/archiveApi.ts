@@ -9,6 +9,7 @@ import type {
   TagInfo,
 } from './model'
 import type { SearchOptions, SearchResult } from './search/types'
+import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
 import type { ArchiveSettings } from './storage/itemStore'
 
 export interface ImportOptions {
@@ -36,7 +37,7 @@ export interface ArchiveChange {
  * The archive: the one core API the CLI, the IPC handlers and the loopback transport call.
  * Runs in plain Node (no Electron, no DOM). Every mutating call is durable when it resolves.
  */
-export interface Archive {
+export interface Archive extends ArchiveMaintenance {
   readonly dir: string
 
   // items

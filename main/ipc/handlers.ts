@@ -27,6 +27,7 @@ const EXPECTED = new Set([
   'DamagedContentError',
   'CorruptArchiveError',
   'DamagedArchiveError',
+  'BackupError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */

@@ -8,6 +8,18 @@ export interface ArchiveSettings {
   savedSearches: SavedSearch[]
   /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
   aliases: string[][]
+  /** Automatic backups (off when absent). */
+  backup?: BackupSettings
+}
+
+/** Where and how often the app backs the archive up, and how many backups it keeps. */
+export interface BackupSettings {
+  /** Absolute path of the backup folder (best on another disk). */
+  folder: string
+  /** Hours between automatic backups; 0 = only when asked. */
+  intervalHours: number
+  /** Snapshots kept; older ones are removed after a backup. */
+  keep: number
 }
 
 /**

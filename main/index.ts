@@ -1,6 +1,7 @@
 // The desktop app's lifecycle only: one instance, data dir → open the archive → window → IPC.
 import { join } from 'node:path'
 import { app, dialog, Menu, protocol, shell, type BrowserWindow } from 'electron'
+import { startBackupSchedule, type BackupSchedule } from './core/backup/backupSchedule'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
 import { guards } from './ipc/guards'
@@ -23,6 +24,7 @@ protocol.registerSchemesAsPrivileged([
 
 let win: BrowserWindow | null = null
 let archive: Archive | null = null
+let backups: BackupSchedule | null = null
 
 function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel(event), payload)
@@ -74,6 +76,9 @@ async function start(): Promise<void> {
   })
   registerArchiveIpc(api, guards, () => win)
   forwardChanges(open, { emit })
+  backups = startBackupSchedule(open, {
+    onError: (err) => console.error(`Morgue: automatic backup failed: ${String(err)}`),
+  })
   Menu.setApplicationMenu(buildAppMenu((command) => emit('menuCommand', command)))
 
   win = createMainWindow({
@@ -100,6 +105,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', (event) => {
     if (!archive) return
+    backups?.stop()
     event.preventDefault()
     const closing = archive
     archive = null

@@ -2,6 +2,7 @@
 // binary can run. Prints the URL (with its token) to open.
 import { resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startBackupSchedule } from './core/backup/backupSchedule'
 import { openArchive } from './core/openArchive'
 import { guards } from './ipc/guards'
 import { defaultArchiveDir } from './platform/paths'
@@ -53,11 +54,16 @@ async function main(): Promise<number> {
     port,
     rendererDir: join(__dirname, '../renderer'),
   })
+  const backups = startBackupSchedule(archive, {
+    onBackup: (r) => console.log(`Backed up to ${r.snapshot}`),
+    onError: (err) => console.error(`morgue serve: automatic backup failed: ${String(err)}`),
+  })
   console.log(`Morgue is serving ${dir}`)
   console.log(`Open ${transport.url}`)
   console.log('Press Ctrl+C to stop.')
 
   const stop = async () => {
+    backups.stop()
     await transport.close()
     await archive.close()
     process.exit(0)

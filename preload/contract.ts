@@ -16,6 +16,10 @@ import type {
   TagInfo,
 } from '../main/core/model'
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
+import type { BackupReport } from '../main/core/backup/backupTypes'
+import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyReport'
+import type { StoreDamage } from '../main/core/storage/damage'
+import type { BackupSettings } from '../main/core/storage/itemStore'
 
 export type { ArchiveChange, ListOptions }
 export type {
@@ -29,6 +33,7 @@ export type {
   TagInfo,
 }
 export type { SearchOptions, SearchResult }
+export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -88,6 +93,18 @@ export interface ArchiveApi {
 
   /** Open an http(s) link in the system browser. */
   openExternal(url: string): Promise<Reply<void>>
+
+  /** Damage found when the archive was opened (empty when all is well). */
+  archiveDamage(): Promise<Reply<StoreDamage[]>>
+  /** Check archive: every shard, summary, file hash, the settings and the index. */
+  checkArchive(): Promise<Reply<VerifyReport>>
+  /** Quarantine damaged files, restore from the newest good backup, rebuild the index. */
+  repairArchive(): Promise<Reply<RepairReport>>
+  /** Back up now into the backup folder of the settings. */
+  backupNow(): Promise<Reply<BackupReport>>
+  backupSettings(): Promise<Reply<BackupSettings | null>>
+  /** `null` switches automatic backups off. */
+  setBackupSettings(settings: BackupSettings | null): Promise<Reply<void>>
 }
 
 /** Events from main, each subscription handing back its removal. */
@@ -139,6 +156,12 @@ const listed: Record<keyof ArchiveApi, true> = {
   importUrl: true,
   cancelImport: true,
   openExternal: true,
+  archiveDamage: true,
+  checkArchive: true,
+  repairArchive: true,
+  backupNow: true,
+  backupSettings: true,
+  setBackupSettings: true,
 }
 const listedEvents: Record<EventName, true> = {
   changed: true,

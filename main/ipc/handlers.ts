@@ -154,6 +154,20 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
         return true
       }),
 
+    archiveDamage: () => reply(() => archive.damage()),
+    checkArchive: () => reply(() => archive.verify()),
+    repairArchive: () => reply(() => archive.repair()),
+    backupNow: () => reply(() => archive.backup()),
+    backupSettings: () => reply(() => archive.backupSettings()),
+    setBackupSettings: (settings) =>
+      reply(() => {
+        if (settings) {
+          const refused = refuseDroppedPath(settings.folder, archive.dir)
+          if (refused) throw new ArchiveError(`Choose another backup folder: ${refused}`)
+        }
+        return archive.setBackupSettings(settings)
+      }),
+
     openExternal: (url) =>
       reply(async () => {
         if (!host.openExternal) throw new ArchiveError('Links open in this browser here.')

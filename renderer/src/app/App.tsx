@@ -7,6 +7,7 @@ import { SearchBox } from '../features/search/SearchBox'
 import { useResults, type ResultRow, type SortMode } from '../features/search/useResults'
 import { ImportProgressBar, ImportReportDialog, PasteDialog } from '../features/import/ImportViews'
 import { useImport } from '../features/import/useImport'
+import { DamageBanner, MaintenanceDialog } from '../features/maintenance/MaintenanceDialog'
 import { Reader } from '../features/reader/Reader'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
@@ -22,6 +23,7 @@ type DialogState =
   | { kind: 'merge'; tag: string }
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
+  | { kind: 'maintenance' }
   | null
 
 const TAG_FILTER = /(?:^|\s)tag:(?:"([^"]+)"|(\S+))/
@@ -244,8 +246,12 @@ export function App() {
           >
             Paste…
           </button>
+          <button type="button" onClick={() => setDialog({ kind: 'maintenance' })}>
+            Check &amp; back up…
+          </button>
         </div>
       </header>
+      <DamageBanner version={data.version} onOpen={() => setDialog({ kind: 'maintenance' })} />
 
       <aside className="sidebar">
         <TagSidebar tags={data.tags} activeTag={activeTag} actions={tagActions} />
@@ -367,6 +373,7 @@ export function App() {
       {imports.report && (
         <ImportReportDialog report={imports.report} onClose={imports.closeReport} />
       )}
+      {dialog?.kind === 'maintenance' && <MaintenanceDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'paste' && (
         <PasteDialog
           onClose={() => setDialog(null)}

@@ -112,6 +112,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await archive.close()
     }
   } catch (e) {
+    // The reader of our output went away (`| head`): nothing more to say, and no one to say it to.
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return 0
     if (e instanceof UsageError) {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
@@ -174,7 +176,7 @@ async function run(
       return 0
     }
     case 'search': {
-      need(args.length > 0, 'give a query')
+      need(args.join(' ').trim() !== '', 'give a query (to see every item, use morgue list)')
       const limit = values.limit === undefined ? 20 : positiveInt(values.limit)
       const sort = oneOf(values.sort, ['relevance', 'newest', 'oldest'] as const, 'relevance')
       const result = await archive.search(args.join(' '), { limit, sort })

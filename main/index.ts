@@ -1,6 +1,6 @@
 // The desktop app's lifecycle only: one instance, data dir → open the archive → window → IPC.
 import { join } from 'node:path'
-import { app, dialog, Menu, protocol, shell, type BrowserWindow } from 'electron'
+import { app, dialog, Menu, protocol, session, shell, type BrowserWindow } from 'electron'
 import { startBackupSchedule, type BackupSchedule } from './core/backup/backupSchedule'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
@@ -9,6 +9,7 @@ import { createHandlers, forwardChanges } from './ipc/handlers'
 import { registerArchiveIpc } from './ipc/register'
 import { MEDIA_HEADERS, readMedia } from './platform/media'
 import { APP_NAME } from './platform/paths'
+import { applyPermissionPolicy, guardWebContents } from './platform/webGuards'
 import { buildAppMenu } from './platform/menu'
 import { createMainWindow, isExternalHttpUrl } from './window'
 import { channel, MEDIA_SCHEME, type EventName, type EventPayloads } from '../preload/contract'
@@ -44,6 +45,7 @@ function registerMediaProtocol(open: Archive): void {
 }
 
 async function start(): Promise<void> {
+  applyPermissionPolicy(session.defaultSession)
   const dir = process.env.MORGUE_ARCHIVE_DIR ?? join(app.getPath('userData'), 'archive')
   try {
     archive = await openArchive(dir)
@@ -102,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     if (win.isMinimized()) win.restore()
     win.focus()
   })
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', (event) => {
     if (!archive) return

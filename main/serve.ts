@@ -15,16 +15,19 @@ random token printed with the URL.
 
   --archive DIR   archive folder (default: $MORGUE_ARCHIVE_DIR or ${defaultArchiveDir()})
   --port N        port to listen on (default: a random free port)
+  --import-root DIR  a folder whose files the browser may import by path (repeatable;
+                  default none: the browser imports by paste or URL)
   --help          show this help`
 
 async function main(): Promise<number> {
-  let values: { archive?: string; port?: string; help?: boolean }
+  let values: { archive?: string; port?: string; help?: boolean; 'import-root'?: string[] }
   try {
     ;({ values } = parseArgs({
       options: {
         archive: { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean' },
+        'import-root': { type: 'string', multiple: true },
       },
     }))
   } catch (err) {
@@ -53,6 +56,7 @@ async function main(): Promise<number> {
     guards,
     port,
     rendererDir: join(__dirname, '../renderer'),
+    importRoots: (values['import-root'] ?? []).map((r) => resolve(r)),
   })
   const backups = startBackupSchedule(archive, {
     onBackup: (r) => console.log(`Backed up to ${r.snapshot}`),

@@ -11,6 +11,7 @@ import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
+  textTooLarge,
   type ImportContext,
   type ImportInput,
   type Importer,
@@ -576,6 +577,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
         ),
       )
     }
+    const tooLarge = textTooLarge(path, size)
+    if (tooLarge) return failed(path, new ImportError(tooLarge))
     let bytes: Buffer
     try {
       bytes = await readFile(path)

@@ -76,6 +76,19 @@ describe('faults found while probing the CLI', () => {
     await access(join(missing, 'archive.json'))
   })
 
+  it('a text file too large for one item is refused with a clear message, nothing stored', async () => {
+    const big = join(dir, 'huge.txt')
+    await writeFile(big, `A huge text\n\n${'Residents fled the old town. '.repeat(330_000)}`)
+    const res = await cli(['--archive', join(dir, 'archive'), '--create', 'import', big])
+    expect(res.code).toBe(1)
+    expect(res.stdout).toContain(
+      `${big} is 9 MB of text; Morgue keeps texts up to 8 MB as one item: split it into smaller files.`,
+    )
+    expect(
+      JSON.parse((await cli(['--archive', join(dir, 'archive'), 'list', '--json'])).stdout).total,
+    ).toBe(0)
+  })
+
   it("search '' says to give a query instead of listing everything", async () => {
     const res = await cli(['--archive', dir, 'search', ''])
     expect(res.code).toBe(2)

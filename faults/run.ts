@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       seconds: Math.round((Date.now() - started) / 1000),
     })
     console.log(block)
+    for (const what of figures.lostDetails) console.log(`lost: ${what}`)
     const doc = resolve(__dirname, '..', 'docs', 'RELIABILITY.md')
     const text = await readFile(doc, 'utf8')
     const start = text.indexOf('<!-- faults:start -->')

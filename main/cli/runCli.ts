@@ -12,6 +12,7 @@ import { defaultImporters } from '../core/importers'
 import { ImportError, type ImportContext } from '../core/importers/importer'
 import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
+import { openArchiveReadOnly, ReadOnlyArchiveError } from '../core/openReadOnly'
 import { ArchiveLockedError } from '../core/storage/itemStore'
 import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
@@ -104,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(`there is no archive at ${dir}; give --create to make a new one there`)
       return 1
     }
-    const archive = await openArchive(dir)
+    const archive = await openForCommand(command, dir, err)
     try {
       if (command !== 'verify' && command !== 'repair') warnAboutDamage(archive, err)
       return await run(command, args, values, archive, { out, err, io })
@@ -122,13 +123,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       e instanceof ArchiveLockedError ||
       e instanceof ArchiveError ||
       e instanceof ImportError ||
-      e instanceof BackupError
+      e instanceof BackupError ||
+      e instanceof ReadOnlyArchiveError
     ) {
       err(e.message)
       return 1
     }
     err(e instanceof Error ? e.message : String(e))
     return 1
+  }
+}
+
+/** Commands that only read: they run on a read-only view while the app has the archive open. */
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+
+async function openForCommand(command: string, dir: string, err: (s: string) => void) {
+  try {
+    return await openArchive(dir)
+  } catch (e) {
+    if (!(e instanceof ArchiveLockedError) || !READING.has(command)) throw e
+    err('the archive is open in the Morgue app: reading it as it is on disk (read-only).')
+    return openArchiveReadOnly(dir)
   }
 }
 

@@ -28,6 +28,7 @@ const EXPECTED = new Set([
   'CorruptArchiveError',
   'DamagedArchiveError',
   'BackupError',
+  'ReadOnlyArchiveError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */

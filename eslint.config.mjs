@@ -4,13 +4,32 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The browser extension runs in the browser, not in Node.
+    files: ['resources/extension/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...globals.browser, ...globals.webextensions },
     },
   },
   {
@@ -25,7 +44,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron'], patterns: ['**/renderer/**', '**/preload/index*', '**/ipc/register*'] },
+        {
+          paths: ['electron'],
+          patterns: ['**/renderer/**', '**/preload/index*', '**/ipc/register*'],
+        },
       ],
     },
   },
@@ -42,7 +64,11 @@ export default tseslint.config(
           paths: ['electron'],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node access.' },
-            { group: ['**/main/**'], message: 'Import types only, via preload/contract.', allowTypeImports: true },
+            {
+              group: ['**/main/**'],
+              message: 'Import types only, via preload/contract.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -7,6 +7,10 @@ import type { AppTarget } from './fixtures'
  * transport. Every test gets a fresh temp archive, so one worker keeps the 2-core CI machine
  * from thrashing; the heaviest journey (2,000 articles) needs the longer timeout.
  */
+// Each app a test starts takes any free port for "Save to Morgue" (never the documented 47600,
+// which an app on this machine may hold); the specs read it from the app.
+process.env.MORGUE_CAPTURE_PORT ??= '0'
+
 export default defineConfig<{ target: AppTarget }>({
   testDir: './specs',
   outputDir: './.output',

@@ -2,6 +2,8 @@
 import { join } from 'node:path'
 import { app, dialog, Menu, protocol, session, shell, type BrowserWindow } from 'electron'
 import { startBackupSchedule, type BackupSchedule } from './core/backup/backupSchedule'
+import { tryStartCaptureServer } from './capture/captureServer'
+import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
 import { guards } from './ipc/guards'
@@ -60,8 +62,10 @@ async function start(): Promise<void> {
   const open = archive
   registerMediaProtocol(open)
 
+  const capture = await tryStartCaptureServer(open)
   const api = createHandlers(open, {
     emit,
+    capture,
     pickFiles: async () => {
       const options: Electron.OpenDialogOptions = {
         title: 'Import into Morgue',
@@ -81,6 +85,7 @@ async function start(): Promise<void> {
   backups = startBackupSchedule(open, {
     onError: (err) => console.error(`Morgue: automatic backup failed: ${String(err)}`),
   })
+  startFeedScheduler(open, { onError: (err) => console.error('Feed refresh failed:', err) })
   Menu.setApplicationMenu(buildAppMenu((command) => emit('menuCommand', command)))
 
   win = createMainWindow({

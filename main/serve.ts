@@ -3,6 +3,8 @@
 import { resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBackupSchedule } from './core/backup/backupSchedule'
+import { tryStartCaptureServer } from './capture/captureServer'
+import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
 import { guards } from './ipc/guards'
 import { defaultArchiveDir } from './platform/paths'
@@ -51,8 +53,10 @@ async function main(): Promise<number> {
     console.error(`morgue serve: ${err instanceof Error ? err.message : String(err)}`)
     return 1
   }
+  const capture = await tryStartCaptureServer(archive)
   const transport = await startHttpTransport({
     archive,
+    capture,
     guards,
     port,
     rendererDir: join(__dirname, '../renderer'),
@@ -62,12 +66,18 @@ async function main(): Promise<number> {
     onBackup: (r) => console.log(`Backed up to ${r.snapshot}`),
     onError: (err) => console.error(`morgue serve: automatic backup failed: ${String(err)}`),
   })
+  const stopFeeds = startFeedScheduler(archive, {
+    onError: (err) => console.error('Feed refresh failed:', err),
+  })
   console.log(`Morgue is serving ${dir}`)
   console.log(`Open ${transport.url}`)
+  if (capture) console.log(`Save to Morgue listens on ${(await capture.info()).endpoint}`)
   console.log('Press Ctrl+C to stop.')
 
   const stop = async () => {
     backups.stop()
+    stopFeeds()
+    await capture?.close()
     await transport.close()
     await archive.close()
     process.exit(0)

@@ -14,6 +14,11 @@ import type {
   ItemSummary,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
+  FeedRefreshOutcome,
+  FeedSubscription,
 } from '../main/core/model'
 import type { SearchOptions, SearchResult } from '../main/core/search/types'
 import type { BackupReport } from '../main/core/backup/backupTypes'
@@ -31,6 +36,10 @@ export type {
   ItemSummary,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
+  FeedRefreshOutcome,
 }
 export type { SearchOptions, SearchResult }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
@@ -54,6 +63,21 @@ export interface ItemPage {
   items: ItemSummary[]
 }
 
+/** The "Save to Morgue" endpoint on 127.0.0.1, as Settings shows it. */
+export interface CaptureInfo {
+  endpoint: string
+  port: number
+  token: string
+  /** A `javascript:` URL to drag to the bookmarks bar. */
+  bookmarklet: string
+}
+
+/** A feed as the sidebar shows it (counts instead of the id lists). */
+export type FeedView = Omit<FeedSubscription, 'seen' | 'unread' | 'items'> & {
+  unread: number
+  items: number
+}
+
 /** Commands the application menu sends to the window. */
 export type MenuCommand = 'import-files' | 'paste' | 'find'
 
@@ -64,6 +88,31 @@ export interface ArchiveApi {
   get(id: ItemId): Promise<Reply<ArchiveItem | null>>
   list(options?: ListOptions): Promise<Reply<ItemPage>>
   stats(): Promise<Reply<ArchiveStats>>
+
+  feeds(): Promise<Reply<{ feeds: FeedView[]; refreshMinutes: number }>>
+  /** Subscribe to a feed (or the feed a web page links to); its entries are archived now. */
+  subscribe(url: string): Promise<Reply<{ feed: FeedView; refresh: FeedRefreshOutcome }>>
+  unsubscribe(feed: string): Promise<Reply<void>>
+  /** Refresh one feed (id) or all of them now. */
+  refreshFeeds(feed?: string): Promise<Reply<FeedRefreshOutcome[]>>
+  /** The user opened these items: no longer unread in their feeds. */
+  markRead(ids: ItemId[]): Promise<Reply<void>>
+  /** Minutes between automatic refreshes; 0 turns them off. */
+  setFeedRefreshMinutes(minutes: number): Promise<Reply<void>>
+  importOpml(xml: string): Promise<Reply<{ added: number; existing: number }>>
+  exportOpml(): Promise<Reply<string>>
+
+  /** Where the browser button and bookmarklet send pages, with the pairing token. */
+  captureInfo(): Promise<Reply<CaptureInfo>>
+  /** A new pairing token: the old one stops working. */
+  renewCaptureToken(): Promise<Reply<CaptureInfo>>
+
+  /** The versions of a story captured again from its URL, oldest first. */
+  versions(id: ItemId): Promise<Reply<VersionInfo[]>>
+  /** Version `index` (1 = oldest) of a story, to show side by side. */
+  readVersion(id: ItemId, index: number): Promise<Reply<VersionContent>>
+  /** Word-level diff of two versions (default: the last two). */
+  diffVersions(id: ItemId, from?: number, to?: number): Promise<Reply<VersionDiff>>
 
   tags(): Promise<Reply<TagInfo[]>>
   addTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
@@ -137,6 +186,19 @@ const listed: Record<keyof ArchiveApi, true> = {
   get: true,
   list: true,
   stats: true,
+  feeds: true,
+  subscribe: true,
+  unsubscribe: true,
+  refreshFeeds: true,
+  markRead: true,
+  setFeedRefreshMinutes: true,
+  importOpml: true,
+  exportOpml: true,
+  captureInfo: true,
+  renewCaptureToken: true,
+  versions: true,
+  readVersion: true,
+  diffVersions: true,
   tags: true,
   addTags: true,
   removeTags: true,

@@ -28,12 +28,12 @@ export class ArchiveWindow {
     await this.search.fill(query)
   }
 
-  /** Paste text into the paste dialog and import it; returns when the report shows. */
+  /** Paste text (or one URL) into the paste dialog and import it; returns when the report shows. */
   async pasteImport(text: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Paste…' }).click()
     const dialog = this.page.getByRole('dialog', { name: 'Paste text or URL' })
     await dialog.getByRole('textbox', { name: 'Text to import' }).fill(text)
-    await dialog.getByRole('button', { name: 'Import text' }).click()
+    await dialog.getByRole('button', { name: /^(Import text|Fetch and import)$/ }).click()
     const report = this.page.getByTestId('import-report')
     await expect(report).toBeVisible()
     return report

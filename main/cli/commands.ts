@@ -28,6 +28,33 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'List archived items.',
   },
   show: { usage: 'show ID [--json]', summary: 'Show one item in full.' },
+  subscribe: {
+    usage: 'subscribe URL [--json]',
+    summary:
+      'Subscribe to a feed (RSS, Atom, JSON Feed, or a page that links one) and archive its entries.',
+  },
+  feeds: {
+    usage: 'feeds [--json|--opml]',
+    summary: 'List the feeds with unread counts and errors (--opml: as an OPML file).',
+  },
+  refresh: {
+    usage: 'refresh [FEED] [--json]',
+    summary: 'Fetch new entries of one feed (id, URL or title) or of all, as full articles.',
+  },
+  unsubscribe: { usage: 'unsubscribe FEED', summary: 'Stop following a feed (its items stay).' },
+  'import-opml': {
+    usage: 'import-opml FILE',
+    summary: 'Subscribe to every feed of an OPML file (from another feed reader).',
+  },
+  versions: {
+    usage: 'versions ID [--json]',
+    summary: 'List the versions of a story captured again from its URL (1 = oldest).',
+  },
+  diff: {
+    usage: 'diff ID [FROM [TO]]',
+    summary:
+      'Word-level diff of two versions of a story ([-removed-] {+added+}); default: the last two.',
+  },
   search: {
     usage: 'search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]',
     summary: 'Search the archive (words, "phrases", photographer:, agency:, tag:, after:, …).',

@@ -1,4 +1,14 @@
-import type { ArchiveStats, Credit, ImportReport, ItemDraft, TagInfo } from '../core/model'
+import type {
+  ArchiveStats,
+  Credit,
+  FeedRefreshOutcome,
+  FeedSubscription,
+  ImportReport,
+  ItemDraft,
+  TagInfo,
+  VersionDiff,
+  VersionInfo,
+} from '../core/model'
 import type { SearchResult } from '../core/search/types'
 
 /** `Delil Souleiman / AFP`, the way a photo desk reads a credit. */
@@ -13,6 +23,7 @@ export function formatReport(report: ImportReport): string {
     if (o.status === 'failed') return `failed     ${o.source}: ${o.reason ?? 'unknown reason'}`
     if (o.status === 'duplicate')
       return `duplicate  ${o.source} (already archived as ${o.ids.join(', ')})`
+    if (o.version) return `new version ${o.version} of ${o.ids.join(', ')}  ${o.source}`
     return `imported   ${o.source} → ${o.ids.join(', ')}`
   })
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
@@ -87,4 +98,46 @@ export function formatStats(stats: ArchiveStats, dir: string): string {
     `files:     ${stats.blobs} stored files`,
     `on disk:   ${mb} MB`,
   ].join('\n')
+}
+
+export function formatVersions(versions: VersionInfo[]): string {
+  return versions
+    .map(
+      (v) =>
+        `${String(v.index).padStart(3)}  ${v.capturedAt.slice(0, 16).replace('T', ' ')}  ${v.title}` +
+        `  ${v.words} words${v.current ? '  (shown)' : ''}`,
+    )
+    .join('\n')
+}
+
+/** A word diff as `git diff --word-diff` prints it: `[-removed-]` and `{+added+}`. */
+export function formatDiff(diff: VersionDiff): string {
+  const head = `version ${diff.from.index} → ${diff.to.index}: ${diff.added} words added, ${diff.removed} removed`
+  const body = diff.parts
+    .map((p) =>
+      p.change === 'same' ? p.text : p.change === 'added' ? `{+${p.text}+}` : `[-${p.text}-]`,
+    )
+    .join('')
+  return `${head}\n\n${body}`
+}
+
+export function formatRefresh(o: FeedRefreshOutcome): string {
+  if (o.status === 'failed') return `failed: ${o.reason ?? 'unknown reason'}`
+  if (o.status === 'skipped') return `waiting after errors (${o.reason ?? 'failed before'})`
+  if (o.status === 'unchanged') return 'unchanged'
+  return `${o.archived} article${o.archived === 1 ? '' : 's'} archived`
+}
+
+export function formatFeeds(feeds: FeedSubscription[]): string {
+  if (feeds.length === 0) return 'No feeds: subscribe to one with morgue subscribe URL.'
+  return feeds
+    .map((f) => {
+      const state = f.error
+        ? `  error: ${f.error}`
+        : f.okAt
+          ? `  checked ${f.okAt.slice(0, 16).replace('T', ' ')}`
+          : '  never checked'
+      return `${f.id}  ${f.title}  ${f.unread.length} unread, ${f.items.length} archived${state}\n    ${f.url}`
+    })
+    .join('\n')
 }

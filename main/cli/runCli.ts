@@ -25,7 +25,17 @@ import {
   verifyCommand,
   warnAboutDamage,
 } from './commands/maintenanceCommands'
-import { formatItem, formatReport, formatSearch, formatStats, formatTags } from './format'
+import {
+  formatDiff,
+  formatFeeds,
+  formatRefresh,
+  formatItem,
+  formatReport,
+  formatSearch,
+  formatStats,
+  formatTags,
+  formatVersions,
+} from './format'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -51,6 +61,7 @@ const OPTIONS = {
   create: { type: 'boolean' },
   from: { type: 'string', multiple: true },
   to: { type: 'string' },
+  opml: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -190,6 +201,75 @@ async function run(
       out(values.json ? JSON.stringify(item, null, 2) : formatItem(item))
       return 0
     }
+    case 'subscribe': {
+      need(args.length === 1, 'give one feed or page URL')
+      const { feed, refresh } = await archive.subscribe(args[0])
+      if (values.json) out(JSON.stringify({ feed, refresh }, null, 2))
+      else out(`Subscribed to ${feed.title} (${feed.id}): ${formatRefresh(refresh)}.`)
+      return 0
+    }
+    case 'feeds': {
+      if (values.opml) {
+        out(archive.exportOpml())
+        return 0
+      }
+      const feeds = archive.feeds()
+      if (values.json) {
+        out(
+          JSON.stringify(
+            feeds.map(({ seen: _seen, ...f }) => ({
+              ...f,
+              unread: f.unread.length,
+              items: f.items.length,
+            })),
+            null,
+            2,
+          ),
+        )
+      } else out(formatFeeds(feeds))
+      return 0
+    }
+    case 'refresh': {
+      need(args.length <= 1, 'give at most one feed')
+      const outcomes = await archive.refreshFeeds(args[0])
+      if (values.json) out(JSON.stringify(outcomes, null, 2))
+      else for (const o of outcomes) out(`${o.title}: ${formatRefresh(o)}`)
+      if (!values.json && outcomes.length === 0)
+        out('No feeds: subscribe to one with morgue subscribe URL.')
+      return outcomes.some((o) => o.status === 'failed') ? 1 : 0
+    }
+    case 'unsubscribe': {
+      need(args.length === 1, 'give one feed (id, URL or title)')
+      const feed = await archive.unsubscribe(args[0])
+      out(`Unsubscribed from ${feed.title}; its ${feed.items.length} archived items stay.`)
+      return 0
+    }
+    case 'import-opml': {
+      need(args.length === 1, 'give one OPML file')
+      const path = resolve(args[0])
+      const text = await readFile(path, 'utf8').catch((e: Error) => {
+        throw new ImportError(`${path} cannot be read: ${e.message}`)
+      })
+      const { added, existing } = await archive.importOpml(text, path)
+      out(
+        `Subscribed to ${added} feed${added === 1 ? '' : 's'} (${existing} already followed); morgue refresh fetches them.`,
+      )
+      return 0
+    }
+    case 'versions': {
+      const item = await mustGet(archive, args[0])
+      const versions = await archive.versions(item.id)
+      out(values.json ? JSON.stringify(versions, null, 2) : formatVersions(versions))
+      return 0
+    }
+    case 'diff': {
+      const item = await mustGet(archive, args[0])
+      need(args.length <= 3, 'give an id and at most two version numbers')
+      const [from, to] = args.slice(1).map(versionArg)
+      const diff = await archive.diffVersions(item.id, from, to)
+      out(formatDiff(diff))
+      return 0
+    }
     case 'search': {
       need(args.join(' ').trim() !== '', 'give a query (to see every item, use morgue list)')
       const limit = values.limit === undefined ? 20 : positiveInt(values.limit)
@@ -323,6 +403,12 @@ async function mustGet(archive: Archive, id: string | undefined): Promise<Archiv
 
 function need(ok: boolean, message: string): void {
   if (!ok) throw new UsageError(message)
+}
+
+function versionArg(v: string): number {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`“${v}” is not a version number`)
+  return n
 }
 
 function positiveInt(v: string): number {

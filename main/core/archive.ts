@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
@@ -17,6 +18,7 @@ import {
   type Importer,
 } from './importers/importer'
 import { importUrl as fetchAndImportUrl } from './importers/url'
+import { importCapturedPage } from './importers/capture'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
   ArchiveItem,
@@ -26,6 +28,7 @@ import type {
   ItemDraft,
   ItemId,
   ItemSummary,
+  Article,
   SavedSearch,
   TagInfo,
 } from './model'
@@ -33,6 +36,15 @@ import { DEFAULT_ALIASES } from './search'
 import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
+import { createFeedService } from './feeds/feedSubscriptions'
+import { StoryUrlIndex } from './versions/storyUrlIndex'
+import {
+  addStoryVersion,
+  diffVersionContents,
+  listVersions,
+  readVersion,
+} from './versions/storyVersions'
+import { storyUrlKey } from './versions/storyUrlKey'
 
 export interface ArchiveDeps {
   store: ItemStore
@@ -90,6 +102,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   const maxFileBytes = deps.maxFileBytes ?? MAX_IMPORT_BYTES
   const listeners = new Set<(change: ArchiveChange) => void>()
   let tagCache: Map<string, TagInfo> | null = null
+  const stories = new StoryUrlIndex(() => store.summaries())
 
   function emit(change: ArchiveChange): void {
     if (change.kind !== 'settings') tagCache = null
@@ -137,6 +150,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   async function save(items: ArchiveItem[]): Promise<void> {
     if (items.length === 0) return
     await store.put(items)
+    stories.saved(items)
     await search.upsert(items)
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
@@ -187,6 +201,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       return { source, status: 'failed', ids: [], reason: `Nothing to import in ${source}.` }
     }
     const fresh: ArchiveItem[] = []
+    const restored: ArchiveItem[] = []
     const existing: ItemId[] = []
     const seen = new Set<string>()
     for (const draft of drafts) {
@@ -197,23 +212,107 @@ export function createArchive(deps: ArchiveDeps): Archive {
         existing.push(draft.id)
       else if (!seen.has(item.contentHash)) {
         seen.add(item.contentHash)
-        fresh.push(item)
+        // Items of our own export keep their identity (and versions): they never merge.
+        ;(draft.id ? restored : fresh).push(item)
       }
     }
-    if (fresh.length === 0) return { source, status: 'duplicate', ids: existing }
-    const outcome: ImportOutcome = { source, status: 'imported', ids: fresh.map((i) => i.id) }
+    // A new capture of an archived story (same URL, other content) becomes its newest version.
+    const split = await splitNewVersions(fresh, batch)
+    const created = [...restored, ...split.created]
+    const { versioned } = split
+    if (created.length + versioned.length === 0) {
+      return { source, status: 'duplicate', ids: existing }
+    }
+    const outcome: ImportOutcome = {
+      source,
+      status: 'imported',
+      ids: [...created, ...versioned].map((i) => i.id),
+    }
+    if (versioned.length === 1 && created.length === 0) {
+      outcome.version = (versioned[0].versions?.length ?? 0) + 1
+    }
     if (!batch) {
-      await save(fresh)
+      await save([...created, ...versioned])
       return outcome
     }
-    for (const item of fresh) {
+    for (const item of versioned) {
+      const pending = batch.items.findIndex((i) => i.id === item.id)
+      if (pending >= 0) batch.items[pending] = item
+      else batch.items.push(item)
+      batch.hashes.set(item.contentHash, item.id)
+      batch.ids.add(item.id)
+    }
+    for (const item of created) {
       batch.items.push(item)
       batch.hashes.set(item.contentHash, item.id)
       batch.ids.add(item.id)
+      stories.pending(item)
     }
     batch.outcomes.push(outcome)
     return outcome
   }
+
+  /**
+   * Split new items into those that start a story and new captures of stories already archived
+   * (or pending in this batch) under the same URL, which become those stories' newest versions.
+   */
+  async function splitNewVersions(
+    items: ArchiveItem[],
+    batch?: PendingBatch,
+  ): Promise<{ created: ArchiveItem[]; versioned: Article[] }> {
+    const created: ArchiveItem[] = []
+    const versioned: Article[] = []
+    for (const item of items) {
+      const key = item.kind === 'article' ? storyUrlKey(item.canonicalUrl ?? item.url) : null
+      const storyId = key ? stories.find(key) : undefined
+      const story =
+        storyId === undefined
+          ? undefined
+          : (versioned.find((v) => v.id === storyId) ??
+            batch?.items.find((i) => i.id === storyId) ??
+            (await store.get(storyId)))
+      if (item.kind !== 'article' || story?.kind !== 'article') {
+        created.push(item)
+        continue
+      }
+      const next = await addStoryVersion(story, item, now().toISOString(), (bytes, mime) =>
+        store.putBlob(bytes, mime),
+      )
+      const at = versioned.findIndex((v) => v.id === next.id)
+      if (at >= 0) versioned[at] = next
+      else versioned.push(next)
+    }
+    return { created, versioned }
+  }
+
+  async function mustGetStory(id: ItemId): Promise<Article> {
+    const item = await mustGet(id)
+    if (item.kind !== 'article')
+      throw new ArchiveError(`${id} is a photo: only stories have versions.`)
+    return item
+  }
+
+  function versionNumber(story: Article, n: number | undefined, fallback: number): number {
+    const count = (story.versions?.length ?? 0) + 1
+    const v = n ?? fallback
+    if (!Number.isInteger(v) || v < 1 || v > count) {
+      throw new ArchiveError(
+        `${story.id} has ${count} version${count === 1 ? '' : 's'}: there is no version ${v}.`,
+      )
+    }
+    return v
+  }
+
+  const feeds = createFeedService({
+    settings: () => store.settings(),
+    updateSettings: (mutate) => store.updateSettings(mutate),
+    fetch: deps.fetch ?? globalThis.fetch,
+    putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+    now,
+    importUrl: (url, signal) => archive.importUrl(url, { signal }),
+    ingest: (source, drafts) => ingest(source, drafts, {}),
+    changed: () => emit({ kind: 'settings' }),
+  })
 
   /** Write a bulk import's pending items; if that fails, their files are reported as failed. */
   async function flush(batch: PendingBatch): Promise<void> {
@@ -284,7 +383,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
     list(options: ListOptions = {}) {
       const key = options.tag ? tagKey(options.tag) : null
-      let items: ItemSummary[] = [...store.summaries()]
+      let items: ItemSummary[] = options.feed
+        ? feeds.itemsOf(options.feed).flatMap((id) => store.summary(id) ?? [])
+        : [...store.summaries()]
       if (key) items = items.filter((s) => s.tags.some((t) => tagKey(t) === key))
       const sort = options.sort ?? 'newest'
       const date = (s: ItemSummary) => s.publishedAt ?? s.archivedAt
@@ -303,6 +404,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
     async delete(ids) {
       const removed = await store.delete(ids)
       if (removed.length === 0) return removed
+      stories.deleted(removed)
+      await feeds.forget(removed.map((i) => i.id))
       await search.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
       return removed
@@ -316,6 +419,35 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const item = { ...(await mustGet(id)), notes }
       await save([item])
       return item
+    },
+
+    feeds: () => feeds.list(),
+    subscribe: (url, options = {}) => feeds.subscribe(url, options.signal),
+    unsubscribe: (ref) => feeds.unsubscribe(ref),
+    refreshFeeds: (ref, options) => feeds.refresh(ref, options),
+    markRead: (ids) => feeds.markRead(ids),
+    importOpml: (xml, label) => feeds.importOpml(xml, label),
+    exportOpml: () => feeds.exportOpml(),
+    feedRefreshMinutes: () => feeds.refreshMinutes(),
+    setFeedRefreshMinutes: (minutes) => feeds.setRefreshMinutes(minutes),
+
+    async versions(id) {
+      return listVersions(await mustGetStory(id))
+    },
+
+    async readVersion(id, index) {
+      const story = await mustGetStory(id)
+      return readVersion(story, versionNumber(story, index, 1), (sha) => store.readBlob(sha))
+    },
+
+    async diffVersions(id, from, to) {
+      const story = await mustGetStory(id)
+      const count = (story.versions?.length ?? 0) + 1
+      const b = versionNumber(story, to, count)
+      const a = versionNumber(story, from, Math.max(1, b - 1))
+      const read = (n: number) => readVersion(story, n, (sha) => store.readBlob(sha))
+      const infos = listVersions(story)
+      return diffVersionContents(await read(a), await read(b), infos[a - 1], infos[b - 1])
     },
 
     async importPaths(paths, options = {}) {
@@ -364,6 +496,28 @@ export function createArchive(deps: ArchiveDeps): Archive {
         outcome = failed(label, err)
       }
       return report([outcome], false)
+    },
+
+    async importCapture(capture, options = {}) {
+      let outcome: ImportOutcome
+      try {
+        const drafts = await importCapturedPage(capture, importContext(options.signal))
+        outcome = await ingest(capture.url, drafts, options)
+      } catch (err) {
+        outcome = failed(capture.url, err)
+      }
+      return report([outcome], false)
+    },
+
+    async captureToken(renew = false) {
+      const current = store.settings().captureToken
+      if (current && !renew) return current
+      const token = randomBytes(24).toString('hex')
+      await store.updateSettings((s) => {
+        s.captureToken = token
+      })
+      emit({ kind: 'settings' })
+      return token
     },
 
     async importUrl(url, options = {}) {

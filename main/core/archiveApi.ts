@@ -7,6 +7,12 @@ import type {
   ItemSummary,
   SavedSearch,
   TagInfo,
+  VersionContent,
+  VersionDiff,
+  VersionInfo,
+  FeedRefreshOutcome,
+  FeedSubscription,
+  PageCapture,
 } from './model'
 import type { SearchOptions, SearchResult } from './search/types'
 import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
@@ -19,12 +25,23 @@ export interface ImportOptions {
   tags?: string[]
 }
 
+export interface RefreshOptions {
+  /** Refresh even a feed that is backing off after failures. */
+  force?: boolean
+  /** Only feeds whose interval has passed (the scheduler). */
+  dueOnly?: boolean
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number, current: string) => void
+}
+
 export interface ListOptions {
   offset?: number
   limit?: number
   sort?: 'newest' | 'oldest' | 'title'
   /** Only items carrying this tag (by tag identity). */
   tag?: string
+  /** Only items archived from this feed (id, URL or title). */
+  feed?: string
 }
 
 /** What changed, for listeners (the UI refetches). */
@@ -49,6 +66,14 @@ export interface Archive extends ArchiveMaintenance {
   restore(items: readonly ArchiveItem[]): Promise<void>
   setNotes(id: ItemId, notes: string): Promise<ArchiveItem>
 
+  // story versions (a story captured again from its URL with other content)
+  /** Every version of a story, oldest first; the last is the one shown. */
+  versions(id: ItemId): Promise<VersionInfo[]>
+  /** Version `index` (1 = oldest) of a story. */
+  readVersion(id: ItemId, index: number): Promise<VersionContent>
+  /** Word-level diff of two versions; default: the one before `to`, and the newest. */
+  diffVersions(id: ItemId, from?: number, to?: number): Promise<VersionDiff>
+
   // import
   /** Import files and folders (recursively). Per-file failures are reported, never thrown. */
   importPaths(paths: readonly string[], options?: ImportOptions): Promise<ImportReport>
@@ -56,6 +81,28 @@ export interface Archive extends ArchiveMaintenance {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+  /** Import a page as the user's browser rendered it (the browser button, the bookmarklet). */
+  importCapture(capture: PageCapture, options?: ImportOptions): Promise<ImportReport>
+  /** The pairing token for browser captures (made on first use; `renew` makes a new one). */
+  captureToken(renew?: boolean): Promise<string>
+
+  // feeds (subscriptions; `ref` is a feed's id, URL or title)
+  feeds(): FeedSubscription[]
+  /** Subscribe to a feed (or the feed a page links to) and archive its entries now. */
+  subscribe(
+    url: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ feed: FeedSubscription; refresh: FeedRefreshOutcome }>
+  unsubscribe(ref: string): Promise<FeedSubscription>
+  /** Refresh one feed or all: new entries archived as full articles, changed ones as versions. */
+  refreshFeeds(ref?: string, options?: RefreshOptions): Promise<FeedRefreshOutcome[]>
+  /** The user opened these items: they are no longer unread in their feeds. */
+  markRead(ids: readonly ItemId[]): Promise<void>
+  importOpml(xml: string, label?: string): Promise<{ added: number; existing: number }>
+  exportOpml(): string
+  /** Minutes between automatic refreshes; 0: only when asked. */
+  feedRefreshMinutes(): number
+  setFeedRefreshMinutes(minutes: number): Promise<void>
 
   // tags
   tags(): TagInfo[]

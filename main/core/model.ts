@@ -110,6 +110,63 @@ export interface Article extends ItemBase {
   photos: Photo[]
   /** A sanitised HTML snapshot of the original page (no script, no remote loads). */
   snapshot?: BlobRef
+  /** When this version of the story was captured (absent: at `archivedAt`). */
+  capturedAt?: string
+  /** Earlier captures of the same URL whose content differed, oldest first. */
+  versions?: StoryVersion[]
+}
+
+/**
+ * An earlier capture of a story: the page at the same URL had other content then. Its content
+ * (title, body, photos…) is one content-addressed JSON blob, read only to show or compare it.
+ */
+export interface StoryVersion {
+  capturedAt: string
+  title: string
+  contentHash: string
+  /** The version's content blob (`VersionContent` as JSON). */
+  content: BlobRef
+  /** The archived files that version shows (its photos' images, its page snapshot). */
+  files: BlobRef[]
+  /** Words in its body, to say what changed at a glance. */
+  words: number
+}
+
+/** What a story version keeps: the fields that make one capture differ from another. */
+export type VersionContent = Pick<
+  Article,
+  | 'title'
+  | 'subtitle'
+  | 'byline'
+  | 'dateline'
+  | 'excerpt'
+  | 'body'
+  | 'photos'
+  | 'publishedAt'
+  | 'snapshot'
+  | 'url'
+  | 'canonicalUrl'
+  | 'source'
+  | 'language'
+>
+
+/** One version as listed: index 1 is the oldest, the highest the one the archive shows. */
+export interface VersionInfo {
+  index: number
+  capturedAt: string
+  title: string
+  words: number
+  current: boolean
+}
+
+/** A word-level comparison of two versions. */
+export interface VersionDiff {
+  from: VersionInfo
+  to: VersionInfo
+  /** Runs of text: kept, added in `to`, or removed from `from`. Paragraphs end in `\n\n`. */
+  parts: { text: string; change: 'same' | 'added' | 'removed' }[]
+  added: number
+  removed: number
 }
 
 /** A photo that stands alone (an imported image file). */
@@ -145,6 +202,10 @@ export interface ItemSummary {
   photoCount: number
   /** The first photo's thumbnail, if any. */
   thumbnail?: BlobRef
+  /** The story's URL, normalised (`storyUrlKey`): a new capture of it becomes a version. */
+  url?: string
+  /** How many versions the story has, when more than one. */
+  versionCount?: number
 }
 
 export interface TagInfo {
@@ -169,6 +230,8 @@ export interface ImportOutcome {
   ids: ItemId[]
   /** Why it failed, in one sentence a user understands. */
   reason?: string
+  /** The capture updated an archived story: the number of its new version. */
+  version?: number
 }
 
 export interface ImportReport {
@@ -192,4 +255,54 @@ export interface ArchiveStats {
   tags: number
   blobs: number
   bytesOnDisk: number
+}
+
+/** A feed the user subscribed to: its new entries are archived as full articles. */
+export interface FeedSubscription {
+  /** Short stable id (hex), for the CLI and the UI. */
+  id: string
+  /** The feed's own address (after discovery from a web page). */
+  url: string
+  title: string
+  /** The web site the feed belongs to. */
+  siteUrl?: string
+  addedAt: string
+  /** Last time a refresh was attempted, and last time it worked. */
+  checkedAt?: string
+  okAt?: string
+  /** Conditional-request validators of the last answer. */
+  etag?: string
+  lastModified?: string
+  /** Why the last refresh failed, for the user; cleared by a success. */
+  error?: string
+  /** Refreshes failed in a row: the next one waits longer (backoff). */
+  failures: number
+  /** Not before this time (ISO), after failures. */
+  retryAt?: string
+  /** Keys (link or id) of the entries already archived, newest last, bounded. */
+  seen: string[]
+  /** Items archived from it and not opened yet. */
+  unread: ItemId[]
+  /** Every item archived from it. */
+  items: ItemId[]
+}
+
+/** What one refresh of one feed did. */
+export interface FeedRefreshOutcome {
+  feed: string
+  title: string
+  status: 'updated' | 'unchanged' | 'failed' | 'skipped'
+  /** Articles archived (new entries and new versions of updated ones). */
+  archived: number
+  reason?: string
+}
+
+/** A page as the user's browser showed it, sent by the browser button or the bookmarklet. */
+export interface PageCapture {
+  url: string
+  title?: string
+  /** The rendered document (`document.documentElement.outerHTML`): pages behind a login too. */
+  html: string
+  /** The text the user had selected, if any. */
+  selection?: string
 }

@@ -30,6 +30,8 @@ const tag = z
   .min(1)
   .max(MAX_TAG * 4)
 const name = z.string().min(1).max(200)
+const versionNumber = z.number().int().min(1).max(100_000)
+const feedRef = z.string().min(1).max(4096)
 const ids = z.array(itemId).min(1).max(MAX_IDS)
 const tagList = z.array(tag).min(1).max(100)
 const httpUrl = z
@@ -60,6 +62,7 @@ const listOptions = z
     limit: z.number().int().min(0).max(1000).optional(),
     sort: z.enum(['newest', 'oldest', 'title']).optional(),
     tag: tag.optional(),
+    feed: feedRef.optional(),
   })
   .strict()
   .optional()
@@ -83,6 +86,31 @@ export const guards: Guards = {
   get: args('get', z.tuple([itemId])),
   list: args('list', z.tuple([listOptions])),
   stats: args('stats', z.tuple([])),
+  feeds: args('feeds', z.tuple([])),
+  subscribe: args('subscribe', z.tuple([httpUrl])),
+  unsubscribe: args('unsubscribe', z.tuple([feedRef])),
+  refreshFeeds: args('refreshFeeds', z.tuple([feedRef.optional()])),
+  markRead: args('markRead', z.tuple([ids])),
+  setFeedRefreshMinutes: args(
+    'setFeedRefreshMinutes',
+    z.tuple([
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60),
+    ]),
+  ),
+  importOpml: args('importOpml', z.tuple([z.string().min(1).max(MAX_PASTE)])),
+  exportOpml: args('exportOpml', z.tuple([])),
+  captureInfo: args('captureInfo', z.tuple([])),
+  renewCaptureToken: args('renewCaptureToken', z.tuple([])),
+  versions: args('versions', z.tuple([itemId])),
+  readVersion: args('readVersion', z.tuple([itemId, versionNumber])),
+  diffVersions: args(
+    'diffVersions',
+    z.tuple([itemId, versionNumber.optional(), versionNumber.optional()]),
+  ),
   tags: args('tags', z.tuple([])),
   addTags: args('addTags', z.tuple([ids, tagList])),
   removeTags: args('removeTags', z.tuple([ids, tagList])),

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
+import type { RunningCapture } from '../capture/captureServer'
 import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
 import { ImportError } from '../core/importers/importer'
-import type { ArchiveItem, ImportReport } from '../core/model'
-import type { ArchiveApi, EventName, EventPayloads, Reply } from '../../preload/contract'
+import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
+import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
 export interface HandlerHost {
@@ -14,6 +15,8 @@ export interface HandlerHost {
   pickFiles?: () => Promise<string[] | null>
   /** Open a checked http(s) URL in the system browser. Absent where the UI opens links itself. */
   openExternal?: (url: string) => Promise<void>
+  /** The "Save to Morgue" endpoint, when it runs (see main/capture). */
+  capture?: RunningCapture | null
 }
 
 /** Error names whose message is meant for the user: these become `{ ok: false, reason }`. */
@@ -94,6 +97,46 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     get: (id) => reply(async () => (await archive.get(id)) ?? null),
     list: (options) => reply(() => archive.list(options)),
     stats: () => reply(() => archive.stats()),
+
+    feeds: () =>
+      reply(() => ({
+        feeds: archive.feeds().map(feedView),
+        refreshMinutes: archive.feedRefreshMinutes(),
+      })),
+    subscribe: (url) =>
+      reply(async () => {
+        const { feed, refresh } = await archive.subscribe(url)
+        return { feed: feedView(feed), refresh }
+      }),
+    unsubscribe: (feed) =>
+      reply(async () => {
+        await archive.unsubscribe(feed)
+      }),
+    refreshFeeds: (feed) => reply(() => archive.refreshFeeds(feed, { force: !!feed })),
+    markRead: (ids) => reply(() => archive.markRead(ids)),
+    setFeedRefreshMinutes: (minutes) => reply(() => archive.setFeedRefreshMinutes(minutes)),
+    importOpml: (xml) => reply(() => archive.importOpml(xml, 'The OPML file')),
+    exportOpml: () => reply(() => archive.exportOpml()),
+
+    captureInfo: () =>
+      reply(async () => {
+        if (!host.capture) {
+          throw new ArchiveError(
+            'Saving from the browser is off: another program holds its port (47600).',
+          )
+        }
+        return host.capture.info()
+      }),
+    renewCaptureToken: () =>
+      reply(async () => {
+        await archive.captureToken(true)
+        if (!host.capture) throw new ArchiveError('Saving from the browser is off.')
+        return host.capture.info()
+      }),
+
+    versions: (id) => reply(() => archive.versions(id)),
+    readVersion: (id, index) => reply(() => archive.readVersion(id, index)),
+    diffVersions: (id, from, to) => reply(() => archive.diffVersions(id, from, to)),
 
     tags: () => reply(() => archive.tags()),
     addTags: (ids, tags) => reply(() => archive.addTags(ids, tags)),
@@ -176,6 +219,10 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
       }),
   }
   return api
+}
+
+function feedView({ seen: _seen, unread, items, ...feed }: FeedSubscription): FeedView {
+  return { ...feed, unread: unread.length, items: items.length }
 }
 
 /**

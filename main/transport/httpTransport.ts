@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, relative, resolve, sep, isAbsolute } from 'node:path'
+import type { RunningCapture } from '../capture/captureServer'
 import type { Archive } from '../core/archiveApi'
 import { GuardError, type Guards } from '../ipc/guards'
 import { createHandlers, forwardChanges } from '../ipc/handlers'
@@ -52,6 +53,8 @@ export interface TransportOptions {
    * `importPaths` is refused: pasting and URL import work as usual.
    */
   importRoots?: readonly string[]
+  /** The "Save to Morgue" endpoint, shown in the UI's settings. */
+  capture?: RunningCapture | null
 }
 
 export interface RunningTransport {
@@ -83,7 +86,7 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     for (const res of streams) res.write(frame)
   }
 
-  const api = createHandlers(archive, { emit: broadcast })
+  const api = createHandlers(archive, { emit: broadcast, capture: options.capture })
   const stopForwarding = forwardChanges(archive, { emit: broadcast })
   let port = 0
   const cookieName = () => `morgue_token_${port}`

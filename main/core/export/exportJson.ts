@@ -84,7 +84,10 @@ export async function exportJson(
   return summary
 }
 
-/** Every archived file an item refers to: photo images and thumbnails, the page snapshot. */
+/**
+ * Every archived file an item refers to: photo images and thumbnails, the page snapshot, and a
+ * story's earlier versions with the files they show.
+ */
 export function blobRefsOf(item: ArchiveItem): BlobRef[] {
   const photos = item.kind === 'article' ? item.photos : [item.photo]
   const refs: BlobRef[] = []
@@ -93,5 +96,6 @@ export function blobRefsOf(item: ArchiveItem): BlobRef[] {
     if (p.thumbnail) refs.push(p.thumbnail)
   }
   if (item.kind === 'article' && item.snapshot) refs.push(item.snapshot)
+  if (item.kind === 'article') for (const v of item.versions ?? []) refs.push(v.content, ...v.files)
   return refs
 }

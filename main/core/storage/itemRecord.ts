@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ArchiveItem, ItemSummary } from '../model'
+import { storyUrlKey } from '../versions/storyUrlKey'
 
 /** The item fields that live in the summary (and so in the shard); all others are content. */
 type SummaryField = 'id' | 'kind' | 'title' | 'tags' | 'archivedAt' | 'publishedAt' | 'source'
@@ -48,6 +49,11 @@ export function splitItem(item: ArchiveItem): SplitItem {
   if (source !== undefined) summary.source = source
   if (publishedAt !== undefined) summary.publishedAt = publishedAt
   if (first?.thumbnail) summary.thumbnail = { ...first.thumbnail }
+  if (item.kind === 'article') {
+    const url = storyUrlKey(item.canonicalUrl ?? item.url)
+    if (url) summary.url = url
+    if (item.versions?.length) summary.versionCount = item.versions.length + 1
+  }
   const contentBytes = Buffer.from(JSON.stringify(content))
   const record: ItemRecord = {
     summary: freezeSummary(summary),

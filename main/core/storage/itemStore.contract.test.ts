@@ -79,6 +79,8 @@ describe.each(implementations)('%s', (_name, make) => {
       tags: ['Syria', 'Kurds'],
       photoCount: 2,
       thumbnail: article.photos[0].thumbnail,
+      // The story's address, normalised: a new capture of it becomes a version.
+      url: 'example.org/world/qamishli',
     })
     expect(store.summary(photo.id)).toEqual({
       id: photo.id,

@@ -1,4 +1,11 @@
-import type { ArchiveItem, BlobRef, ItemId, ItemSummary, SavedSearch } from '../model'
+import type {
+  ArchiveItem,
+  BlobRef,
+  FeedSubscription,
+  ItemId,
+  ItemSummary,
+  SavedSearch,
+} from '../model'
 import type { StoreDamage } from './damage'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
@@ -8,6 +15,12 @@ export interface ArchiveSettings {
   savedSearches: SavedSearch[]
   /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
   aliases: string[][]
+  /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
+  feeds?: FeedSubscription[]
+  /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */
+  feedRefreshMinutes?: number
+  /** The pairing token the browser button and bookmarklet send with a capture. */
+  captureToken?: string
   /** Automatic backups (off when absent). */
   backup?: BackupSettings
 }

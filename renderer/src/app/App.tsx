@@ -11,6 +11,9 @@ import { DamageBanner, MaintenanceDialog } from '../features/maintenance/Mainten
 import { Reader } from '../features/reader/Reader'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
+import { CaptureDialog } from '../features/capture/CaptureDialog'
+import { FeedsPanel } from '../features/feeds/FeedsPanel'
+import { useFeeds } from '../features/feeds/useFeeds'
 import { Dialog, PromptDialog } from '../ui/Dialog'
 import { ToastStack, useToasts } from '../ui/Toasts'
 import { filterTerm, formatBytes, plural } from '../ui/format'
@@ -24,6 +27,7 @@ type DialogState =
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
   | { kind: 'maintenance' }
+  | { kind: 'capture' }
   | null
 
 const TAG_FILTER = /(?:^|\s)tag:(?:"([^"]+)"|(\S+))/
@@ -48,6 +52,7 @@ export function App() {
   const fail = useCallback((message: string) => show({ message, tone: 'error' }), [show])
   const data = useArchiveData(fail)
   const imports = useImport(fail)
+  const feeds = useFeeds(data.version, fail)
 
   const [query, setQuery] = useState('')
   const [sort, setSort] = useState<SortMode>('relevance')
@@ -76,6 +81,7 @@ export function App() {
   const listRef = useRef<ResultsListHandle>(null)
 
   const rowsByKey = useMemo(() => new Map(results.rows.map((r) => [r.key, r])), [results.rows])
+  const activeFeed = /^feed:([0-9a-f]{8})$/.exec(query.trim())?.[1] ?? null
   const activeTag = useMemo(() => {
     const m = TAG_FILTER.exec(query)
     return m ? (m[1] ?? m[2] ?? null) : null
@@ -94,9 +100,14 @@ export function App() {
   const openRow = useCallback(
     (index: number) => {
       const row = results.rows[index]
-      if (row) setOpen({ key: row.key, id: row.id, photoId: row.photoId })
+      if (!row) return
+      setOpen({ key: row.key, id: row.id, photoId: row.photoId })
+      // Opening an item reads it in the feed it came from.
+      if (feeds.feeds.some((f) => f.unread > 0)) {
+        void unwrap(archive.markRead([row.id])).catch((e: Error) => fail(e.message))
+      }
     },
-    [results.rows],
+    [results.rows, feeds.feeds, fail],
   )
 
   const deleteItems = useCallback(async () => {
@@ -249,12 +260,28 @@ export function App() {
           <button type="button" onClick={() => setDialog({ kind: 'maintenance' })}>
             Check &amp; back up…
           </button>
+          <button
+            type="button"
+            title="Save pages from your browser"
+            onClick={() => setDialog({ kind: 'capture' })}
+          >
+            Browser…
+          </button>
         </div>
       </header>
       <DamageBanner version={data.version} onOpen={() => setDialog({ kind: 'maintenance' })} />
 
       <aside className="sidebar">
         <TagSidebar tags={data.tags} activeTag={activeTag} actions={tagActions} />
+        <FeedsPanel
+          feeds={feeds.feeds}
+          refreshMinutes={feeds.refreshMinutes}
+          busy={feeds.busy}
+          active={activeFeed}
+          onShow={(feed) => setQuery(feed ? `feed:${feed.id}` : '')}
+          run={feeds.run}
+          onDone={(message) => show({ message })}
+        />
         <FacetPanel
           facets={results.facets}
           isActive={(field, value) =>
@@ -419,6 +446,9 @@ export function App() {
             void unwrap(archive.mergeTags([source], target)).catch((e: Error) => fail(e.message))
           }}
         />
+      )}
+      {dialog?.kind === 'capture' && (
+        <CaptureDialog onClose={() => setDialog(null)} onFailure={fail} />
       )}
       {dialog?.kind === 'saveSearch' && (
         <PromptDialog

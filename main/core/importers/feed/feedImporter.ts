@@ -69,7 +69,8 @@ export function createFeedImporter(options: FeedImporterOptions = {}): Importer 
 /** The feed importer with default options (images downloaded when the network is there). */
 export const feedImporter: Importer = createFeedImporter()
 
-function entryToDraft(entry: FeedEntry, feed: Feed, source: string): ArticleDraft {
+/** One feed entry as an article (its text as the feed carries it; images not downloaded). */
+export function entryToDraft(entry: FeedEntry, feed: Feed, source: string): ArticleDraft {
   const baseUrl = entry.link ?? feed.link
   const content = entry.html ? feedHtmlToText(entry.html, safeBase(baseUrl)) : undefined
   const body = content?.paragraphs ?? []
@@ -158,7 +159,8 @@ function safeBase(url: string | undefined): string | undefined {
  * Decode XML bytes: a byte-order mark wins, then the declaration's `encoding`, then UTF-8
  * (the XML default).
  */
-function decodeXml(bytes: Uint8Array): string {
+/** Feed bytes as text, in the encoding the XML declaration (or a BOM) names. */
+export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return new TextDecoder('utf-8').decode(bytes.subarray(3))
   }

@@ -30,7 +30,7 @@ export interface FeedEntry {
 }
 
 export interface Feed {
-  kind: 'rss' | 'atom' | 'rdf'
+  kind: 'rss' | 'atom' | 'rdf' | 'json'
   title?: string
   link?: string
   language?: string

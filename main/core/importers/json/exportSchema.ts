@@ -79,6 +79,19 @@ export const articleSchema = z.looseObject({
   body: z.array(z.string()),
   photos: z.array(photo),
   snapshot: blobRef.optional(),
+  capturedAt: isoDate.optional(),
+  versions: z
+    .array(
+      z.looseObject({
+        capturedAt: isoDate,
+        title: z.string(),
+        contentHash: z.string(),
+        content: blobRef,
+        files: z.array(blobRef),
+        words: z.number().int().nonnegative(),
+      }),
+    )
+    .optional(),
 })
 
 export const photoItemSchema = z.looseObject({

@@ -37,6 +37,7 @@ export function ImportReportDialog({
 }) {
   const failures = report.outcomes.filter((o) => o.status === 'failed')
   const duplicates = report.outcomes.filter((o) => o.status === 'duplicate')
+  const versions = report.outcomes.filter((o) => o.version !== undefined)
   return (
     <Dialog
       title={report.cancelled ? 'Import cancelled' : 'Import finished'}
@@ -58,6 +59,13 @@ export function ImportReportDialog({
             <dd data-testid="report-failed">{report.failed}</dd>
           </div>
         </dl>
+        {versions.length > 0 && (
+          <p data-testid="report-versions">
+            {versions.length === 1
+              ? `A story already archived from ${versions[0].source} was updated: this is its version ${versions[0].version}.`
+              : `${versions.length} stories already archived were captured again as new versions.`}
+          </p>
+        )}
         {failures.length > 0 && (
           <>
             <h3>Failed</h3>

@@ -4,6 +4,7 @@ import { archive, mediaUrl, openExternal, unwrap } from '../../api'
 import { formatCredit, formatDate } from '../../ui/format'
 import { TagEditor } from '../tags/TagEditor'
 import { SnapshotFrame } from './SnapshotFrame'
+import { StoryVersions } from './StoryVersions'
 
 /** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
 const SHOWN_AS_IS = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
@@ -68,6 +69,8 @@ export function Reader({
   // Which item the snapshot is shown for: opening another item shows its text again.
   const [snapshotFor, setSnapshotFor] = useState<string | null>(null)
   const showSnapshot = snapshotFor !== null && snapshotFor === id
+  const [versionsFor, setVersionsFor] = useState<string | null>(null)
+  const showVersions = versionsFor !== null && versionsFor === id
 
   useEffect(() => {
     if (!id) return
@@ -171,10 +174,22 @@ export function Reader({
               {showSnapshot ? 'Show text' : 'Show archived page'}
             </button>
           )}
+          {item.kind === 'article' && item.versions?.length ? (
+            <button
+              type="button"
+              onClick={() => setVersionsFor(showVersions ? null : item.id)}
+              aria-pressed={showVersions}
+              data-testid="versions-toggle"
+            >
+              {showVersions ? 'Show text' : `${item.versions.length + 1} versions`}
+            </button>
+          ) : null}
           <span className="muted small">Archived {formatDate(item.archivedAt)}</span>
         </div>
       </header>
-      {showSnapshot && item.kind === 'article' && item.snapshot ? (
+      {showVersions && item.kind === 'article' ? (
+        <StoryVersions story={item} onFailure={onFailure} />
+      ) : showSnapshot && item.kind === 'article' && item.snapshot ? (
         <SnapshotFrame sha256={item.snapshot.sha256} title={item.title} />
       ) : (
         <div className="reader-body">

@@ -39,6 +39,8 @@ const LIST_PAGE = 500
 const DEBOUNCE_MS = 120
 
 const TAG_ONLY = /^\s*tag:(?:"([^"]+)"|(\S+))\s*$/
+/** `feed:ID` alone lists a feed's items (the sidebar's Feeds section sets it). */
+const FEED_ONLY = /^feed:([0-9a-f]{8})$/
 
 function fromHit(hit: SearchHit): ResultRow {
   const base = {
@@ -91,7 +93,8 @@ async function fetchPage(
 ): Promise<Page> {
   const q = query.trim()
   const tagOnly = TAG_ONLY.exec(q)
-  if (q === '' || tagOnly) {
+  const feedOnly = FEED_ONLY.exec(q)
+  if (q === '' || tagOnly || feedOnly) {
     // The list comes from the store; the facets of the whole archive (or tag) from the index.
     const [page, counted] = await Promise.all([
       unwrap(
@@ -100,9 +103,10 @@ async function fetchPage(
           limit: Math.min(limit ?? LIST_PAGE, 1000),
           sort: sort === 'oldest' ? 'oldest' : 'newest',
           tag: tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined,
+          feed: feedOnly?.[1],
         }),
       ),
-      offset === 0 ? unwrap(archive.search(q, { limit: 1, facets: true })) : null,
+      offset === 0 && !feedOnly ? unwrap(archive.search(q, { limit: 1, facets: true })) : null,
     ])
     return {
       rows: page.items.map(fromSummary),

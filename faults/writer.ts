@@ -32,6 +32,8 @@ async function main(): Promise<void> {
       ack({ op: 'tag', id, tag })
     } else if (r < 0.8) {
       const [id] = ids.splice(Math.floor(random() * ids.length), 1)
+      // Said before the call: a delete killed midway may or may not have landed.
+      ack({ op: 'begin-delete', id })
       await archive.delete([id])
       ack({ op: 'delete', id })
     } else {

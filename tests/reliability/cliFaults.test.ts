@@ -50,7 +50,7 @@ describe('faults found while probing the CLI', () => {
           parent.stdout.once('data', (c: Buffer) => ok(c.toString())),
         ),
       )
-      await expect.poll(() => isZombie(pid), { timeout: 5000 }).toBe(true)
+      await expect.poll(() => isZombie(pid), { timeout: 30_000 }).toBe(true)
       await writeFile(
         join(archiveDir, 'morgue.lock'),
         JSON.stringify({ pid, host: os.hostname(), startedAt: new Date().toISOString() }),

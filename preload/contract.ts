@@ -34,6 +34,10 @@ import type {
 } from '../main/core/search/types'
 import type { SimilarResult } from '../main/core/similar/types'
 import type { CreditLineSource } from '../main/core/credits/creditLine'
+import type { BackupReport } from '../main/core/backup/backupTypes'
+import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyReport'
+import type { StoreDamage } from '../main/core/storage/damage'
+import type { BackupSettings } from '../main/core/storage/itemStore'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -56,6 +60,7 @@ export type {
 }
 export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
 export type { CreditLineSource }
+export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -185,6 +190,18 @@ export interface ArchiveApi {
 
   /** Open an http(s) link in the system browser. */
   openExternal(url: string): Promise<Reply<void>>
+
+  /** Damage found when the archive was opened (empty when all is well). */
+  archiveDamage(): Promise<Reply<StoreDamage[]>>
+  /** Check archive: every shard, summary, file hash, the settings and the index. */
+  checkArchive(): Promise<Reply<VerifyReport>>
+  /** Quarantine damaged files, restore from the newest good backup, rebuild the index. */
+  repairArchive(): Promise<Reply<RepairReport>>
+  /** Back up now into the backup folder of the settings. */
+  backupNow(): Promise<Reply<BackupReport>>
+  backupSettings(): Promise<Reply<BackupSettings | null>>
+  /** `null` switches automatic backups off. */
+  setBackupSettings(settings: BackupSettings | null): Promise<Reply<void>>
 }
 
 /** Events from main, each subscription handing back its removal. */
@@ -264,6 +281,12 @@ const listed: Record<keyof ArchiveApi, true> = {
   fetchMissingImages: true,
   cancelImport: true,
   openExternal: true,
+  archiveDamage: true,
+  checkArchive: true,
+  repairArchive: true,
+  backupNow: true,
+  backupSettings: true,
+  setBackupSettings: true,
 }
 const listedEvents: Record<EventName, true> = {
   changed: true,

@@ -136,6 +136,28 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'Try again to archive the images items lack (all items, or one); exit code 1 while some are still missing.',
   },
   stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
+  verify: {
+    usage: 'verify [--json]',
+    summary:
+      'Check every shard, summary, file hash, the settings and the index; exit 1 if anything is damaged.',
+  },
+  repair: {
+    usage: 'repair [--from BACKUP]… [--json]',
+    summary:
+      'Quarantine damaged files, restore them from the newest good backup, rebuild the index.',
+    options: ['--from BACKUP   a backup folder to restore from (besides the one in the settings)'],
+  },
+  backup: {
+    usage: 'backup [DEST] [--json]',
+    summary:
+      'Snapshot the archive into the backup folder DEST (default: the one in the settings); only new files are copied.',
+  },
+  restore: {
+    usage: 'restore BACKUP [--to DIR] [--json]',
+    summary:
+      'Restore a backup (its newest snapshot) into the archive or DIR, then check the result.',
+    options: ['--to DIR   restore into DIR instead of the archive (created if needed)'],
+  },
   'parse-credit': {
     usage: 'parse-credit < lines',
     summary: 'Read one caption or credit per stdin line; print one JSON object per line.',
@@ -147,7 +169,12 @@ export function commandHelp(name: string): string {
   if (!c) return ''
   const lines = [`Usage: morgue ${c.usage}`, '', c.summary]
   if (c.options?.length) lines.push('', 'Options:', ...c.options.map((o) => `  ${o}`))
-  lines.push('', 'Global options:', '  --archive DIR   the archive folder (default: the app’s)')
+  lines.push(
+    '',
+    'Global options:',
+    '  --archive DIR   the archive folder (default: the app’s)',
+    '  --create        make a new archive at --archive DIR if there is none',
+  )
   return lines.join('\n')
 }
 
@@ -163,6 +190,7 @@ export function generalHelp(defaultDir: string): string {
     '',
     `Options:`,
     `  --archive DIR   the archive folder (default: ${defaultDir})`,
+    '  --create        make a new archive at --archive DIR if there is none',
     '  --help          help for any command: morgue COMMAND --help',
     '  --version       print the version',
   ].join('\n')

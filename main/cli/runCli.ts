@@ -1,25 +1,35 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { ArchiveError } from '../core/archive'
 import type { Archive } from '../core/archiveApi'
 import { parseCredit, splitCaptionCredit } from '../core/credits'
-import { articleToMarkdown, exportJson, itemToHtml, photosCsv } from '../core/export'
+import { itemToHtml } from '../core/export'
 import { isItemId } from '../core/ids'
 import { defaultImporters } from '../core/importers'
 import { ImportError, type ImportContext } from '../core/importers/importer'
 import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
 import { writeFileDurably } from '../core/storage/durableFile'
+import { openArchiveReadOnly, ReadOnlyArchiveError } from '../core/openReadOnly'
 import { ArchiveLockedError } from '../core/storage/itemStore'
+import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
+import { exportCommand } from './commands/exportCommand'
+import {
+  backupCommand,
+  repairCommand,
+  restoreCommand,
+  verifyCommand,
+  warnAboutDamage,
+} from './commands/maintenanceCommands'
 import {
   formatDiff,
   formatFeeds,
@@ -71,6 +81,9 @@ const OPTIONS = {
   for: { type: 'string' },
   caption: { type: 'string' },
   style: { type: 'string' },
+  create: { type: 'boolean' },
+  from: { type: 'string', multiple: true },
+  to: { type: 'string' },
   opml: { type: 'boolean' },
 } as const
 
@@ -117,13 +130,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'parse-credit') return await parseCreditLines(io, out)
     if (command === 'extract') return await extract(args, values, out)
     const dir = resolve(values.archive ?? defaultArchiveDir())
-    const archive = await openArchive(dir)
+    if (command === 'restore') {
+      need(args.length === 1, 'give the backup folder')
+      return await restoreCommand(args[0], resolve(values.to ?? dir), !!values.json, out)
+    }
+    // A mistyped --archive must not quietly start a new, empty archive.
+    if (values.archive !== undefined && !values.create && !existsSync(dir)) {
+      err(`there is no archive at ${dir}; give --create to make a new one there`)
+      return 1
+    }
+    const archive = await openForCommand(command, dir, err)
     try {
-      return await run(command, args, values, archive, out)
+      if (command !== 'verify' && command !== 'repair') warnAboutDamage(archive, err)
+      return await run(command, args, values, archive, { out, err, io })
     } finally {
       await archive.close()
     }
   } catch (e) {
+    // The reader of our output went away (`| head`): nothing more to say, and no one to say it to.
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return 0
     if (e instanceof UsageError || e instanceof PhotoUsageError) {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
@@ -132,7 +157,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       e instanceof ArchiveLockedError ||
       e instanceof ArchiveError ||
       e instanceof ImportError ||
-      e instanceof NameVariantError
+      e instanceof NameVariantError ||
+      e instanceof BackupError ||
+      e instanceof ReadOnlyArchiveError
     ) {
       err(e.message)
       return 1
@@ -142,12 +169,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Commands that only read: they run on a read-only view while the app has the archive open. */
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+
+async function openForCommand(command: string, dir: string, err: (s: string) => void) {
+  try {
+    return await openArchive(dir)
+  } catch (e) {
+    if (!(e instanceof ArchiveLockedError) || !READING.has(command)) throw e
+    err('the archive is open in the Morgue app: reading it as it is on disk (read-only).')
+    return openArchiveReadOnly(dir)
+  }
+}
+
 async function run(
   command: string,
   args: string[],
   values: Values,
   archive: Archive,
-  out: (s: string) => void,
+  { out, err, io }: { out: (s: string) => void; err: (s: string) => void; io: CliIo },
 ): Promise<number> {
   switch (command) {
     case 'import': {
@@ -260,7 +300,7 @@ async function run(
       return 0
     }
     case 'search': {
-      need(args.length > 0, 'give a query')
+      need(args.join(' ').trim() !== '', 'give a query (to see every item, use morgue list)')
       const limit = values.limit === undefined ? 20 : positiveInt(values.limit)
       const sort = oneOf(values.sort, ['relevance', 'newest', 'oldest'] as const, 'relevance')
       const result = await archive.search(args.join(' '), { limit, sort })
@@ -324,10 +364,29 @@ async function run(
       out(`Deleted ${removed.length} item${removed.length === 1 ? '' : 's'}.`)
       return 0
     }
-    case 'export':
+    case 'export': {
       if (values.format === 'html') return exportItemHtml(archive, args, values, out)
       need(args.length === 0, 'export takes no ID except with --format html')
-      return exportArchive(archive, values, out)
+      const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
+      need(
+        format !== 'markdown' || !!values.out,
+        'Markdown export writes one file per article: give --out FOLDER',
+      )
+      const noBlobs = values['no-blobs']
+      return exportCommand(
+        archive,
+        { format, out: values.out, noBlobs, stdout: io.stdout },
+        out,
+        err,
+      )
+    }
+    case 'verify':
+      return verifyCommand(archive, !!values.json, out)
+    case 'repair':
+      return repairCommand(archive, values.from, !!values.json, out)
+    case 'backup':
+      need(args.length <= 1, 'give one backup folder')
+      return backupCommand(archive, args[0], !!values.json, out)
     case 'alias':
       return aliasCommand(archive, args, values.json === true, out, need)
     case 'fetch-missing': {
@@ -356,44 +415,6 @@ async function run(
   throw new UsageError(`unknown command ${command}`)
 }
 
-async function exportArchive(archive: Archive, values: Values, out: (s: string) => void) {
-  const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
-  const items = allItems(archive)
-  if (format === 'markdown') {
-    need(!!values.out, 'Markdown export writes one file per article: give --out FOLDER')
-    const dir = resolve(values.out!)
-    await mkdir(dir, { recursive: true })
-    let n = 0
-    for await (const item of items) {
-      const { fileName, text } = articleToMarkdown(item)
-      await writeFile(join(dir, fileName), text)
-      n++
-    }
-    out(`Wrote ${n} Markdown file${n === 1 ? '' : 's'} to ${dir}.`)
-    return 0
-  }
-  const sink = values.out ? createWriteStream(resolve(values.out)) : null
-  const write = (chunk: string) =>
-    new Promise<void>((ok, fail) => {
-      const target = sink ?? process.stdout
-      target.write(chunk, (e) => (e ? fail(e) : ok()))
-    })
-  if (format === 'csv') {
-    const creditStyle = archive.creditStyle()
-    for await (const row of photosCsv(items, { creditStyle })) await write(row)
-  } else {
-    await exportJson(items, write, {
-      ndjson: format === 'ndjson',
-      readBlob: values['no-blobs'] ? undefined : (sha) => archive.readBlob(sha),
-    })
-  }
-  if (sink) {
-    await new Promise<void>((ok) => sink.end(ok))
-    out(`Exported to ${resolve(values.out!)}.`)
-  }
-  return 0
-}
-
 /** `export ID --format html`: one self-contained page with its images inlined. */
 async function exportItemHtml(
   archive: Archive,
@@ -414,14 +435,6 @@ async function exportItemHtml(
   await writeFileDurably(path, html, { tmpDir: dirname(path) })
   out(`Exported “${item.title}” to ${path}.`)
   return 0
-}
-
-async function* allItems(archive: Archive): AsyncGenerator<ArchiveItem> {
-  const { items } = archive.list({ sort: 'oldest' })
-  for (const s of items) {
-    const item = await archive.get(s.id)
-    if (item) yield item
-  }
 }
 
 /** `extract FILE`: run the importer with a store that keeps nothing. */

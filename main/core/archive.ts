@@ -10,11 +10,14 @@ import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
+import { mergeSettings, readExportSettings } from './export/exportSettings'
+import { createMaintenance } from './integrity/maintenance'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
 import { prefetch } from './importers/prefetch'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
+  textTooLarge,
   type ImportContext,
   type ImportInput,
   type Importer,
@@ -425,6 +428,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
     }
   }
 
+  /** A Morgue export carries the archive's settings: merge them in (export → import round-trips). */
+  async function importSettingsOf(path: string): Promise<void> {
+    const incoming = await readExportSettings(path).catch(() => null)
+    if (!incoming) return
+    await store.updateSettings((s) =>
+      mergeSettings(s as unknown as Record<string, unknown>, incoming),
+    )
+    const aliases = store.settings().aliases
+    if (aliases.length > 0) search.setAliases(aliases)
+    emit({ kind: 'settings' })
+  }
+
   /** Let other work (IPC, progress events) run between files. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -440,6 +455,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   const archive: Archive = {
     dir: store.dir,
     ...agencies,
+    ...createMaintenance({ store, search, changed: (kind) => emit({ kind }) }),
 
     get: (id) => store.get(id),
 
@@ -541,7 +557,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
           cancelled = true
           break
         }
-        outcomes.push(await ingestParsed(file.path, await parsed(i), options, batch))
+        const outcome = await ingestParsed(file.path, await parsed(i), options, batch)
+        outcomes.push(outcome)
+        if (outcome.status !== 'failed') await importSettingsOf(file.path)
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -749,6 +767,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     completeField: (field: CompletionField, prefix: string, limit?: number) =>
       search.completeField(field, prefix, limit),
 
+    settings: () => store.settings(),
     readBlob: (sha256) => store.readBlob(sha256),
     blobPath: (sha256) => store.blobPath(sha256),
 
@@ -876,6 +895,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
         ),
       )
     }
+    const tooLarge = textTooLarge(path, size)
+    if (tooLarge) return failed(path, new ImportError(tooLarge))
     let bytes: Buffer
     try {
       bytes = await readFile(path)

@@ -22,6 +22,8 @@ import type { AgencyChange } from './agencyTable'
 import type { AgencyEntry, UserAgency } from './credits/agencyLookup'
 import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } from './search/types'
 import type { SimilarResult } from './similar/types'
+import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
+import type { ArchiveSettings } from './storage/itemStore'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -59,7 +61,7 @@ export interface ArchiveChange {
  * The archive: the one core API the CLI, the IPC handlers and the loopback transport call.
  * Runs in plain Node (no Electron, no DOM). Every mutating call is durable when it resolves.
  */
-export interface Archive {
+export interface Archive extends ArchiveMaintenance {
   readonly dir: string
 
   // items
@@ -158,6 +160,9 @@ export interface Archive {
   addAgency(entry: UserAgency): Promise<AgencyChange>
   /** Forget an agency the user added (by name or alias); credits are read again. */
   removeAgency(name: string): Promise<AgencyChange>
+
+  /** Every setting (a copy): saved searches, aliases, tag colours and any other key. */
+  settings(): ArchiveSettings
 
   // files
   readBlob(sha256: string): Promise<Buffer>

@@ -216,4 +216,34 @@ export const guards: Guards = {
   fetchMissingImages: args('fetchMissingImages', z.tuple([ids.optional()])),
   cancelImport: args('cancelImport', z.tuple([])),
   openExternal: args('openExternal', z.tuple([httpUrl])),
+  archiveDamage: args('archiveDamage', z.tuple([])),
+  checkArchive: args('checkArchive', z.tuple([])),
+  repairArchive: args('repairArchive', z.tuple([])),
+  backupNow: args('backupNow', z.tuple([])),
+  backupSettings: args('backupSettings', z.tuple([])),
+  setBackupSettings: args(
+    'setBackupSettings',
+    z.tuple([
+      z.union([
+        z
+          .object({
+            folder: z
+              .string()
+              .min(1)
+              .max(4096)
+              .refine(
+                (p) => /^([A-Za-z]:[\\/]|[\\/])/.test(p) && !p.includes('\0'),
+                'must be an absolute path',
+              ),
+            intervalHours: z
+              .number()
+              .min(0)
+              .max(24 * 365),
+            keep: z.number().int().min(1).max(1000),
+          })
+          .strict(),
+        z.null(),
+      ]),
+    ]),
+  ),
 }

@@ -29,6 +29,12 @@ const EXPECTED = new Set([
   'BlobNotFoundError',
   'StoreClosedError',
   'NameVariantError',
+  'DamagedBlobError',
+  'DamagedContentError',
+  'CorruptArchiveError',
+  'DamagedArchiveError',
+  'BackupError',
+  'ReadOnlyArchiveError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */
@@ -213,6 +219,20 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
         if (!running) return false
         running.abort()
         return true
+      }),
+
+    archiveDamage: () => reply(() => archive.damage()),
+    checkArchive: () => reply(() => archive.verify()),
+    repairArchive: () => reply(() => archive.repair()),
+    backupNow: () => reply(() => archive.backup()),
+    backupSettings: () => reply(() => archive.backupSettings()),
+    setBackupSettings: (settings) =>
+      reply(() => {
+        if (settings) {
+          const refused = refuseDroppedPath(settings.folder, archive.dir)
+          if (refused) throw new ArchiveError(`Choose another backup folder: ${refused}`)
+        }
+        return archive.setBackupSettings(settings)
       }),
 
     openExternal: (url) =>

@@ -159,6 +159,7 @@ describe('morgue errors', () => {
     const res = await cli([
       '--archive',
       archiveDir,
+      '--create',
       'import',
       empty,
       binary,
@@ -176,7 +177,7 @@ describe('morgue errors', () => {
   it('says the archive is open elsewhere instead of writing beside another process', async () => {
     const archive = await openArchive(dir)
     try {
-      const res = await run('list')
+      const res = await run('tag', 'aaaaaaaaaaaaaaaa', 'x')
       expect(res.code).toBe(1)
       expect(res.stderr.trim()).toMatch(
         /^morgue: The archive at .* is open in another Morgue process/,

@@ -40,6 +40,8 @@ export const DEFAULT_ALIASES: readonly string[][] = nameVariants.groups
 export interface SearchEngineOptions {
   /** Folder for the persisted index (inside the archive); null keeps it in memory only. */
   dir: string | null
+  /** Load the index from `dir` but never write there (another process owns the archive). */
+  readOnly?: boolean
   /**
    * Worker threads for full rebuilds (default: one core fewer than the machine has, 1 or 2: on
    * two cores a second builder starves the main thread's event loop for 50+ ms at a time).
@@ -120,6 +122,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   private nextFile = 1
   private closed = false
   private readonly dir: string | null
+  private readonly readOnly: boolean
   private readonly segmentItems: number
   private readonly mergeAfter: number
   private readonly loadItems: SearchEngineOptions['loadItems']
@@ -129,6 +132,7 @@ export class SegmentedSearchEngine implements SearchEngine {
     this.loadItems = options.loadItems
     this.workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 1))
     this.dir = options.dir
+    this.readOnly = options.readOnly ?? false
     this.segmentItems = options.segmentItems ?? 20_000
     this.mergeAfter = options.mergeAfter ?? 8
   }
@@ -269,7 +273,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async writeSegment(seg: Segment): Promise<void> {
-    if (!this.dir) return
+    if (!this.dir || this.readOnly) return
     await mkdir(this.dir, { recursive: true })
     const name = this.nextName()
     await writeDurably(join(this.dir, name), encodeSegment(seg))
@@ -277,7 +281,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async writeManifest(): Promise<void> {
-    if (!this.dir) return
+    if (!this.dir || this.readOnly) return
     const manifest: Manifest = {
       analysis: ANALYSIS,
       next: this.nextFile,
@@ -292,7 +296,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async removeOrphans(): Promise<void> {
-    if (!this.dir) return
+    if (!this.dir || this.readOnly) return
     const used = new Set(this.set.segments.map((s) => s.file))
     for (const f of await readdir(this.dir)) {
       if ((f.startsWith('seg-') && !used.has(f)) || f.endsWith('.tmp'))

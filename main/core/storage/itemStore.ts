@@ -8,6 +8,7 @@ import type {
   ItemSummary,
   SavedSearch,
 } from '../model'
+import type { StoreDamage } from './damage'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -28,6 +29,18 @@ export interface ArchiveSettings {
   feedRefreshMinutes?: number
   /** The pairing token the browser button and bookmarklet send with a capture. */
   captureToken?: string
+  /** Automatic backups (off when absent). */
+  backup?: BackupSettings
+}
+
+/** Where and how often the app backs the archive up, and how many backups it keeps. */
+export interface BackupSettings {
+  /** Absolute path of the backup folder (best on another disk). */
+  folder: string
+  /** Hours between automatic backups; 0 = only when asked. */
+  intervalHours: number
+  /** Snapshots kept; older ones are removed after a backup. */
+  keep: number
 }
 
 /**
@@ -70,6 +83,13 @@ export interface ItemStore {
    * Reads every item's content: minutes at 100k; run it as explicit maintenance.
    */
   compact?(options?: { graceMs?: number }): Promise<CompactReport>
+  /** Damage found at open (damaged or missing shards, a lost settings file); empty if none. */
+  damage?(): StoreDamage[]
+  /**
+   * Run `task` with writes paused, for a consistent backup or a repair; `reload` rereads the
+   * archive folder from disk into memory (after a repair has put files back).
+   */
+  maintain?<T>(task: (reload: () => Promise<void>) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

@@ -10,6 +10,7 @@ import { SpellingNotice } from '../features/search/SpellingNotice'
 import { useResults, type ResultRow, type SortMode } from '../features/search/useResults'
 import { ImportProgressBar, ImportReportDialog, PasteDialog } from '../features/import/ImportViews'
 import { useImport } from '../features/import/useImport'
+import { DamageBanner, MaintenanceDialog } from '../features/maintenance/MaintenanceDialog'
 import { Reader } from '../features/reader/Reader'
 import { copyWithCredit } from '../features/photos/copyWithCredit'
 import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
@@ -33,6 +34,7 @@ type DialogState =
   | { kind: 'saveSearch' }
   | { kind: 'nameVariants' }
   | { kind: 'creditStyle' }
+  | { kind: 'maintenance' }
   | { kind: 'capture' }
   | null
 
@@ -294,6 +296,9 @@ export function App() {
           <button type="button" onClick={() => setDialog({ kind: 'creditStyle' })}>
             Credit style…
           </button>
+          <button type="button" onClick={() => setDialog({ kind: 'maintenance' })}>
+            Check &amp; back up…
+          </button>
           <button
             type="button"
             title="Save pages from your browser"
@@ -303,6 +308,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <DamageBanner version={data.version} onOpen={() => setDialog({ kind: 'maintenance' })} />
 
       <aside className="sidebar">
         <TagSidebar tags={data.tags} activeTag={activeTag} actions={tagActions} />
@@ -450,6 +456,7 @@ export function App() {
       {imports.report && (
         <ImportReportDialog report={imports.report} onClose={imports.closeReport} />
       )}
+      {dialog?.kind === 'maintenance' && <MaintenanceDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'paste' && (
         <PasteDialog
           onClose={() => setDialog(null)}

@@ -44,6 +44,8 @@ export function Reader({
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
   const [reloads, setReloads] = useState(0)
+  // Why the item cannot be shown (a damaged file): shown in place of the item, never its text.
+  const [damaged, setDamaged] = useState<{ id: string; reason: string } | null>(null)
   // Which item the snapshot is shown for: opening another item shows its text again.
   const [snapshotFor, setSnapshotFor] = useState<string | null>(null)
   const showSnapshot = snapshotFor !== null && snapshotFor === id
@@ -58,8 +60,14 @@ export function Reader({
         if (!live) return
         setItem(it)
         setMissing(it === null)
+        setDamaged(null)
       })
-      .catch((err: unknown) => live && onFailure(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => {
+        if (!live) return
+        const reason = err instanceof Error ? err.message : String(err)
+        if (/ is damaged/.test(reason)) setDamaged({ id, reason })
+        else onFailure(reason)
+      })
     return () => {
       live = false
     }
@@ -77,6 +85,16 @@ export function Reader({
     )
   }
   if (missing) return <div className="reader-empty">This item is no longer in the archive.</div>
+  if (damaged && damaged.id === id) {
+    return (
+      <div className="reader-empty reader-damaged" role="alert" data-testid="reader-damaged">
+        <p>
+          <strong>This item is damaged and cannot be shown.</strong>
+        </p>
+        <p className="small">{damaged.reason}</p>
+      </div>
+    )
+  }
   if (!item || item.id !== id) return <div className="reader-empty muted">Loading…</div>
 
   const setTags = (tags: string[]) =>

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability'
+import { recoverSwallowedText } from './recoverSwallowedText'
 import { JSDOM } from 'jsdom'
 import { looksLikeCreditLine, parseCredit, splitCaptionCredit } from '../../credits'
 import type { Credit, Photo } from '../../model'
@@ -57,6 +58,7 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
 }
 
 function extractFromDocument(doc: Document, pageUrl: string | undefined): ExtractedPage {
+  recoverSwallowedText(doc)
   const base = baseUrlOf(doc, pageUrl)
   const meta = (name: string) =>
     cleanText(

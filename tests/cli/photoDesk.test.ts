@@ -13,7 +13,7 @@ const run = (...args: string[]) => cli(['--archive', join(dir, 'archive'), ...ar
 beforeEach(async () => {
   ;({ dir, cleanup } = await tempDir())
   await writeFile(join(dir, 'flood.md'), FLOOD_MD)
-  const res = await run('import', join(dir, 'flood.md'), '--json')
+  const res = await run('import', join(dir, 'flood.md'), '--json', '--create')
   expect(res.code).toBe(0)
   id = JSON.parse(res.stdout).outcomes[0].ids[0]
 })

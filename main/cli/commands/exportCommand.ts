@@ -24,6 +24,7 @@ export async function exportCommand(
     out: target,
     stream: options.stdout,
     blobs: !options.noBlobs,
+    creditStyle: archive.creditStyle(),
   })
   for (const s of report.skipped) {
     err(

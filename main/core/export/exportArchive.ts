@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import type { ArchiveItem, ItemId, ItemSummary } from '../model'
 import { articleToMarkdown } from './articleToMarkdown'
 import { blobRefsOf, exportJson } from './exportJson'
-import { photosCsv } from './photosCsv'
+import { photosCsv, type PhotosCsvOptions } from './photosCsv'
 
 /** What an export needs from the archive. */
 export interface ExportSource {
@@ -51,6 +51,8 @@ export async function exportArchive(
     out?: string
     stream?: NodeJS.WritableStream
     blobs?: boolean
+    /** The house style of the CSV's credit line (the archive's saved one). */
+    creditStyle?: PhotosCsvOptions['creditStyle']
   },
 ): Promise<ArchiveExportReport> {
   const { format } = options
@@ -71,7 +73,7 @@ export async function exportArchive(
   const body = async (sink: NodeJS.WritableStream) => {
     const put = (chunk: string) => write(sink, chunk)
     if (format === 'csv') {
-      for await (const row of photosCsv(counted(items, report))) await put(row)
+      for await (const row of photosCsv(counted(items, report), { creditStyle: options.creditStyle })) await put(row)
       return
     }
     const refsByBlob = new Map<string, { itemId: ItemId; field: string }>()

@@ -66,7 +66,7 @@ test('subscribe to a feed, read its articles, refresh for a new one', async ({ p
 
   const feed = page.getByTestId('feed').filter({ hasText: 'Harbour Gazette' })
   await expect(feed.getByTestId('feed-unread')).toHaveText('2')
-  await feed.getByRole('button', { name: /Harbour Gazette/ }).click()
+  await feed.getByRole('button', { name: /^Harbour Gazette/ }).click()
   await expect(win.resultCount).toHaveText('2 items in the archive')
   await win.resultRows.filter({ hasText: 'Dockers strike' }).click()
   // The full page was archived, not the feed's summary.

@@ -22,9 +22,12 @@ async function generateArchive(archiveDir: string): Promise<void> {
     const w = (k: number) => WORDS[(i * 7 + k * 13) % WORDS.length]
     const title = `Report ${String(i).padStart(4, '0')}: ${w(1)} ${w(2)} in the ${w(3)}`
     const marker = i === ARTICLES - 1 ? ' The zanzibarite dossier closes this series.' : ''
-    const body =
-      `Correspondents said the ${w(0)} and the ${w(4)} dominated day ${i % 365} as the ${w(8)} ` +
-      `continued. Officials declined to comment on the ${w(5)}.${marker}`
+    // Distinct texts, as a real archive holds: 2,000 copies of one template would be one story
+    // to the near-duplicate detector (one row, "+1,999 similar").
+    let seed = (i + 1) * 2654435761
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0)
+    const words = Array.from({ length: 28 }, () => WORDS[next() % WORDS.length])
+    const body = `Day ${i % 365}: ${words.join(' ')}.${marker}`
     const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toUTCString()
     items.push(
       `<item><title>${xml(title)}</title><link>https://example.org/wire/${i}</link>` +

@@ -103,10 +103,15 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return sendText(res, 421, 'Refused: unexpected Host header.')
     }
-    // A page of another site (or a sandboxed frame: Origin "null") may not call us at all.
+    // A page of another site may not call us at all. A sandboxed frame (Origin "null") may
+    // only load images: the archived-page snapshot shows its images from /media (token in
+    // the URL); it can call nothing.
     const origin = headerValue(req.headers.origin)
+    const snapshotImage =
+      origin === 'null' && req.method === 'GET' && (req.url ?? '').startsWith('/media/')
     if (
       origin !== null &&
+      !snapshotImage &&
       origin !== `http://127.0.0.1:${port}` &&
       origin !== `http://localhost:${port}`
     ) {

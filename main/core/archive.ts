@@ -447,13 +447,22 @@ export function createArchive(deps: ArchiveDeps): Archive {
       let cancelled = false
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
+      // Files parse ahead of the one being stored (as many as the import workers take at once);
+      // they are stored one at a time, in order.
+      const ahead = 2 * Math.max(1, deps.runImport?.parallelism ?? 1)
+      const parsing = new Map<number, Promise<ParsedFile>>()
       for (const [i, file] of files.entries()) {
         options.onProgress?.({ done: i, total, current: file.path })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        outcomes.push(await importFile(file.path, file.bytes, options, batch))
+        for (const [k, next] of files.slice(i, i + ahead).entries()) {
+          if (!parsing.has(i + k)) parsing.set(i + k, parseFile(next.path, next.bytes, options))
+        }
+        const storeFile = await (parsing.get(i) ?? parseFile(file.path, file.bytes, options))
+        parsing.delete(i)
+        outcomes.push(await storeFile(batch))
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -689,44 +698,53 @@ export function createArchive(deps: ArchiveDeps): Archive {
     })
   }
 
-  async function importFile(
+  /**
+   * Read and parse one file of a bulk import; resolves (never rejects) with the step that stores
+   * it, which bulk imports run in file order.
+   */
+  async function parseFile(
     path: string,
     size: number,
     options: ImportOptions,
-    batch?: PendingBatch,
-  ): Promise<ImportOutcome> {
+  ): Promise<ParsedFile> {
     if (size > maxFileBytes) {
       // Our own NDJSON export grows past the limit with embedded photos: it is read line by line.
       if (/\.(ndjson|jsonl)$/i.test(path)) {
-        try {
-          const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
-          return await ingest(path, drafts, options, batch)
-        } catch (err) {
-          return failed(path, err)
+        return async (batch) => {
+          try {
+            const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
+            return await ingest(path, drafts, options, batch)
+          } catch (err) {
+            return failed(path, err)
+          }
         }
       }
-      return failed(
-        path,
-        new ImportError(
-          `${path} is ${formatBytes(size)}; Morgue imports files up to ${formatBytes(maxFileBytes)}.`,
-        ),
-      )
+      const tooBig = `${path} is ${formatBytes(size)}; Morgue imports files up to ${formatBytes(maxFileBytes)}.`
+      return async () => failed(path, new ImportError(tooBig))
     }
     let bytes: Buffer
     try {
       bytes = await readFile(path)
     } catch (err) {
-      return failed(path, new ImportError(describeFsError(err, path)))
+      return async () => failed(path, new ImportError(describeFsError(err, path)))
     }
     const input: ImportInput = {
       source: path,
       bytes,
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
+    let drafts: ItemDraft[]
     try {
-      return await ingest(path, await runImporter(input, options.signal), options, batch)
+      drafts = await runImporter(input, options.signal)
     } catch (err) {
-      return failed(path, err)
+      return async () => failed(path, err)
+    }
+    return async (batch) => {
+      try {
+        return await ingest(path, drafts, options, batch)
+      } catch (err) {
+        return failed(path, err)
+      }
     }
   }
 
@@ -741,6 +759,9 @@ interface PendingBatch {
   outcomes: ImportOutcome[]
   started: number
 }
+
+/** A parsed file of a bulk import: stores it (or reports why it failed). */
+type ParsedFile = (batch: PendingBatch) => Promise<ImportOutcome>
 
 const BATCH_ITEMS = 200
 const BATCH_MS = 1000

@@ -1,7 +1,7 @@
 import type { ItemDraft } from '../model'
 import { downloadPhotoImages } from './downloadPhotoImages'
 import { decodeHtml } from './html/decodeHtml'
-import { extractPage } from './html/extractPage'
+import { readPage } from './html/extractPage'
 import { fetchLimited, type FetchLimits } from './html/fetchLimited'
 import { looksLikeHtml, pageToDraft } from './html/htmlImporter'
 import { ImportError, type ImportContext } from './importer'
@@ -51,15 +51,28 @@ export async function importUrl(
     throw new ImportError(`${page.finalUrl} is not a web page.`)
   }
   const { html } = decodeHtml(page.bytes, page.finalUrl, page.contentType)
-  const extracted = extractPage(html, { url: page.finalUrl })
-  await downloadPhotoImages(extracted.photos, { ...ctx, fetch: fetchFn }, limits)
-  // The snapshot marks the images it can show from the archive: page URL → sha256.
-  const archived = new Map(
-    extracted.photos.flatMap((p) => (p.src && p.image ? [[p.src, p.image.sha256] as const] : [])),
-  )
-  const draft = await pageToDraft(extracted, html, ctx, { kind: 'url', path: url }, url, {
-    url: page.finalUrl,
-    archived,
-  })
-  return [draft]
+  // One parse of the page gives the article and, once its images are in, the snapshot.
+  const read = readPage(html, { url: page.finalUrl })
+  try {
+    const extracted = read.page
+    await downloadPhotoImages(extracted.photos, { ...ctx, fetch: fetchFn }, limits)
+    // The snapshot marks the images it can show from the archive: page URL → sha256.
+    const archived = new Map(
+      extracted.photos.flatMap((p) => (p.src && p.image ? [[p.src, p.image.sha256] as const] : [])),
+    )
+    const draft = await pageToDraft(
+      extracted,
+      read.snapshot,
+      ctx,
+      { kind: 'url', path: url },
+      url,
+      {
+        url: page.finalUrl,
+        archived,
+      },
+    )
+    return [draft]
+  } finally {
+    read.close()
+  }
 }

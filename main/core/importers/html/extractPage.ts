@@ -6,6 +6,7 @@ import { cleanText, resolveUrl } from './domText'
 import { findJsonLdPhotos, findScriptDataPhotos } from './findDataPhotos'
 import { findMarkupPhotos, imageUrlIn, type RawPhoto } from './findMarkupPhotos'
 import { htmlParagraphs } from './htmlParagraphs'
+import { sanitizeSnapshotElement, type SnapshotOptions } from './sanitizeSnapshot'
 
 /** What a web page holds, as the archive would store it. */
 export interface ExtractedPage {
@@ -49,15 +50,67 @@ const GLUED_CREDIT_LABEL = /^credit(?=\p{Lu})/u
  * "no article").
  */
 export function extractPage(html: string, options: ExtractOptions = {}): ExtractedPage {
+  return readPage(html, options, false).page
+}
+
+/** A page read once: what it holds, and its sanitised snapshot from the same parse. */
+export interface ReadPage {
+  page: ExtractedPage
+  /** The sanitised snapshot (see `sanitizeSnapshot`); one call per page. */
+  snapshot(options?: SnapshotOptions): string
+  /** Let the parsed page go (done by `snapshot`; call it when no snapshot is taken). */
+  close(): void
+}
+
+/**
+ * `extractPage` and `sanitizeSnapshot` from one jsdom parse of the page: a copy of the document
+ * is taken for the snapshot before Readability rewrites it (copying a parsed tree is several
+ * times cheaper than parsing the page again). With `withSnapshot: false` no copy is taken and
+ * `snapshot` throws.
+ */
+export function readPage(
+  html: string,
+  options: ExtractOptions = {},
+  withSnapshot = true,
+): ReadPage {
+  // No scripts run and nothing loads: jsdom's defaults (no runScripts, no resources).
   const dom = new JSDOM(html, options.url ? { url: options.url } : {})
+  let open = true
+  const close = () => {
+    if (open) dom.window.close()
+    open = false
+  }
+  let copy: Element | null = null
   try {
-    return extractFromDocument(dom.window.document, options.url)
-  } finally {
-    dom.window.close()
+    const page = extractFromDocument(dom.window.document, options.url, (doc) => {
+      if (withSnapshot) copy = doc.documentElement.cloneNode(true) as Element
+    })
+    if (!withSnapshot) close()
+    return {
+      page,
+      snapshot(snapshotOptions = {}) {
+        const root = copy
+        if (!root) throw new Error('this page was read without its snapshot')
+        copy = null
+        try {
+          return sanitizeSnapshotElement(root, dom.window as unknown as Window, snapshotOptions)
+        } finally {
+          close()
+        }
+      },
+      close,
+    }
+  } catch (err) {
+    close()
+    throw err
   }
 }
 
-function extractFromDocument(doc: Document, pageUrl: string | undefined): ExtractedPage {
+function extractFromDocument(
+  doc: Document,
+  pageUrl: string | undefined,
+  beforeRewrite: (doc: Document) => void,
+): ExtractedPage {
   const base = baseUrlOf(doc, pageUrl)
   const meta = (name: string) =>
     cleanText(
@@ -82,8 +135,8 @@ function extractFromDocument(doc: Document, pageUrl: string | undefined): Extrac
 
   const docTitle = doc.title
   const docLang = doc.documentElement.getAttribute('lang')
-  // Readability rewrites the document it reads: everything else was read above (no clone, which
-  // costs as much as a parse on a 1 MB page).
+  // Readability rewrites the document it reads: everything else was read above.
+  beforeRewrite(doc)
   const article = new Readability<Node>(doc, { serializer: (node) => node }).parse()
   const content = article?.content as Element | null | undefined
   const paragraphs = content ? htmlParagraphs(content) : fallbackParagraphs(doc)

@@ -1,8 +1,8 @@
 import type { ArticleDraft, Origin } from '../../model'
 import { ImportError, type ImportContext, type ImportInput, type Importer } from '../importer'
 import { decodeHtml } from './decodeHtml'
-import { extractPage, type ExtractedPage } from './extractPage'
-import { sanitizeSnapshot } from './sanitizeSnapshot'
+import { readPage, type ExtractedPage } from './extractPage'
+import { sanitizeSnapshot, type SnapshotOptions } from './sanitizeSnapshot'
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml', 'xht'])
@@ -34,9 +34,14 @@ export const htmlImporter: Importer = {
   async import(input: ImportInput, ctx: ImportContext) {
     const { html } = decodeHtml(input.bytes, input.source, input.contentType)
     const url = savedFromUrl(html)
-    const page = extractPage(html, { url })
+    // One parse of the page gives the article and the snapshot.
+    const read = readPage(html, { url })
     const origin: Origin = { kind: 'html', path: input.source }
-    return [await pageToDraft(page, html, ctx, origin, input.source, { url })]
+    try {
+      return [await pageToDraft(read.page, read.snapshot, ctx, origin, input.source, { url })]
+    } finally {
+      read.close()
+    }
   },
 }
 
@@ -69,12 +74,13 @@ export interface DraftExtras {
 
 /**
  * Turn an extracted page into an article draft and keep its sanitised snapshot in the archive.
+ * `snapshotOf` is the page's HTML, or the snapshot of a page already parsed (`readPage`).
  *
  * @throws ImportError when the page holds no article (no readable text).
  */
 export async function pageToDraft(
   page: ExtractedPage,
-  html: string,
+  snapshotOf: string | ((options: SnapshotOptions) => string),
   ctx: ImportContext,
   origin: Origin,
   source: string,
@@ -84,7 +90,11 @@ export async function pageToDraft(
   if (text.length < MIN_ARTICLE_CHARS) {
     throw new ImportError(`No article found in ${source}: the page has no readable text.`)
   }
-  const snapshotHtml = sanitizeSnapshot(html, { baseUrl: extras.url, archived: extras.archived })
+  const snapshotOptions = { baseUrl: extras.url, archived: extras.archived }
+  const snapshotHtml =
+    typeof snapshotOf === 'string'
+      ? sanitizeSnapshot(snapshotOf, snapshotOptions)
+      : snapshotOf(snapshotOptions)
   const snapshot = await ctx.putBlob(
     new TextEncoder().encode(snapshotHtml),
     'text/html',

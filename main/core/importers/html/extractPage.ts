@@ -1,11 +1,11 @@
 import { Readability } from '@mozilla/readability'
-import { JSDOM } from 'jsdom'
 import { looksLikeCreditLine, parseCredit, splitCaptionCredit } from '../../credits'
 import type { Credit, Photo } from '../../model'
 import { cleanText, resolveUrl } from './domText'
 import { findJsonLdPhotos, findScriptDataPhotos } from './findDataPhotos'
 import { findMarkupPhotos, imageUrlIn, type RawPhoto } from './findMarkupPhotos'
 import { htmlParagraphs } from './htmlParagraphs'
+import { parseHtmlDocument } from './parseHtmlDocument'
 import { sanitizeSnapshotElement, type SnapshotOptions } from './sanitizeSnapshot'
 
 /** What a web page holds, as the archive would store it. */
@@ -58,51 +58,37 @@ export interface ReadPage {
   page: ExtractedPage
   /** The sanitised snapshot (see `sanitizeSnapshot`); one call per page. */
   snapshot(options?: SnapshotOptions): string
-  /** Let the parsed page go (done by `snapshot`; call it when no snapshot is taken). */
+  /** Let the copy for the snapshot go (done by `snapshot`; call it when none is taken). */
   close(): void
 }
 
 /**
- * `extractPage` and `sanitizeSnapshot` from one jsdom parse of the page: a copy of the document
- * is taken for the snapshot before Readability rewrites it (copying a parsed tree is several
- * times cheaper than parsing the page again). With `withSnapshot: false` no copy is taken and
- * `snapshot` throws.
+ * `extractPage` and `sanitizeSnapshot` from one jsdom parse of the page (`parseHtmlDocument`): a
+ * copy of the document is taken for the snapshot before Readability rewrites it (copying a parsed
+ * tree is several times cheaper than parsing the page again). With `withSnapshot: false` no copy
+ * is taken and `snapshot` throws.
  */
 export function readPage(
   html: string,
   options: ExtractOptions = {},
   withSnapshot = true,
 ): ReadPage {
-  // No scripts run and nothing loads: jsdom's defaults (no runScripts, no resources).
-  const dom = new JSDOM(html, options.url ? { url: options.url } : {})
-  let open = true
-  const close = () => {
-    if (open) dom.window.close()
-    open = false
-  }
+  const { document, window } = parseHtmlDocument(html, options.url)
   let copy: Element | null = null
-  try {
-    const page = extractFromDocument(dom.window.document, options.url, (doc) => {
-      if (withSnapshot) copy = doc.documentElement.cloneNode(true) as Element
-    })
-    if (!withSnapshot) close()
-    return {
-      page,
-      snapshot(snapshotOptions = {}) {
-        const root = copy
-        if (!root) throw new Error('this page was read without its snapshot')
-        copy = null
-        try {
-          return sanitizeSnapshotElement(root, dom.window as unknown as Window, snapshotOptions)
-        } finally {
-          close()
-        }
-      },
-      close,
-    }
-  } catch (err) {
-    close()
-    throw err
+  const page = extractFromDocument(document, options.url, (doc) => {
+    if (withSnapshot) copy = doc.documentElement.cloneNode(true) as Element
+  })
+  return {
+    page,
+    snapshot(snapshotOptions = {}) {
+      const root = copy
+      if (!root) throw new Error('this page was read without its snapshot')
+      copy = null
+      return sanitizeSnapshotElement(root, window, snapshotOptions)
+    },
+    close() {
+      copy = null
+    },
   }
 }
 

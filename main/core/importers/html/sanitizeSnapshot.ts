@@ -27,6 +27,7 @@ const URL_IN_CSS = /url\s*\(\s*(['"]?)(.*?)\1\s*\)/gi
 const CSS_IMPORT = /@import\s+[^;]+;?/gi
 
 let purifier: DOMPurify | undefined
+const purifiers = new WeakMap<object, DOMPurify>()
 let current: Required<SnapshotOptions> = { baseUrl: '', archived: new Map() }
 
 /**
@@ -51,7 +52,8 @@ export function sanitizeSnapshotElement(
   window: Window,
   options: SnapshotOptions = {},
 ): string {
-  const purify = createPurifier(window)
+  let purify = purifiers.get(window)
+  if (!purify) purifiers.set(window, (purify = createPurifier(window)))
   return withOptions(options, () => {
     purify.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true })
     return finishSnapshot(root.outerHTML)

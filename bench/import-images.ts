@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     '| --- | ---: |',
     `| photo importer alone (metadata + credit + 320 px thumbnail), ${ROUNDS}× the folder per run | ${median(importerRates).toFixed(1)} photos/s |`,
     `| metadata read (exifr + IIM), median per image | ${median(metaMs).toFixed(1)} ms |`,
-    `| thumbnail (pure JS decode + resize + JPEG encode), median per image | ${median(thumbMs).toFixed(1)} ms |`,
+    `| thumbnail (sharp, or the pure-JS fallback where it cannot load), median per image | ${median(thumbMs).toFixed(1)} ms |`,
     `| thumbnail of the largest file (${largest.name}, ${(largest.bytes.length / 1024).toFixed(0)} KB) | ${thumbMs[largestIdx].toFixed(1)} ms |`,
   ]
   if (archiveRuns.length) {

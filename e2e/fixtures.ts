@@ -48,7 +48,18 @@ export function electronBinary(): string | null {
 async function startServe(archiveDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/serve.js'), '--archive', archiveDir],
+    [
+      join(repoRoot, 'out/main/serve.js'),
+      '--archive',
+      archiveDir,
+      // The test-only importPaths hook reads the corpora and files the tests write.
+      '--import-root',
+      corpusDir,
+      '--import-root',
+      tmpdir(),
+      '--import-root',
+      join(repoRoot, 'e2e', '.output'),
+    ],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,7 +98,7 @@ async function stop(child: ChildProcess): Promise<void> {
 export async function runCli(archiveDir: string, args: string[]): Promise<string> {
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/cli.js'), '--archive', archiveDir, ...args],
+    [join(repoRoot, 'out/main/cli.js'), '--archive', archiveDir, '--create', ...args],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 // The desktop app's lifecycle only: one instance, data dir → open the archive → window → IPC.
 import { join } from 'node:path'
-import { app, dialog, Menu, protocol, shell, type BrowserWindow } from 'electron'
+import { app, dialog, Menu, protocol, session, shell, type BrowserWindow } from 'electron'
+import { startBackupSchedule, type BackupSchedule } from './core/backup/backupSchedule'
 import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
@@ -10,6 +11,7 @@ import { createHandlers, forwardChanges } from './ipc/handlers'
 import { registerArchiveIpc } from './ipc/register'
 import { MEDIA_HEADERS, readMedia } from './platform/media'
 import { APP_NAME } from './platform/paths'
+import { applyPermissionPolicy, guardWebContents } from './platform/webGuards'
 import { buildAppMenu } from './platform/menu'
 import { createMainWindow, isExternalHttpUrl } from './window'
 import { channel, MEDIA_SCHEME, type EventName, type EventPayloads } from '../preload/contract'
@@ -25,6 +27,7 @@ protocol.registerSchemesAsPrivileged([
 
 let win: BrowserWindow | null = null
 let archive: Archive | null = null
+let backups: BackupSchedule | null = null
 
 function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel(event), payload)
@@ -44,6 +47,7 @@ function registerMediaProtocol(open: Archive): void {
 }
 
 async function start(): Promise<void> {
+  applyPermissionPolicy(session.defaultSession)
   const dir = process.env.MORGUE_ARCHIVE_DIR ?? join(app.getPath('userData'), 'archive')
   try {
     archive = await openArchive(dir)
@@ -78,6 +82,9 @@ async function start(): Promise<void> {
   })
   registerArchiveIpc(api, guards, () => win)
   forwardChanges(open, { emit })
+  backups = startBackupSchedule(open, {
+    onError: (err) => console.error(`Morgue: automatic backup failed: ${String(err)}`),
+  })
   startFeedScheduler(open, { onError: (err) => console.error('Feed refresh failed:', err) })
   Menu.setApplicationMenu(buildAppMenu((command) => emit('menuCommand', command)))
 
@@ -102,9 +109,11 @@ if (!app.requestSingleInstanceLock()) {
     if (win.isMinimized()) win.restore()
     win.focus()
   })
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', (event) => {
     if (!archive) return
+    backups?.stop()
     event.preventDefault()
     const closing = archive
     archive = null

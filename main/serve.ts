@@ -2,6 +2,7 @@
 // binary can run. Prints the URL (with its token) to open.
 import { resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startBackupSchedule } from './core/backup/backupSchedule'
 import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
 import { openArchive } from './core/openArchive'
@@ -16,16 +17,19 @@ random token printed with the URL.
 
   --archive DIR   archive folder (default: $MORGUE_ARCHIVE_DIR or ${defaultArchiveDir()})
   --port N        port to listen on (default: a random free port)
+  --import-root DIR  a folder whose files the browser may import by path (repeatable;
+                  default none: the browser imports by paste or URL)
   --help          show this help`
 
 async function main(): Promise<number> {
-  let values: { archive?: string; port?: string; help?: boolean }
+  let values: { archive?: string; port?: string; help?: boolean; 'import-root'?: string[] }
   try {
     ;({ values } = parseArgs({
       options: {
         archive: { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean' },
+        'import-root': { type: 'string', multiple: true },
       },
     }))
   } catch (err) {
@@ -56,6 +60,11 @@ async function main(): Promise<number> {
     guards,
     port,
     rendererDir: join(__dirname, '../renderer'),
+    importRoots: (values['import-root'] ?? []).map((r) => resolve(r)),
+  })
+  const backups = startBackupSchedule(archive, {
+    onBackup: (r) => console.log(`Backed up to ${r.snapshot}`),
+    onError: (err) => console.error(`morgue serve: automatic backup failed: ${String(err)}`),
   })
   const stopFeeds = startFeedScheduler(archive, {
     onError: (err) => console.error('Feed refresh failed:', err),
@@ -66,6 +75,7 @@ async function main(): Promise<number> {
   console.log('Press Ctrl+C to stop.')
 
   const stop = async () => {
+    backups.stop()
     stopFeeds()
     await capture?.close()
     await transport.close()

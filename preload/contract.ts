@@ -4,14 +4,20 @@
  * A method added to `ArchiveApi` does not compile until `listed` (and so preload, the guards
  * and the handlers) have it too.
  */
+import type { AgencyChange } from '../main/core/agencyTable'
 import type { ArchiveChange, ListOptions } from '../main/core/archiveApi'
+import type { AgencyEntry, UserAgency } from '../main/core/credits/agencyLookup'
 import type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -20,16 +26,31 @@ import type {
   FeedRefreshOutcome,
   FeedSubscription,
 } from '../main/core/model'
-import type { SearchOptions, SearchResult } from '../main/core/search/types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchOptions,
+  SearchResult,
+} from '../main/core/search/types'
+import type { SimilarResult } from '../main/core/similar/types'
+import type { CreditLineSource } from '../main/core/credits/creditLine'
+import type { BackupReport } from '../main/core/backup/backupTypes'
+import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyReport'
+import type { StoreDamage } from '../main/core/storage/damage'
+import type { BackupSettings } from '../main/core/storage/itemStore'
 
-export type { ArchiveChange, ListOptions }
+export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -37,7 +58,9 @@ export type {
   VersionInfo,
   FeedRefreshOutcome,
 }
-export type { SearchOptions, SearchResult }
+export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
+export type { CreditLineSource }
+export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -79,6 +102,8 @@ export type MenuCommand = 'import-files' | 'paste' | 'find'
 /** The calls the renderer can make. Arguments are validated in main (main/ipc/guards.ts). */
 export interface ArchiveApi {
   search(query: string, options?: SearchOptions): Promise<Reply<SearchResult>>
+  /** The item's near duplicates (its cluster's other members), most similar first. */
+  similar(id: ItemId): Promise<Reply<SimilarResult>>
   /** `null` when the item no longer exists. */
   get(id: ItemId): Promise<Reply<ArchiveItem | null>>
   list(options?: ListOptions): Promise<Reply<ItemPage>>
@@ -110,6 +135,7 @@ export interface ArchiveApi {
   diffVersions(id: ItemId, from?: number, to?: number): Promise<Reply<VersionDiff>>
 
   tags(): Promise<Reply<TagInfo[]>>
+  /** `ids` of items and refs of photos (`ARTICLE/p0`) alike, here and in removeTags/setTags. */
   addTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
   removeTags(ids: ItemId[], tags: string[]): Promise<Reply<void>>
   setTags(id: ItemId, tags: string[]): Promise<Reply<ArchiveItem>>
@@ -119,6 +145,16 @@ export interface ArchiveApi {
   deleteTag(tag: string): Promise<Reply<ItemId[]>>
   setTagColor(tag: string, color: string | null): Promise<Reply<void>>
 
+  /** A photo by ref (`ARTICLE/p0`, or a standalone photo's id); `null` when it is gone. */
+  getPhoto(ref: string): Promise<Reply<PhotoRecord | null>>
+  /** Correct a photo's caption or credit (durable, searchable at once, shown as edited). */
+  editPhoto(ref: string, patch: PhotoPatch): Promise<Reply<PhotoRecord>>
+  /** The house style of "Copy with credit", saved in the archive. */
+  creditStyle(): Promise<Reply<CreditStyleSetting>>
+  setCreditStyle(setting: CreditStyleSetting): Promise<Reply<void>>
+  /** A caption with its credit in a house style (default: the saved one), for the clipboard. */
+  formatCreditLine(source: CreditLineSource, setting?: CreditStyleSetting): Promise<Reply<string>>
+
   deleteItems(ids: ItemId[]): Promise<Reply<DeletedItems>>
   restoreItems(undoToken: string): Promise<Reply<number>>
 
@@ -126,17 +162,46 @@ export interface ArchiveApi {
   saveSearch(search: SavedSearch): Promise<Reply<void>>
   deleteSavedSearch(name: string): Promise<Reply<void>>
 
+  /** Values of `tag:`, `photographer:`, `agency:` or `source:` starting with `prefix`. */
+  completeField(field: CompletionField, prefix: string): Promise<Reply<FieldCompletion[]>>
+  /** Name-variant groups (spellings searched as one name); the starter list until edited. */
+  nameVariants(): Promise<Reply<string[][]>>
+  /** Replace the groups; returns them as saved (cleaned, overlapping groups merged). */
+  setNameVariants(groups: string[][]): Promise<Reply<string[][]>>
+  /** Read groups from CSV (one group per line) and merge them in, or replace the list. */
+  importNameVariantsCsv(csv: string, mode: 'merge' | 'replace'): Promise<Reply<string[][]>>
+  exportNameVariantsCsv(): Promise<Reply<string>>
+  /** The credit parser's agency table (built in + the user's own). */
+  listAgencies(): Promise<Reply<AgencyEntry[]>>
+  /** "Always read «X» as an agency": saved in the archive, credits read again. */
+  addAgency(entry: UserAgency): Promise<Reply<AgencyChange>>
+  removeAgency(name: string): Promise<Reply<AgencyChange>>
+
   /** Main shows the file picker; the renderer never names a path here. */
   importFiles(): Promise<Reply<ImportReport | null>>
   /** Files and folders dropped on the window (paths from preload's `pathForFile`), checked in main. */
   importPaths(paths: string[]): Promise<Reply<ImportReport>>
   importText(text: string, label?: string): Promise<Reply<ImportReport>>
   importUrl(url: string): Promise<Reply<ImportReport>>
+  /** Try again to archive the images items lack (all items, or these); runs like an import. */
+  fetchMissingImages(ids?: ItemId[]): Promise<Reply<MissingImagesReport>>
   /** Stop the running import after the current file; its report says `cancelled`. */
   cancelImport(): Promise<Reply<boolean>>
 
   /** Open an http(s) link in the system browser. */
   openExternal(url: string): Promise<Reply<void>>
+
+  /** Damage found when the archive was opened (empty when all is well). */
+  archiveDamage(): Promise<Reply<StoreDamage[]>>
+  /** Check archive: every shard, summary, file hash, the settings and the index. */
+  checkArchive(): Promise<Reply<VerifyReport>>
+  /** Quarantine damaged files, restore from the newest good backup, rebuild the index. */
+  repairArchive(): Promise<Reply<RepairReport>>
+  /** Back up now into the backup folder of the settings. */
+  backupNow(): Promise<Reply<BackupReport>>
+  backupSettings(): Promise<Reply<BackupSettings | null>>
+  /** `null` switches automatic backups off. */
+  setBackupSettings(settings: BackupSettings | null): Promise<Reply<void>>
 }
 
 /** Events from main, each subscription handing back its removal. */
@@ -166,6 +231,7 @@ export type EventName = keyof EventPayloads
 // A Record, not an array: a new ArchiveApi method won't compile until it is listed here too.
 const listed: Record<keyof ArchiveApi, true> = {
   search: true,
+  similar: true,
   get: true,
   list: true,
   stats: true,
@@ -190,17 +256,37 @@ const listed: Record<keyof ArchiveApi, true> = {
   mergeTags: true,
   deleteTag: true,
   setTagColor: true,
+  getPhoto: true,
+  editPhoto: true,
+  creditStyle: true,
+  setCreditStyle: true,
+  formatCreditLine: true,
   deleteItems: true,
   restoreItems: true,
   savedSearches: true,
   saveSearch: true,
   deleteSavedSearch: true,
+  completeField: true,
+  nameVariants: true,
+  setNameVariants: true,
+  importNameVariantsCsv: true,
+  exportNameVariantsCsv: true,
+  listAgencies: true,
+  addAgency: true,
+  removeAgency: true,
   importFiles: true,
   importPaths: true,
   importText: true,
   importUrl: true,
+  fetchMissingImages: true,
   cancelImport: true,
   openExternal: true,
+  archiveDamage: true,
+  checkArchive: true,
+  repairArchive: true,
+  backupNow: true,
+  backupSettings: true,
+  setBackupSettings: true,
 }
 const listedEvents: Record<EventName, true> = {
   changed: true,

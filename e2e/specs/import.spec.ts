@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import { readFile } from 'node:fs/promises'
 import { expect, seedFile, test } from '../fixtures'
 import { ArchiveWindow } from '../pages/ArchiveWindow'
@@ -96,7 +98,8 @@ test.describe('import', () => {
   }) => {
     const win = new ArchiveWindow(page)
     await win.ready()
-    const report = await importPaths(['/nonexistent/morgue-e2e/missing.txt'])
+    // Under an allowed folder (the temp folder), so the import runs and meets the missing file.
+    const report = await importPaths([join(tmpdir(), 'morgue-e2e-nonexistent', 'missing.txt')])
     expect(report.failed).toBe(1)
     expect(report.outcomes[0]?.reason).toMatch(/missing\.txt/)
   })

@@ -27,7 +27,10 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: 'list [--tag TAG] [--sort newest|oldest|title] [--limit N] [--json]',
     summary: 'List archived items.',
   },
-  show: { usage: 'show ID [--json]', summary: 'Show one item in full.' },
+  show: {
+    usage: 'show ID [--json]',
+    summary: 'Show one item in full, or one photo (ARTICLE/p0, as `search --json` gives in `ref`).',
+  },
   subscribe: {
     usage: 'subscribe URL [--json]',
     summary:
@@ -59,21 +62,102 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: 'search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]',
     summary: 'Search the archive (words, "phrases", photographer:, agency:, tag:, after:, …).',
   },
-  tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item.' },
-  untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item.' },
+  similar: {
+    usage: 'similar ID [--json]',
+    summary:
+      'List the near duplicates of an item (the same story from other outlets or re-edited).',
+  },
+  tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item or a photo (ARTICLE/p0).' },
+  untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item or a photo.' },
+  credit: {
+    usage:
+      'credit ID [--photographer NAME]… [--agency NAME] [--via NAME]… [--for NAME] [--caption TEXT]',
+    summary:
+      'Print a photo’s credit as JSON, or correct it: the correction sticks over re-parse and re-import.',
+    options: [
+      '--photographer NAME   the photographer (repeat for several; "" clears)',
+      '--agency NAME         the agency ("" clears)',
+      '--via NAME            a distributor, e.g. Getty Images (repeatable; "" clears)',
+      '--for NAME            the client the picture was made for ("" clears)',
+      '--caption TEXT        the caption',
+    ],
+  },
+  'credit-line': {
+    usage: 'credit-line ID [--style ap|reuters|afp|guardian|german|plain|TEMPLATE] [--json]',
+    summary: 'Print a photo’s caption with its credit in a house style (default: the saved one).',
+    options: [
+      '--style STYLE   ap (AP Photo/Name), reuters (REUTERS/Name), afp (Name / AFP),',
+      '                guardian (Photograph: Name/AFP/Getty Images), german (Foto: Name/dpa),',
+      '                plain (Name / Agency), or a template with {caption} {photographer}',
+      '                {agency} {via} {for} {date}; a [part] is dropped when a field in it is empty',
+    ],
+  },
+  'credit-style': {
+    usage: 'credit-style [STYLE|TEMPLATE] [--json]',
+    summary: 'Print or set the house style of "Copy with credit" and the CSV credit line.',
+  },
+  'reparse-credits': {
+    usage: 'reparse-credits',
+    summary: 'Parse every archived credit again (corrections made by hand are kept).',
+  },
   tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },
+  agencies: {
+    usage: 'agencies [--json]',
+    summary: 'List the agencies the credit parser knows (built in and added).',
+  },
+  agency: {
+    usage: 'agency add NAME [--alias A]… | agency remove NAME',
+    summary: 'Teach the credit parser an agency (or forget one you added); credits are read again.',
+  },
   'rename-tag': { usage: 'rename-tag FROM TO', summary: 'Rename a tag on every item.' },
   'merge-tags': {
     usage: 'merge-tags SOURCE… --into TARGET',
     summary: 'Merge tags into one (TARGET is created if needed).',
   },
   delete: { usage: 'delete ID…', summary: 'Delete items.' },
+  alias: {
+    usage: 'alias add NAME VARIANT… | alias list [--json] | alias remove NAME',
+    summary: 'Edit the name variants searched as one name (Gaddafi = Qadhafi = Kadhafi).',
+    options: [
+      'add NAME VARIANT…  add variants to the group of NAME (a new group if none holds it)',
+      'list [--json]      print the groups, one per line',
+      'remove NAME        take NAME out of its group (a group left with one name goes)',
+    ],
+  },
   export: {
-    usage: 'export [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
+    usage:
+      'export [ID --format html] [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',
     summary:
-      'Export the archive: JSON (lossless, re-importable), Markdown files, or a CSV of photos.',
+      'Export the archive: JSON (lossless, re-importable), Markdown files, a CSV of photos, or one item as a self-contained HTML file.',
+  },
+  'fetch-missing': {
+    usage: 'fetch-missing [ID] [--json]',
+    summary:
+      'Try again to archive the images items lack (all items, or one); exit code 1 while some are still missing.',
   },
   stats: { usage: 'stats [--json]', summary: 'Counts and size of the archive.' },
+  verify: {
+    usage: 'verify [--json]',
+    summary:
+      'Check every shard, summary, file hash, the settings and the index; exit 1 if anything is damaged.',
+  },
+  repair: {
+    usage: 'repair [--from BACKUP]… [--json]',
+    summary:
+      'Quarantine damaged files, restore them from the newest good backup, rebuild the index.',
+    options: ['--from BACKUP   a backup folder to restore from (besides the one in the settings)'],
+  },
+  backup: {
+    usage: 'backup [DEST] [--json]',
+    summary:
+      'Snapshot the archive into the backup folder DEST (default: the one in the settings); only new files are copied.',
+  },
+  restore: {
+    usage: 'restore BACKUP [--to DIR] [--json]',
+    summary:
+      'Restore a backup (its newest snapshot) into the archive or DIR, then check the result.',
+    options: ['--to DIR   restore into DIR instead of the archive (created if needed)'],
+  },
   'parse-credit': {
     usage: 'parse-credit < lines',
     summary: 'Read one caption or credit per stdin line; print one JSON object per line.',
@@ -85,7 +169,12 @@ export function commandHelp(name: string): string {
   if (!c) return ''
   const lines = [`Usage: morgue ${c.usage}`, '', c.summary]
   if (c.options?.length) lines.push('', 'Options:', ...c.options.map((o) => `  ${o}`))
-  lines.push('', 'Global options:', '  --archive DIR   the archive folder (default: the app’s)')
+  lines.push(
+    '',
+    'Global options:',
+    '  --archive DIR   the archive folder (default: the app’s)',
+    '  --create        make a new archive at --archive DIR if there is none',
+  )
   return lines.join('\n')
 }
 
@@ -101,6 +190,7 @@ export function generalHelp(defaultDir: string): string {
     '',
     `Options:`,
     `  --archive DIR   the archive folder (default: ${defaultDir})`,
+    '  --create        make a new archive at --archive DIR if there is none',
     '  --help          help for any command: morgue COMMAND --help',
     '  --version       print the version',
   ].join('\n')

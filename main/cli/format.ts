@@ -5,11 +5,13 @@ import type {
   FeedSubscription,
   ImportReport,
   ItemDraft,
+  MissingImagesReport,
   TagInfo,
   VersionDiff,
   VersionInfo,
 } from '../core/model'
 import type { SearchResult } from '../core/search/types'
+import { similarLabel } from '../core/similar/label'
 
 /** `Delil Souleiman / AFP`, the way a photo desk reads a credit. */
 export function formatCredit(credit: Credit | null): string {
@@ -23,13 +25,30 @@ export function formatReport(report: ImportReport): string {
     if (o.status === 'failed') return `failed     ${o.source}: ${o.reason ?? 'unknown reason'}`
     if (o.status === 'duplicate')
       return `duplicate  ${o.source} (already archived as ${o.ids.join(', ')})`
-    if (o.version) return `new version ${o.version} of ${o.ids.join(', ')}  ${o.source}`
-    return `imported   ${o.source} → ${o.ids.join(', ')}`
+    const missing = (o.missingImages ?? []).map((m) => `  missing image ${m.url}: ${m.reason}`)
+    const line = o.version
+      ? `new version ${o.version} of ${o.ids.join(', ')}  ${o.source}`
+      : `imported   ${o.source} → ${o.ids.join(', ')}`
+    return [line, ...missing].join('\n')
   })
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
   lines.push(
     `${plural(report.imported, 'item')} imported, ${plural(report.duplicates, 'duplicate')}, ${report.failed} failed` +
       (report.cancelled ? ' (cancelled)' : ''),
+  )
+  return lines.join('\n')
+}
+
+/** `fetch-missing`: per item, what was kept and what is still missing and why. */
+export function formatMissingImages(report: MissingImagesReport): string {
+  if (report.items === 0) return 'No item lacks images.'
+  const lines: string[] = []
+  for (const o of report.outcomes) {
+    lines.push(`${o.id}  ${o.title}: ${o.fetched} fetched, ${o.missing.length} still missing`)
+    for (const m of o.missing) lines.push(`  missing image ${m.url}: ${m.reason}`)
+  }
+  lines.push(
+    `${report.fetched} image${report.fetched === 1 ? '' : 's'} fetched for ${report.items} item${report.items === 1 ? '' : 's'}, ${report.missing} still missing`,
   )
   return lines.join('\n')
 }
@@ -76,10 +95,11 @@ export function formatSearch(result: SearchResult): string {
   for (const hit of result.hits) {
     const date = hit.publishedAt ? hit.publishedAt.slice(0, 10) + '  ' : ''
     if (hit.kind === 'photo') {
-      lines.push(`${hit.id}  ${date}photo: ${hit.caption.slice(0, 100)}`)
+      lines.push(`${hit.ref}  ${date}photo: ${hit.caption.slice(0, 100)}`)
       lines.push(`    ${formatCredit(hit.credit)} — in “${hit.title}”`)
     } else {
       lines.push(`${hit.id}  ${date}${hit.title}`)
+      if (hit.cluster) lines.push(`    ${similarLabel(hit.cluster)}: morgue similar ${hit.id}`)
       const body = hit.snippets.find((s) => s.field !== 'title')
       if (body) lines.push(`    ${body.text}`)
     }

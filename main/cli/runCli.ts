@@ -1,32 +1,57 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { ArchiveError } from '../core/archive'
 import type { Archive } from '../core/archiveApi'
 import { parseCredit, splitCaptionCredit } from '../core/credits'
-import { articleToMarkdown, exportJson, photosCsv } from '../core/export'
+import { itemToHtml } from '../core/export'
 import { isItemId } from '../core/ids'
 import { defaultImporters } from '../core/importers'
 import { ImportError, type ImportContext } from '../core/importers/importer'
 import type { ArchiveItem, ImportReport, ItemDraft } from '../core/model'
 import { openArchive } from '../core/openArchive'
+import { writeFileDurably } from '../core/storage/durableFile'
+import { openArchiveReadOnly, ReadOnlyArchiveError } from '../core/openReadOnly'
 import { ArchiveLockedError } from '../core/storage/itemStore'
+import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
+import { NameVariantError } from '../core/search/nameVariants'
+import { aliasCommand } from './aliasCommand'
+import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
+import { exportCommand } from './commands/exportCommand'
+import {
+  backupCommand,
+  repairCommand,
+  restoreCommand,
+  verifyCommand,
+  warnAboutDamage,
+} from './commands/maintenanceCommands'
 import {
   formatDiff,
   formatFeeds,
   formatRefresh,
   formatItem,
+  formatMissingImages,
   formatReport,
   formatSearch,
   formatStats,
   formatTags,
   formatVersions,
 } from './format'
+import { formatSimilar } from './formatSimilar'
+import {
+  creditCommand,
+  creditLineCommand,
+  creditStyleCommand,
+  formatPhoto,
+  isPhotoRefArg,
+  mustGetPhoto,
+  PhotoUsageError,
+} from './photoCommands'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -43,12 +68,22 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   tag: { type: 'string', multiple: true },
+  alias: { type: 'string', multiple: true },
   limit: { type: 'string' },
   sort: { type: 'string' },
   into: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   'no-blobs': { type: 'boolean' },
+  photographer: { type: 'string', multiple: true },
+  agency: { type: 'string' },
+  via: { type: 'string', multiple: true },
+  for: { type: 'string' },
+  caption: { type: 'string' },
+  style: { type: 'string' },
+  create: { type: 'boolean' },
+  from: { type: 'string', multiple: true },
+  to: { type: 'string' },
   opml: { type: 'boolean' },
 } as const
 
@@ -95,18 +130,37 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'parse-credit') return await parseCreditLines(io, out)
     if (command === 'extract') return await extract(args, values, out)
     const dir = resolve(values.archive ?? defaultArchiveDir())
-    const archive = await openArchive(dir)
+    if (command === 'restore') {
+      need(args.length === 1, 'give the backup folder')
+      return await restoreCommand(args[0], resolve(values.to ?? dir), !!values.json, out)
+    }
+    // A mistyped --archive must not quietly start a new, empty archive.
+    if (values.archive !== undefined && !values.create && !existsSync(dir)) {
+      err(`there is no archive at ${dir}; give --create to make a new one there`)
+      return 1
+    }
+    const archive = await openForCommand(command, dir, err)
     try {
-      return await run(command, args, values, archive, out)
+      if (command !== 'verify' && command !== 'repair') warnAboutDamage(archive, err)
+      return await run(command, args, values, archive, { out, err, io })
     } finally {
       await archive.close()
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    // The reader of our output went away (`| head`): nothing more to say, and no one to say it to.
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return 0
+    if (e instanceof UsageError || e instanceof PhotoUsageError) {
       err(`${e.message} (usage: morgue ${COMMANDS[command].usage})`)
       return 2
     }
-    if (e instanceof ArchiveLockedError || e instanceof ArchiveError || e instanceof ImportError) {
+    if (
+      e instanceof ArchiveLockedError ||
+      e instanceof ArchiveError ||
+      e instanceof ImportError ||
+      e instanceof NameVariantError ||
+      e instanceof BackupError ||
+      e instanceof ReadOnlyArchiveError
+    ) {
       err(e.message)
       return 1
     }
@@ -115,12 +169,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Commands that only read: they run on a read-only view while the app has the archive open. */
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+
+async function openForCommand(command: string, dir: string, err: (s: string) => void) {
+  try {
+    return await openArchive(dir)
+  } catch (e) {
+    if (!(e instanceof ArchiveLockedError) || !READING.has(command)) throw e
+    err('the archive is open in the Morgue app: reading it as it is on disk (read-only).')
+    return openArchiveReadOnly(dir)
+  }
+}
+
 async function run(
   command: string,
   args: string[],
   values: Values,
   archive: Archive,
-  out: (s: string) => void,
+  { out, err, io }: { out: (s: string) => void; err: (s: string) => void; io: CliIo },
 ): Promise<number> {
   switch (command) {
     case 'import': {
@@ -154,6 +221,11 @@ async function run(
       return 0
     }
     case 'show': {
+      if (isPhotoRefArg(args[0])) {
+        const photo = await mustGetPhoto(archive, args[0])
+        out(values.json ? JSON.stringify(photo, null, 2) : formatPhoto(photo))
+        return 0
+      }
       const item = await mustGet(archive, args[0])
       out(values.json ? JSON.stringify(item, null, 2) : formatItem(item))
       return 0
@@ -228,15 +300,30 @@ async function run(
       return 0
     }
     case 'search': {
-      need(args.length > 0, 'give a query')
+      need(args.join(' ').trim() !== '', 'give a query (to see every item, use morgue list)')
       const limit = values.limit === undefined ? 20 : positiveInt(values.limit)
       const sort = oneOf(values.sort, ['relevance', 'newest', 'oldest'] as const, 'relevance')
       const result = await archive.search(args.join(' '), { limit, sort })
       out(values.json ? JSON.stringify(result, null, 2) : formatSearch(result))
       return 0
     }
+    case 'similar': {
+      need(args.length === 1, 'give one item id')
+      const result = await archive.similar(args[0])
+      out(values.json ? JSON.stringify(result, null, 2) : formatSimilar(result))
+      return 0
+    }
     case 'tag':
     case 'untag': {
+      if (isPhotoRefArg(args[0])) {
+        const photo = await mustGetPhoto(archive, args[0])
+        need(args.length > 1, 'give at least one tag')
+        if (command === 'tag') await archive.addTags([photo.ref], args.slice(1))
+        else await archive.removeTags([photo.ref], args.slice(1))
+        const after = await mustGetPhoto(archive, photo.ref)
+        out(`${after.ref}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
+        return 0
+      }
       const item = await mustGet(archive, args[0])
       const tags = args.slice(1)
       need(tags.length > 0, 'give at least one tag')
@@ -245,6 +332,13 @@ async function run(
       const after = await mustGet(archive, item.id)
       out(`${after.id}: ${after.tags.length ? after.tags.join(', ') : '(no tags)'}`)
       return 0
+    }
+    case 'agencies':
+      return listAgencies(archive, !!values.json, out)
+    case 'agency': {
+      const code = await changeAgency(archive, args, values.alias ?? [], !!values.json, out)
+      need(code !== null, 'say add NAME [--alias A]… or remove NAME')
+      return code ?? 2
     }
     case 'tags': {
       const tags = archive.tags()
@@ -270,8 +364,48 @@ async function run(
       out(`Deleted ${removed.length} item${removed.length === 1 ? '' : 's'}.`)
       return 0
     }
-    case 'export':
-      return exportArchive(archive, values, out)
+    case 'export': {
+      if (values.format === 'html') return exportItemHtml(archive, args, values, out)
+      need(args.length === 0, 'export takes no ID except with --format html')
+      const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
+      need(
+        format !== 'markdown' || !!values.out,
+        'Markdown export writes one file per article: give --out FOLDER',
+      )
+      const noBlobs = values['no-blobs']
+      return exportCommand(
+        archive,
+        { format, out: values.out, noBlobs, stdout: io.stdout },
+        out,
+        err,
+      )
+    }
+    case 'verify':
+      return verifyCommand(archive, !!values.json, out)
+    case 'repair':
+      return repairCommand(archive, values.from, !!values.json, out)
+    case 'backup':
+      need(args.length <= 1, 'give one backup folder')
+      return backupCommand(archive, args[0], !!values.json, out)
+    case 'alias':
+      return aliasCommand(archive, args, values.json === true, out, need)
+    case 'fetch-missing': {
+      need(args.length <= 1, 'give at most one item id')
+      const report = await archive.fetchMissingImages(args.length ? args : undefined)
+      out(values.json ? JSON.stringify(report, null, 2) : formatMissingImages(report))
+      return report.missing > 0 ? 1 : 0
+    }
+    case 'credit':
+      return creditCommand(archive, args, values, out)
+    case 'credit-line':
+      return creditLineCommand(archive, args, values, out)
+    case 'credit-style':
+      return creditStyleCommand(archive, args, values, out)
+    case 'reparse-credits': {
+      const changed = await archive.reparseCredits()
+      out(`Re-parsed every credit: ${changed} photo${changed === 1 ? '' : 's'} changed.`)
+      return 0
+    }
     case 'stats': {
       const stats = await archive.stats()
       out(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats, archive.dir))
@@ -281,49 +415,26 @@ async function run(
   throw new UsageError(`unknown command ${command}`)
 }
 
-async function exportArchive(archive: Archive, values: Values, out: (s: string) => void) {
-  const format = oneOf(values.format, ['json', 'ndjson', 'markdown', 'csv'] as const, 'json')
-  const items = allItems(archive)
-  if (format === 'markdown') {
-    need(!!values.out, 'Markdown export writes one file per article: give --out FOLDER')
-    const dir = resolve(values.out!)
-    await mkdir(dir, { recursive: true })
-    let n = 0
-    for await (const item of items) {
-      const { fileName, text } = articleToMarkdown(item)
-      await writeFile(join(dir, fileName), text)
-      n++
-    }
-    out(`Wrote ${n} Markdown file${n === 1 ? '' : 's'} to ${dir}.`)
+/** `export ID --format html`: one self-contained page with its images inlined. */
+async function exportItemHtml(
+  archive: Archive,
+  args: string[],
+  values: Values,
+  out: (s: string) => void,
+): Promise<number> {
+  need(args.length === 1, 'give the id of one item')
+  const item = await archive.get(args[0])
+  if (!item) throw new ArchiveError(`No item with id ${args[0]}.`)
+  const html = await itemToHtml(item, { readBlob: (sha) => archive.readBlob(sha) })
+  if (!values.out) {
+    out(html)
     return 0
   }
-  const sink = values.out ? createWriteStream(resolve(values.out)) : null
-  const write = (chunk: string) =>
-    new Promise<void>((ok, fail) => {
-      const target = sink ?? process.stdout
-      target.write(chunk, (e) => (e ? fail(e) : ok()))
-    })
-  if (format === 'csv') {
-    for await (const row of photosCsv(items)) await write(row)
-  } else {
-    await exportJson(items, write, {
-      ndjson: format === 'ndjson',
-      readBlob: values['no-blobs'] ? undefined : (sha) => archive.readBlob(sha),
-    })
-  }
-  if (sink) {
-    await new Promise<void>((ok) => sink.end(ok))
-    out(`Exported to ${resolve(values.out!)}.`)
-  }
+  const path = resolve(values.out)
+  // Temp file beside the target, then rename: a crash never leaves half a page.
+  await writeFileDurably(path, html, { tmpDir: dirname(path) })
+  out(`Exported “${item.title}” to ${path}.`)
   return 0
-}
-
-async function* allItems(archive: Archive): AsyncGenerator<ArchiveItem> {
-  const { items } = archive.list({ sort: 'oldest' })
-  for (const s of items) {
-    const item = await archive.get(s.id)
-    if (item) yield item
-  }
 }
 
 /** `extract FILE`: run the importer with a store that keeps nothing. */

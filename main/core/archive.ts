@@ -1,23 +1,38 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname, join, resolve } from 'node:path'
+import { createAgencyMethods } from './archiveAgencies'
+import { reparseItemCredits } from './agencyTable'
 import type { Archive, ArchiveChange, ImportOptions, ListOptions } from './archiveApi'
+import { ArchiveError } from './archiveError'
+import { userAgencies } from './credits/agencyLookup'
 import { contentHash } from './contentHash'
 import { diskUsage } from './diskUsage'
 import { newItemId } from './ids'
 import { collectFiles, describeFsError } from './importers/collectFiles'
+import { mergeSettings, readExportSettings } from './export/exportSettings'
+import { createMaintenance } from './integrity/maintenance'
 import { importMorgueExportFile } from './importers/json/importMorgueExportFile'
+import { prefetch } from './importers/prefetch'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
+  textTooLarge,
   type ImportContext,
   type ImportInput,
   type Importer,
 } from './importers/importer'
+import { archiveDraftImages } from './importers/offline/archiveDraftImages'
+import { hasMissingImages, refetchItemImages } from './importers/offline/fetchMissingImages'
+import { createImageDownloader, type ImageDownloader } from './importers/offline/imageDownloader'
 import { importUrl as fetchAndImportUrl } from './importers/url'
 import { importCapturedPage } from './importers/capture'
+import { parseCredit } from './credits'
+import { createPhotoDesk } from './photos/photoDesk'
+import { changeAllTags, refsWithTag, summaryHasTag } from './photos/photoTags'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
+  Article,
   ArchiveItem,
   ArchiveStats,
   ImportOutcome,
@@ -25,12 +40,16 @@ import type {
   ItemDraft,
   ItemId,
   ItemSummary,
-  Article,
+  MissingImagesReport,
   SavedSearch,
   TagInfo,
 } from './model'
 import { DEFAULT_ALIASES } from './search'
-import type { SearchEngine, SearchOptions, SearchResult } from './search/types'
+import { searchWithClusters } from './similar/clusterSearch'
+import { similarItems } from './similar/similarItems'
+import { SimilarIndex } from './similar/similarIndex'
+import { groupsInForce, normalizeGroups } from './search/nameVariants'
+import type { CompletionField, SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
 import { createFeedService } from './feeds/feedSubscriptions'
@@ -55,15 +74,11 @@ export interface ArchiveDeps {
   maxFileBytes?: number
   /** Where files are parsed (e.g. a worker thread); default: in this thread with `importers`. */
   runImport?: ImportRunner & { close?: () => Promise<void> }
+  /** Near-duplicate index (persisted by openArchive); default: one in memory. */
+  similar?: SimilarIndex
 }
 
-/** A caller's mistake (unknown id, empty tag…): the message is meant for the user. */
-export class ArchiveError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ArchiveError'
-  }
-}
+export { ArchiveError }
 
 const MIME_BY_EXT: Record<string, string> = {
   '.txt': 'text/plain',
@@ -94,6 +109,22 @@ const MIME_BY_EXT: Record<string, string> = {
  */
 export function createArchive(deps: ArchiveDeps): Archive {
   const { store, search, importers } = deps
+  const similar = deps.similar ?? SimilarIndex.inMemory()
+  // Sign articles the near-duplicate index has not seen (older archives), in the background.
+  const reconciled = similar
+    .reconcile(
+      [...store.summaries()].filter((s) => s.kind === 'article').map((s) => s.id),
+      (ids) => store.getMany(ids),
+      (id) => store.summary(id) !== undefined,
+    )
+    .catch(() => undefined)
+  // Clusters of a large archive load just after open: the lists refetch when they are known.
+  similar.ready.then(
+    () => {
+      if (similar.stats().clustered > 0) emit({ kind: 'items', ids: [] })
+    },
+    () => undefined,
+  )
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? newItemId
   const maxFileBytes = deps.maxFileBytes ?? MAX_IMPORT_BYTES
@@ -110,13 +141,16 @@ export function createArchive(deps: ArchiveDeps): Archive {
   function tagTable(): Map<string, TagInfo> {
     if (tagCache) return tagCache
     const table = new Map<string, TagInfo>()
+    const count = (t: string, photo: boolean) => {
+      const key = tagKey(t)
+      let entry = table.get(key)
+      if (!entry) table.set(key, (entry = { name: t, count: 0 }))
+      entry.count++
+      if (photo) entry.photos = (entry.photos ?? 0) + 1
+    }
     for (const s of store.summaries()) {
-      for (const t of s.tags) {
-        const key = tagKey(t)
-        const entry = table.get(key)
-        if (entry) entry.count++
-        else table.set(key, { name: t, count: 1 })
-      }
+      for (const t of s.tags) count(t, false)
+      for (const t of s.photoTags ?? []) count(t, true)
     }
     const colors = store.settings().tagColors
     for (const [key, info] of table) if (colors[key]) info.color = colors[key]
@@ -149,15 +183,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
     await store.put(items)
     stories.saved(items)
     await search.upsert(items)
+    await similar.upsert(items)
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
-  /** Items carrying a tag (by identity), read in full. */
+  /** Items carrying a tag (by identity) on themselves or a photo, read in full. */
   async function itemsWithTag(key: string): Promise<ArchiveItem[]> {
     const ids: ItemId[] = []
-    for (const s of store.summaries()) if (s.tags.some((t) => tagKey(t) === key)) ids.push(s.id)
+    for (const s of store.summaries()) if (summaryHasTag(s, key)) ids.push(s.id)
     return store.getMany(ids)
   }
+
+  const photoDesk = createPhotoDesk({ store, save, emit, now })
 
   function toItem(draft: ItemDraft, extraTags: readonly string[]): ArchiveItem {
     const tags = dedupeTags([...(draft.tags ?? []), ...extraTags].map(displayTagLenient))
@@ -177,10 +214,27 @@ export function createArchive(deps: ArchiveDeps): Archive {
     return t ? (tagTable().get(tagKey(t))?.name ?? t) : ''
   }
 
-  const importContext = (signal?: AbortSignal): ImportContext => ({
+  /** The one image downloader of an import run (see importers/offline/imageDownloader). */
+  const imageDownloader = (options: ImportOptions, onImages?: () => void): ImageDownloader =>
+    createImageDownloader(
+      {
+        putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+        fetch: deps.fetch ?? globalThis.fetch,
+        signal: options.signal,
+      },
+      { onProgress: onImages },
+    )
+
+  /** `file`: the imported file, whose folder local images may come from. */
+  const importContext = (
+    signal?: AbortSignal,
+    images: ImageDownloader = imageDownloader({ signal }),
+    file?: string,
+  ): ImportContext => ({
     putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
     fetch: deps.fetch ?? globalThis.fetch,
     signal,
+    archiveImage: (ref, pageUrl) => images.archive(ref, { file: file && resolve(file), pageUrl }),
   })
 
   /**
@@ -202,7 +256,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
     const existing: ItemId[] = []
     const seen = new Set<string>()
     for (const draft of drafts) {
-      const item = toItem(draft, options.tags ?? [])
+      const parsed = toItem(draft, options.tags ?? [])
+      // Workers parse with the built-in agency table; the user's entries are applied here.
+      const item = userAgencies().length > 0 ? (reparseItemCredits(parsed) ?? parsed) : parsed
       const dup = store.idByHash(item.contentHash) ?? batch?.hashes.get(item.contentHash)
       if (dup) existing.push(dup)
       else if (draft.id && (store.summary(draft.id) || batch?.ids.has(draft.id)))
@@ -228,6 +284,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
     if (versioned.length === 1 && created.length === 0) {
       outcome.version = (versioned[0].versions?.length ?? 0) + 1
     }
+    const missing = [...created, ...versioned].flatMap((i) =>
+      i.kind === 'article' ? (i.missingImages ?? []) : [],
+    )
+    if (missing.length) outcome.missingImages = missing
     if (!batch) {
       await save([...created, ...versioned])
       return outcome
@@ -324,13 +384,24 @@ export function createArchive(deps: ArchiveDeps): Archive {
     Object.assign(batch, emptyBatch())
   }
 
-  async function runImporter(input: ImportInput, signal?: AbortSignal): Promise<ItemDraft[]> {
-    if (deps.runImport) return deps.runImport(input, importContext(signal))
-    const importer = importers.find((i) => i.accepts(input))
-    if (!importer) {
-      throw new ImportError(`${input.source} is not a format Morgue can import.`)
+  async function runImporter(
+    input: ImportInput,
+    signal?: AbortSignal,
+    images?: ImageDownloader,
+    file?: string,
+  ): Promise<ItemDraft[]> {
+    const ctx = importContext(signal, images, file)
+    let drafts: ItemDraft[]
+    if (deps.runImport) drafts = await deps.runImport(input, ctx)
+    else {
+      const importer = importers.find((i) => i.accepts(input))
+      if (!importer) {
+        throw new ImportError(`${input.source} is not a format Morgue can import.`)
+      }
+      drafts = await importer.import(input, ctx)
     }
-    return importer.import(input, importContext(signal))
+    await archiveDraftImages(drafts, ctx)
+    return drafts
   }
 
   function failed(source: string, err: unknown): ImportOutcome {
@@ -357,11 +428,34 @@ export function createArchive(deps: ArchiveDeps): Archive {
     }
   }
 
+  /** A Morgue export carries the archive's settings: merge them in (export → import round-trips). */
+  async function importSettingsOf(path: string): Promise<void> {
+    const incoming = await readExportSettings(path).catch(() => null)
+    if (!incoming) return
+    await store.updateSettings((s) =>
+      mergeSettings(s as unknown as Record<string, unknown>, incoming),
+    )
+    const aliases = store.settings().aliases
+    if (aliases.length > 0) search.setAliases(aliases)
+    emit({ kind: 'settings' })
+  }
+
   /** Let other work (IPC, progress events) run between files. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+  const agencies = createAgencyMethods({
+    store,
+    save,
+    emit,
+    fail: (message) => {
+      throw new ArchiveError(message)
+    },
+  })
+
   const archive: Archive = {
     dir: store.dir,
+    ...agencies,
+    ...createMaintenance({ store, search, changed: (kind) => emit({ kind }) }),
 
     get: (id) => store.get(id),
 
@@ -391,6 +485,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       stories.deleted(removed)
       await feeds.forget(removed.map((i) => i.id))
       await search.remove(removed.map((i) => i.id))
+      await similar.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
       return removed
     },
@@ -445,24 +540,27 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const total = files.length
       options.onProgress?.({ done: 0, total })
       let cancelled = false
+      let at = { done: 0, current: undefined as string | undefined }
+      const images = imageDownloader(options, () =>
+        options.onProgress?.({ ...at, total, images: images.progress() }),
+      )
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
-      // Files parse ahead of the one being stored (as many as the import workers take at once);
-      // they are stored one at a time, in order.
-      const ahead = 2 * Math.max(1, deps.runImport?.parallelism ?? 1)
-      const parsing = new Map<number, Promise<ParsedFile>>()
+      // Files are parsed a few ahead (on the import workers: two each) and ingested in order.
+      const depth = Math.max(PARSE_AHEAD, 2 * (deps.runImport?.parallelism ?? 1))
+      const parsed = prefetch(files.length, depth, (j) =>
+        parseFile(files[j].path, files[j].bytes, options, images),
+      )
       for (const [i, file] of files.entries()) {
-        options.onProgress?.({ done: i, total, current: file.path })
+        at = { done: i, current: file.path }
+        options.onProgress?.({ ...at, total })
         if (options.signal?.aborted) {
           cancelled = true
           break
         }
-        for (const [k, next] of files.slice(i, i + ahead).entries()) {
-          if (!parsing.has(i + k)) parsing.set(i + k, parseFile(next.path, next.bytes, options))
-        }
-        const storeFile = await (parsing.get(i) ?? parseFile(file.path, file.bytes, options))
-        parsing.delete(i)
-        outcomes.push(await storeFile(batch))
+        const outcome = await ingestParsed(file.path, await parsed(i), options, batch)
+        outcomes.push(outcome)
+        if (outcome.status !== 'failed') await importSettingsOf(file.path)
         if (batch.items.length >= BATCH_ITEMS || Date.now() - batch.started >= BATCH_MS) {
           await flush(batch)
         }
@@ -522,6 +620,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
       return report([outcome], false)
     },
 
+    async fetchMissingImages(ids, options = {}) {
+      return fetchMissingImagesOf(ids, options)
+    },
+
     tags() {
       return [...tagTable().values()]
         .map((t) => ({ ...t }))
@@ -530,28 +632,20 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
     async addTags(ids, tags) {
       const add = tags.map(displayTag)
-      const items = await store.getMany(ids)
-      const changed = items.flatMap((item) => {
-        const next = dedupeTags([...item.tags, ...add])
-        return next.length === item.tags.length ? [] : [{ ...item, tags: next }]
-      })
-      await save(changed)
+      await photoDesk.updateTags(ids, (current) => dedupeTags([...current, ...add]))
     },
 
     async removeTags(ids, tags) {
       const keys = new Set(tags.map((t) => tagKey(t)))
-      const items = await store.getMany(ids)
-      const changed = items.flatMap((item) => {
-        const next = item.tags.filter((t) => !keys.has(tagKey(t)))
-        return next.length === item.tags.length ? [] : [{ ...item, tags: next }]
-      })
-      await save(changed)
+      await photoDesk.updateTags(ids, (current) => current.filter((t) => !keys.has(tagKey(t))))
     },
 
     async setTags(id, tags) {
-      const item = { ...(await mustGet(id)), tags: dedupeTags(tags.map(displayTag)) }
-      await save([item])
-      return item
+      const next = dedupeTags(tags.map(displayTag))
+      const parsedId = id.split('/')[0]
+      await mustGet(parsedId)
+      await photoDesk.updateTags([id], () => next)
+      return mustGet(parsedId)
     },
 
     async renameTag(from, to) {
@@ -563,10 +657,12 @@ export function createArchive(deps: ArchiveDeps): Archive {
       // Renaming onto another existing tag merges; otherwise the new spelling becomes the display form.
       const display = targetKey === fromKey ? target : (tagTable().get(targetKey)?.name ?? target)
       await save(
-        items.map((item) => ({
-          ...item,
-          tags: dedupeTags(item.tags.map((t) => (tagKey(t) === fromKey ? display : t))),
-        })),
+        items.flatMap(
+          (item) =>
+            changeAllTags(item, (tags) =>
+              dedupeTags(tags.map((t) => (tagKey(t) === fromKey ? display : t))),
+            ) ?? [],
+        ),
       )
       await moveColor([fromKey], targetKey)
       emit({ kind: 'tags' })
@@ -577,13 +673,16 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const targetKey = tagKey(display)
       const keys = new Set(sources.map((s) => tagKey(s)).filter((k) => k !== targetKey))
       const ids = new Set<ItemId>()
-      for (const s of store.summaries()) if (s.tags.some((t) => keys.has(tagKey(t)))) ids.add(s.id)
+      for (const s of store.summaries())
+        if ([...keys].some((k) => summaryHasTag(s, k))) ids.add(s.id)
       const items = await store.getMany([...ids])
       await save(
-        items.map((item) => ({
-          ...item,
-          tags: dedupeTags(item.tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
-        })),
+        items.flatMap(
+          (item) =>
+            changeAllTags(item, (tags) =>
+              dedupeTags(tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
+            ) ?? [],
+        ),
       )
       await moveColor([...keys], targetKey)
       emit({ kind: 'tags' })
@@ -593,10 +692,12 @@ export function createArchive(deps: ArchiveDeps): Archive {
       const key = tagKey(tag)
       const items = await itemsWithTag(key)
       await save(
-        items.map((item) => ({ ...item, tags: item.tags.filter((t) => tagKey(t) !== key) })),
+        items.flatMap(
+          (item) => changeAllTags(item, (tags) => tags.filter((t) => tagKey(t) !== key)) ?? [],
+        ),
       )
       emit({ kind: 'tags' })
-      return items.map((i) => i.id)
+      return items.flatMap((item) => refsWithTag(item, key))
     },
 
     async setTagColor(tag, color) {
@@ -612,8 +713,24 @@ export function createArchive(deps: ArchiveDeps): Archive {
       emit({ kind: 'tags' })
     },
 
+    photo: (ref) => photoDesk.photo(ref),
+    editPhoto: (ref, patch) => photoDesk.editPhoto(ref, patch),
+    reparseCredits: () => photoDesk.reparseCredits(parseCredit),
+    creditStyle: () => photoDesk.creditStyle(),
+    setCreditStyle: (setting) => photoDesk.setCreditStyle(setting),
+
     search: (query: string, options?: SearchOptions): Promise<SearchResult> =>
-      search.search(query, options),
+      searchWithClusters(
+        { search: (q, o) => search.search(q, o), similar, summary: (id) => store.summary(id) },
+        query,
+        options,
+      ),
+
+    async similar(id) {
+      if (!store.summary(id)) throw new ArchiveError(`No item with id ${id}.`)
+      await similar.ready
+      return similarItems(similar, (i) => store.summary(i), id)
+    },
 
     savedSearches: () => store.settings().savedSearches.map((s) => ({ ...s })),
 
@@ -634,23 +751,24 @@ export function createArchive(deps: ArchiveDeps): Archive {
       emit({ kind: 'settings' })
     },
 
-    // Until the user saves a list, the engine's defaults are in force: show those.
-    aliases: () => {
-      const saved = store.settings().aliases
-      return (saved.length > 0 ? saved : DEFAULT_ALIASES).map((g) => [...g])
-    },
+    // Until the user edits the list, the starter list is in force: show that.
+    aliases: () => groupsInForce(store.settings(), DEFAULT_ALIASES),
 
+    // Applied at query time: every indexed item is found by the new variants at once.
     async setAliases(groups) {
-      const clean = groups
-        .map((g) => [...new Set(g.map((w) => w.trim().toLowerCase()).filter(Boolean))])
-        .filter((g) => g.length > 1)
+      const clean = normalizeGroups(groups)
       await store.updateSettings((s) => {
         s.aliases = clean
+        s.aliasesEdited = true
       })
       search.setAliases(clean)
       emit({ kind: 'settings' })
     },
 
+    completeField: (field: CompletionField, prefix: string, limit?: number) =>
+      search.completeField(field, prefix, limit),
+
+    settings: () => store.settings(),
     readBlob: (sha256) => store.readBlob(sha256),
     blobPath: (sha256) => store.blobPath(sha256),
 
@@ -683,9 +801,63 @@ export function createArchive(deps: ArchiveDeps): Archive {
     async close() {
       listeners.clear()
       await deps.runImport?.close?.()
+      await similar.close()
+      await reconciled
       await search.close()
       await store.close()
     },
+  }
+
+  async function fetchMissingImagesOf(
+    ids: readonly ItemId[] | undefined,
+    options: ImportOptions,
+  ): Promise<MissingImagesReport> {
+    const candidates: Article[] = []
+    if (ids) {
+      for (const id of ids) {
+        const item = await mustGet(id)
+        if (hasMissingImages(item)) candidates.push(item)
+      }
+    } else {
+      for await (const item of store.all()) if (hasMissingImages(item)) candidates.push(item)
+    }
+    const downloader = imageDownloader(options, () =>
+      options.onProgress?.({ done: 0, total: candidates.length, images: downloader.progress() }),
+    )
+    const deps = {
+      downloader,
+      putBlob: store.putBlob.bind(store),
+      readBlob: store.readBlob.bind(store),
+      signal: options.signal,
+    }
+    const outcomes = []
+    for (const item of candidates) {
+      if (options.signal?.aborted) break
+      let result: Awaited<ReturnType<typeof refetchItemImages>>
+      try {
+        result = await refetchItemImages(item, deps)
+      } catch (err) {
+        if (options.signal?.aborted) break
+        throw err
+      }
+      const { updated, outcome } = result
+      // The item may have changed meanwhile (a tag, a note): only its images are replaced.
+      const current = updated && (await store.get(item.id))
+      if (updated && current?.kind === 'article') {
+        const { photos, snapshot, missingImages } = updated
+        const next: Article = { ...current, photos, snapshot }
+        if (missingImages) next.missingImages = missingImages
+        else delete next.missingImages
+        await save([next])
+      }
+      outcomes.push(outcome)
+    }
+    return {
+      items: candidates.length,
+      fetched: outcomes.reduce((n, o) => n + o.fetched, 0),
+      missing: outcomes.reduce((n, o) => n + o.missing.length, 0),
+      outcomes,
+    }
   }
 
   async function moveColor(fromKeys: string[], toKey: string): Promise<void> {
@@ -698,53 +870,63 @@ export function createArchive(deps: ArchiveDeps): Archive {
     })
   }
 
-  /**
-   * Read and parse one file of a bulk import; resolves (never rejects) with the step that stores
-   * it, which bulk imports run in file order.
-   */
+  /** Read and parse one file of a bulk import into drafts, or the outcome of its failure. */
   async function parseFile(
     path: string,
     size: number,
     options: ImportOptions,
-  ): Promise<ParsedFile> {
+    images?: ImageDownloader,
+  ): Promise<ItemDraft[] | ImportOutcome> {
     if (size > maxFileBytes) {
       // Our own NDJSON export grows past the limit with embedded photos: it is read line by line.
       if (/\.(ndjson|jsonl)$/i.test(path)) {
-        return async (batch) => {
-          try {
-            const { drafts } = await importMorgueExportFile(path, importContext(options.signal))
-            return await ingest(path, drafts, options, batch)
-          } catch (err) {
-            return failed(path, err)
-          }
+        try {
+          const ctx = importContext(options.signal, images)
+          const { drafts } = await importMorgueExportFile(path, ctx)
+          await archiveDraftImages(drafts, ctx)
+          return drafts
+        } catch (err) {
+          return failed(path, err)
         }
       }
-      const tooBig = `${path} is ${formatBytes(size)}; Morgue imports files up to ${formatBytes(maxFileBytes)}.`
-      return async () => failed(path, new ImportError(tooBig))
+      return failed(
+        path,
+        new ImportError(
+          `${path} is ${formatBytes(size)}; Morgue imports files up to ${formatBytes(maxFileBytes)}.`,
+        ),
+      )
     }
+    const tooLarge = textTooLarge(path, size)
+    if (tooLarge) return failed(path, new ImportError(tooLarge))
     let bytes: Buffer
     try {
       bytes = await readFile(path)
     } catch (err) {
-      return async () => failed(path, new ImportError(describeFsError(err, path)))
+      return failed(path, new ImportError(describeFsError(err, path)))
     }
     const input: ImportInput = {
       source: path,
       bytes,
       contentType: MIME_BY_EXT[extname(path).toLowerCase()],
     }
-    let drafts: ItemDraft[]
     try {
-      drafts = await runImporter(input, options.signal)
+      return await runImporter(input, options.signal, images, path)
     } catch (err) {
-      return async () => failed(path, err)
+      return failed(path, err)
     }
-    return async (batch) => {
-      try {
-        return await ingest(path, drafts, options, batch)
-      } catch (err) {
-        return failed(path, err)
-      }
+  }
+
+  async function ingestParsed(
+    path: string,
+    parsed: ItemDraft[] | ImportOutcome,
+    options: ImportOptions,
+    batch: PendingBatch,
+  ): Promise<ImportOutcome> {
+    if (!Array.isArray(parsed)) return parsed
+    try {
+      return await ingest(path, parsed, options, batch)
+    } catch (err) {
+      return failed(path, err)
     }
   }
 
@@ -760,11 +942,10 @@ interface PendingBatch {
   started: number
 }
 
-/** A parsed file of a bulk import: stores it (or reports why it failed). */
-type ParsedFile = (batch: PendingBatch) => Promise<ImportOutcome>
-
 const BATCH_ITEMS = 200
 const BATCH_MS = 1000
+/** Files of a bulk import being parsed at once (the one ingested next and those after it). */
+const PARSE_AHEAD = 3
 
 function emptyBatch(): PendingBatch {
   return { items: [], hashes: new Map(), ids: new Set(), outcomes: [], started: Date.now() }

@@ -1,10 +1,14 @@
 import type {
   ArchiveItem,
   ArchiveStats,
+  CreditStyleSetting,
   ImportProgress,
   ImportReport,
   ItemId,
   ItemSummary,
+  MissingImagesReport,
+  PhotoPatch,
+  PhotoRecord,
   SavedSearch,
   TagInfo,
   VersionContent,
@@ -14,7 +18,12 @@ import type {
   FeedSubscription,
   PageCapture,
 } from './model'
-import type { SearchOptions, SearchResult } from './search/types'
+import type { AgencyChange } from './agencyTable'
+import type { AgencyEntry, UserAgency } from './credits/agencyLookup'
+import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } from './search/types'
+import type { SimilarResult } from './similar/types'
+import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
+import type { ArchiveSettings } from './storage/itemStore'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -52,7 +61,7 @@ export interface ArchiveChange {
  * The archive: the one core API the CLI, the IPC handlers and the loopback transport call.
  * Runs in plain Node (no Electron, no DOM). Every mutating call is durable when it resolves.
  */
-export interface Archive {
+export interface Archive extends ArchiveMaintenance {
   readonly dir: string
 
   // items
@@ -79,6 +88,11 @@ export interface Archive {
   importText(text: string, label?: string, options?: ImportOptions): Promise<ImportReport>
   /** Import a web page by URL (needs network). */
   importUrl(url: string, options?: ImportOptions): Promise<ImportReport>
+  /**
+   * Try again to keep the images items refer to but the archive lacks (all items, or `ids`);
+   * progress counts images. Unknown ids are an `ArchiveError`.
+   */
+  fetchMissingImages(ids?: readonly ItemId[], options?: ImportOptions): Promise<MissingImagesReport>
   /** Import a page as the user's browser rendered it (the browser button, the bookmarklet). */
   importCapture(capture: PageCapture, options?: ImportOptions): Promise<ImportReport>
   /** The pairing token for browser captures (made on first use; `renew` makes a new one). */
@@ -102,27 +116,53 @@ export interface Archive {
   feedRefreshMinutes(): number
   setFeedRefreshMinutes(minutes: number): Promise<void>
 
-  // tags
+  // tags: every `ids` takes item ids and photo refs (`ARTICLE/p0`) alike
   tags(): TagInfo[]
-  /** Add tags to items (display case of an existing tag wins). */
+  /** Add tags to items and photos (display case of an existing tag wins). */
   addTags(ids: readonly ItemId[], tags: readonly string[]): Promise<void>
   removeTags(ids: readonly ItemId[], tags: readonly string[]): Promise<void>
-  /** Replace an item's tags. */
+  /** Replace an item's (or with a photo ref, a photo's) tags; returns the item. */
   setTags(id: ItemId, tags: readonly string[]): Promise<ArchiveItem>
   renameTag(from: string, to: string): Promise<void>
   /** Merge `sources` into `target` (created if needed). */
   mergeTags(sources: readonly string[], target: string): Promise<void>
-  /** Remove a tag from every item; returns the ids that had it (for undo). */
+  /** Remove a tag from every item and photo; returns the ids and refs that had it (for undo). */
   deleteTag(tag: string): Promise<ItemId[]>
   setTagColor(tag: string, color: string | null): Promise<void>
 
+  // photos, by ref: `ARTICLE/p0` inside an article, the item id for a standalone photo
+  photo(ref: string): Promise<PhotoRecord | undefined>
+  /** Correct a caption or credit: durable, searchable at once, wins over re-parse and re-import. */
+  editPhoto(ref: string, patch: PhotoPatch): Promise<PhotoRecord>
+  /** Parse every archived credit again, keeping corrections; returns how many photos changed. */
+  reparseCredits(): Promise<number>
+  /** The house style of "Copy with credit" and the CSV credit line. */
+  creditStyle(): CreditStyleSetting
+  setCreditStyle(setting: CreditStyleSetting): Promise<void>
+
   // search
   search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** The item's near duplicates (same story from other outlets or re-published with edits). */
+  similar(id: ItemId): Promise<SimilarResult>
   savedSearches(): SavedSearch[]
   saveSearch(search: SavedSearch): Promise<void>
   deleteSavedSearch(name: string): Promise<void>
+  /** The name-variant groups in force (the starter list until edited). */
   aliases(): string[][]
+  /** Replace the groups (cleaned: see `normalizeGroups`); saved, and applied at once. */
   setAliases(groups: string[][]): Promise<void>
+  /** Values of `tag:`, `photographer:`, `agency:` or `source:` for the search box. */
+  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
+
+  // agencies (the credit parser's table: built in plus the user's own, saved in the settings)
+  listAgencies(): AgencyEntry[]
+  /** Teach the parser an agency; existing photos' credits are read again. */
+  addAgency(entry: UserAgency): Promise<AgencyChange>
+  /** Forget an agency the user added (by name or alias); credits are read again. */
+  removeAgency(name: string): Promise<AgencyChange>
+
+  /** Every setting (a copy): saved searches, aliases, tag colours and any other key. */
+  settings(): ArchiveSettings
 
   // files
   readBlob(sha256: string): Promise<Buffer>

@@ -70,6 +70,69 @@ export interface Photo {
   image?: BlobRef
   thumbnail?: BlobRef
   meta?: PhotoMeta
+  /** Tags of this photo alone (photos inside articles; a standalone photo uses its item's tags). */
+  tags?: string[]
+  /** Set once a person corrected the caption or credit: these fields win over any re-parse. */
+  edited?: PhotoEdit
+}
+
+/** The fields of a photo a person can correct. */
+export type EditableField = 'caption' | 'photographer' | 'agency' | 'via' | 'for'
+
+/** A person's correction of a photo, kept on the photo so that it sticks. */
+export interface PhotoEdit {
+  /** ISO 8601, the last correction. */
+  at: string
+  /** The fields set by hand, in the order first corrected. */
+  fields: EditableField[]
+  /** The caption and credit as imported, before the first correction. */
+  original: { caption: string; credit: Credit | null }
+}
+
+/**
+ * A photo as a record of its own, addressed by its ref: `ARTICLE/p0` for a photo inside an
+ * article, the item id for a standalone photo.
+ */
+export interface PhotoRecord {
+  ref: string
+  itemId: ItemId
+  kind: 'article-photo' | 'photo'
+  photo: Photo
+  /** The photo's own tags (a standalone photo's are its item's). */
+  tags: string[]
+  /** The article's title, or the standalone photo's. */
+  title: string
+  source?: string
+  publishedAt?: string
+  /** Tags of the article the photo is in. */
+  articleTags?: string[]
+  url?: string
+}
+
+/** A correction of a photo: only the fields given change; `null` or `''` clears one. */
+export interface PhotoPatch {
+  caption?: string
+  photographers?: string[]
+  agency?: string | null
+  via?: string[]
+  for?: string | null
+}
+
+/** How "Copy with credit" and the CSV write a credit line. */
+export type CreditStyleName =
+  'ap' | 'reuters' | 'afp' | 'guardian' | 'german' | 'plain' | 'template'
+
+export interface CreditStyleSetting {
+  style: CreditStyleName
+  /** The user's template, kept while another style is chosen: `{caption} ({photographer}/{agency})`. */
+  template: string
+}
+
+/** An image an item refers to that is not in the archive, and why (for "Retry missing images"). */
+export interface MissingImage {
+  /** The address or path as the item names it. */
+  url: string
+  reason: string
 }
 
 /** How an item entered the archive. */
@@ -110,6 +173,8 @@ export interface Article extends ItemBase {
   photos: Photo[]
   /** A sanitised HTML snapshot of the original page (no script, no remote loads). */
   snapshot?: BlobRef
+  /** Images of the photos or snapshot that could not be archived. */
+  missingImages?: MissingImage[]
   /** When this version of the story was captured (absent: at `archivedAt`). */
   capturedAt?: string
   /** Earlier captures of the same URL whose content differed, oldest first. */
@@ -200,6 +265,8 @@ export interface ItemSummary {
   archivedAt: string
   tags: string[]
   photoCount: number
+  /** Tags of the photos inside an article, one entry per tagged photo and tag (for counts). */
+  photoTags?: string[]
   /** The first photo's thumbnail, if any. */
   thumbnail?: BlobRef
   /** The story's URL, normalised (`storyUrlKey`): a new capture of it becomes a version. */
@@ -211,7 +278,10 @@ export interface ItemSummary {
 export interface TagInfo {
   /** Display name (case as first written). */
   name: string
+  /** Items and photos inside articles that carry it. */
   count: number
+  /** How many of `count` are photos inside articles (absent when none). */
+  photos?: number
   /** CSS colour, e.g. `#c0392b`. */
   color?: string
 }
@@ -230,6 +300,8 @@ export interface ImportOutcome {
   ids: ItemId[]
   /** Why it failed, in one sentence a user understands. */
   reason?: string
+  /** Images the imported items refer to that could not be archived. */
+  missingImages?: MissingImage[]
   /** The capture updated an archived story: the number of its new version. */
   version?: number
 }
@@ -242,10 +314,30 @@ export interface ImportReport {
   outcomes: ImportOutcome[]
 }
 
+/** What "Retry missing images" did for one item. */
+export interface MissingImagesOutcome {
+  id: ItemId
+  title: string
+  /** Images kept this time. */
+  fetched: number
+  /** Still missing, with the reason of this try. */
+  missing: MissingImage[]
+}
+
+export interface MissingImagesReport {
+  /** Items that lacked images and were tried. */
+  items: number
+  fetched: number
+  missing: number
+  outcomes: MissingImagesOutcome[]
+}
+
 export interface ImportProgress {
   done: number
   total: number
   current?: string
+  /** Images fetched for the import so far (archived or failed) out of those found. */
+  images?: { done: number; failed: number; total: number }
 }
 
 export interface ArchiveStats {

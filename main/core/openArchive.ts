@@ -3,7 +3,9 @@ import { createArchive } from './archive'
 import type { Archive } from './archiveApi'
 import { defaultImporters } from './importers'
 import { createWorkerImportRunner } from './importers/workerImportRunner'
-import { openSearchEngine } from './search'
+import { DEFAULT_ALIASES, openSearchEngine } from './search'
+import { groupsInForce } from './search/nameVariants'
+import { SimilarIndex } from './similar/similarIndex'
 import type { SearchEngine } from './search/types'
 import { openItemStore } from './storage'
 
@@ -34,8 +36,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
       loadItems: (ids) => store.getMany(ids),
     })
     await search.open(() => store.all(), store.size)
-    const aliases = store.settings().aliases
-    if (aliases.length > 0) search.setAliases(aliases)
+    search.setAliases(groupsInForce(store.settings(), DEFAULT_ALIASES))
     return createArchive({
       store,
       search,
@@ -45,6 +46,7 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
         options.importInWorker === false
           ? undefined
           : createWorkerImportRunner(undefined, options.importWorkers),
+      similar: await SimilarIndex.open({ dir: join(dir, 'similar') }),
     })
   } catch (err) {
     await search?.close()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ArchiveApi } from '../../preload/contract'
+import { MAX_GROUPS, MAX_NAME_LENGTH, MAX_NAMES } from '../core/search/nameVariants'
 
 /**
  * Argument checks for every bridge method, run in main before a handler sees the arguments
@@ -34,6 +35,45 @@ const name = z.string().min(1).max(200)
 const versionNumber = z.number().int().min(1).max(100_000)
 const feedRef = z.string().min(1).max(4096)
 const ids = z.array(itemId).min(1).max(MAX_IDS)
+/** An item id, or a photo inside an article: `ARTICLE/p0`. */
+const ref = z.string().regex(/^[0-9A-Za-z_-]{1,64}(\/[0-9A-Za-z_-]{1,64})?$/)
+const refs = z.array(ref).min(1).max(MAX_IDS)
+const creditName = z.string().max(200)
+const photoPatch = z
+  .object({
+    caption: z.string().max(20_000).optional(),
+    photographers: z.array(creditName).max(20).optional(),
+    agency: z.union([creditName, z.null()]).optional(),
+    via: z.array(creditName).max(20).optional(),
+    for: z.union([creditName, z.null()]).optional(),
+  })
+  .strict()
+const optionalName = z.union([creditName, z.null()])
+const creditLineSource = z.object({
+  caption: z.string().max(20_000),
+  credit: z.union([
+    z.object({
+      raw: z.string().max(2000),
+      photographer: optionalName,
+      agency: optionalName,
+      agencies: z.array(creditName).max(50),
+      agencyIds: z.array(creditName).max(50),
+      via: z.array(creditName).max(20).optional(),
+      for: optionalName.optional(),
+      role: z.union([z.enum(['courtesy', 'handout', 'pool']), z.null()]).optional(),
+      confidence: z.number().min(0).max(1).optional(),
+      uncertain: z.boolean().optional(),
+    }),
+    z.null(),
+  ]),
+  date: z.string().max(40).optional(),
+})
+const creditStyle = z
+  .object({
+    style: z.enum(['ap', 'reuters', 'afp', 'guardian', 'german', 'plain', 'template']),
+    template: z.string().max(500),
+  })
+  .strict()
 const tagList = z.array(tag).min(1).max(100)
 const httpUrl = z
   .string()
@@ -53,10 +93,14 @@ const searchOptions = z
     offset: z.number().int().min(0).max(1_000_000).optional(),
     sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
     facets: z.boolean().optional(),
+    collapse: z.boolean().optional(),
     typos: z.boolean().optional(),
   })
   .strict()
   .optional()
+
+const MAX_CSV = 2 * 1024 * 1024
+const nameGroups = z.array(z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_NAMES)).max(MAX_GROUPS)
 
 const listOptions = z
   .object({
@@ -85,6 +129,7 @@ function args<T extends z.ZodTuple>(method: keyof ArchiveApi, schema: T) {
 /** The guards of every method; `Guards` makes a missing one a compile error. */
 export const guards: Guards = {
   search: args('search', z.tuple([z.string().max(MAX_QUERY), searchOptions])),
+  similar: args('similar', z.tuple([itemId])),
   get: args('get', z.tuple([itemId])),
   list: args('list', z.tuple([listOptions])),
   stats: args('stats', z.tuple([])),
@@ -114,9 +159,9 @@ export const guards: Guards = {
     z.tuple([itemId, versionNumber.optional(), versionNumber.optional()]),
   ),
   tags: args('tags', z.tuple([])),
-  addTags: args('addTags', z.tuple([ids, tagList])),
-  removeTags: args('removeTags', z.tuple([ids, tagList])),
-  setTags: args('setTags', z.tuple([itemId, z.array(tag).max(100)])),
+  addTags: args('addTags', z.tuple([refs, tagList])),
+  removeTags: args('removeTags', z.tuple([refs, tagList])),
+  setTags: args('setTags', z.tuple([ref, z.array(tag).max(100)])),
   renameTag: args('renameTag', z.tuple([tag, tag])),
   mergeTags: args('mergeTags', z.tuple([tagList, tag])),
   deleteTag: args('deleteTag', z.tuple([tag])),
@@ -124,6 +169,11 @@ export const guards: Guards = {
     'setTagColor',
     z.tuple([tag, z.union([z.string().regex(/^#[0-9a-fA-F]{6}$/), z.null()])]),
   ),
+  getPhoto: args('getPhoto', z.tuple([ref])),
+  editPhoto: args('editPhoto', z.tuple([ref, photoPatch])),
+  creditStyle: args('creditStyle', z.tuple([])),
+  setCreditStyle: args('setCreditStyle', z.tuple([creditStyle])),
+  formatCreditLine: args('formatCreditLine', z.tuple([creditLineSource, creditStyle.optional()])),
   deleteItems: args('deleteItems', z.tuple([ids])),
   restoreItems: args('restoreItems', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
   savedSearches: args('savedSearches', z.tuple([])),
@@ -132,6 +182,27 @@ export const guards: Guards = {
     z.tuple([z.object({ name, query: z.string().max(MAX_QUERY) }).strict()]),
   ),
   deleteSavedSearch: args('deleteSavedSearch', z.tuple([name])),
+  completeField: args(
+    'completeField',
+    z.tuple([z.enum(['tag', 'photographer', 'agency', 'source']), z.string().max(200)]),
+  ),
+  nameVariants: args('nameVariants', z.tuple([])),
+  setNameVariants: args('setNameVariants', z.tuple([nameGroups])),
+  importNameVariantsCsv: args(
+    'importNameVariantsCsv',
+    z.tuple([z.string().max(MAX_CSV), z.enum(['merge', 'replace'])]),
+  ),
+  exportNameVariantsCsv: args('exportNameVariantsCsv', z.tuple([])),
+  listAgencies: args('listAgencies', z.tuple([])),
+  addAgency: args(
+    'addAgency',
+    z.tuple([
+      z
+        .object({ name: z.string().min(1).max(100), aliases: z.array(z.string().max(100)).max(50) })
+        .strict(),
+    ]),
+  ),
+  removeAgency: args('removeAgency', z.tuple([z.string().min(1).max(100)])),
   importFiles: args('importFiles', z.tuple([])),
   importPaths: args(
     'importPaths',
@@ -142,6 +213,37 @@ export const guards: Guards = {
     z.tuple([z.string().min(1).max(MAX_PASTE), z.string().min(1).max(500).optional()]),
   ),
   importUrl: args('importUrl', z.tuple([httpUrl])),
+  fetchMissingImages: args('fetchMissingImages', z.tuple([ids.optional()])),
   cancelImport: args('cancelImport', z.tuple([])),
   openExternal: args('openExternal', z.tuple([httpUrl])),
+  archiveDamage: args('archiveDamage', z.tuple([])),
+  checkArchive: args('checkArchive', z.tuple([])),
+  repairArchive: args('repairArchive', z.tuple([])),
+  backupNow: args('backupNow', z.tuple([])),
+  backupSettings: args('backupSettings', z.tuple([])),
+  setBackupSettings: args(
+    'setBackupSettings',
+    z.tuple([
+      z.union([
+        z
+          .object({
+            folder: z
+              .string()
+              .min(1)
+              .max(4096)
+              .refine(
+                (p) => /^([A-Za-z]:[\\/]|[\\/])/.test(p) && !p.includes('\0'),
+                'must be an absolute path',
+              ),
+            intervalHours: z
+              .number()
+              .min(0)
+              .max(24 * 365),
+            keep: z.number().int().min(1).max(1000),
+          })
+          .strict(),
+        z.null(),
+      ]),
+    ]),
+  ),
 }

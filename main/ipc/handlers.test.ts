@@ -38,6 +38,67 @@ describe('bridge handlers over a real archive', () => {
     expect(photo?.kind === 'photo' && photo.credit?.photographer).toBe('Delil Souleiman')
   })
 
+  it('edits name variants, imports and exports CSV, and completes field values', async () => {
+    await api.importPaths([seedFile])
+    // Without typo tolerance: only the name variants may widen the word here.
+    const exact = { typos: false }
+    expect(await api.search('Soulaymane', exact)).toMatchObject({ ok: true, value: { total: 0 } })
+    const start = await api.nameVariants()
+    if (!start.ok) throw new Error(start.reason)
+    expect(start.value.some((g) => g.includes('Kyiv'))).toBe(true)
+
+    const saved = await api.setNameVariants([['Souleiman', 'Soulaymane'], ['lonely']])
+    expect(saved).toEqual({ ok: true, value: [['Souleiman', 'Soulaymane']] })
+    const found = await api.search('Soulaymane', exact)
+    expect(found.ok && found.value.total).toBeGreaterThan(0)
+
+    const merged = await api.importNameVariantsCsv('Kyiv,Kiev\r\nsoulaymane,Sulayman\r\n', 'merge')
+    expect(merged).toEqual({
+      ok: true,
+      value: [
+        ['Souleiman', 'Soulaymane', 'Sulayman'],
+        ['Kyiv', 'Kiev'],
+      ],
+    })
+    expect(await api.exportNameVariantsCsv()).toEqual({
+      ok: true,
+      value: 'Souleiman,Soulaymane,Sulayman\r\nKyiv,Kiev\r\n',
+    })
+    expect(await api.importNameVariantsCsv('Beijing\n', 'replace')).toEqual({
+      ok: false,
+      reason: 'Line 1: “Beijing” needs at least one variant.',
+    })
+    expect(await api.completeField('photographer', 'del')).toEqual({
+      ok: true,
+      value: [{ value: 'Delil Souleiman', count: 1 }],
+    })
+  })
+
+  it('corrects a photo, reads it back by ref and writes its credit line in a style', async () => {
+    const r = await api.importPaths([seedFile])
+    if (!r.ok) throw new Error(r.reason)
+    const ref = `${r.value.outcomes[0].ids[0]}/p0`
+    const edited = await api.editPhoto(ref, { photographers: ['Delil Souleiman', 'Ed Jones'] })
+    if (!edited.ok) throw new Error(edited.reason)
+    expect(edited.value.photo.edited?.fields).toEqual(['photographer'])
+    const photo = await api.getPhoto(ref)
+    if (!photo.ok || !photo.value) throw new Error('no photo')
+    const line = await api.formatCreditLine(
+      { caption: 'Fighters.', credit: photo.value.photo.credit },
+      { style: 'german', template: '' },
+    )
+    expect(line).toEqual({ ok: true, value: 'Fighters. Foto: Delil Souleiman und Ed Jones/AFP' })
+    expect(
+      await api.formatCreditLine(
+        { caption: '', credit: null },
+        { style: 'template', template: '{x}' },
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/\{x\} is not a template field/) })
+    expect(
+      await api.editPhoto(`${r.value.outcomes[0].ids[0]}/p9`, { agency: 'AFP' }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/no photo p9/) })
+  })
+
   it('deletes items and restores them from the undo token, once', async () => {
     const r = await api.importPaths([seedFile])
     if (!r.ok) throw new Error(r.reason)

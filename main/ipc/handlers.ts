@@ -3,8 +3,10 @@ import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
 import type { RunningCapture } from '../capture/captureServer'
 import { ArchiveError } from '../core/archive'
 import type { Archive, ImportOptions } from '../core/archiveApi'
+import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
+import { nameVariantHandlers } from './nameVariantHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -26,6 +28,13 @@ const EXPECTED = new Set([
   'ArchiveLockedError',
   'BlobNotFoundError',
   'StoreClosedError',
+  'NameVariantError',
+  'DamagedBlobError',
+  'DamagedContentError',
+  'CorruptArchiveError',
+  'DamagedArchiveError',
+  'BackupError',
+  'ReadOnlyArchiveError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */
@@ -70,9 +79,9 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
   let running: AbortController | null = null
 
   /** One import at a time: its progress goes to the UI, Cancel aborts it. */
-  async function runImport(
-    start: (options: ImportOptions) => Promise<ImportReport>,
-  ): Promise<ImportReport> {
+  async function runImport<T = ImportReport>(
+    start: (options: ImportOptions) => Promise<T>,
+  ): Promise<T> {
     if (running) throw new ArchiveError('An import is already running; wait or cancel it first.')
     const controller = new AbortController()
     running = controller
@@ -88,6 +97,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
 
   const api: ArchiveApi = {
     search: (query, options) => reply(() => archive.search(query, options)),
+    similar: (id) => reply(() => archive.similar(id)),
     get: (id) => reply(async () => (await archive.get(id)) ?? null),
     list: (options) => reply(() => archive.list(options)),
     stats: () => reply(() => archive.stats()),
@@ -141,6 +151,18 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     deleteTag: (tag) => reply(() => archive.deleteTag(tag)),
     setTagColor: (tag, color) => reply(() => archive.setTagColor(tag, color)),
 
+    getPhoto: (ref) => reply(async () => (await archive.photo(ref)) ?? null),
+    editPhoto: (ref, patch) => reply(() => archive.editPhoto(ref, patch)),
+    creditStyle: () => reply(() => archive.creditStyle()),
+    setCreditStyle: (setting) => reply(() => archive.setCreditStyle(setting)),
+    formatCreditLine: (source, setting) =>
+      reply(() => {
+        const style = setting ?? archive.creditStyle()
+        const problem = style.style === 'template' ? templateProblem(style.template) : null
+        if (problem) throw new ArchiveError(problem)
+        return captionWithCredit(source, style)
+      }),
+
     deleteItems: (ids) =>
       reply(async () => {
         const removed = await archive.delete(ids)
@@ -159,9 +181,15 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
         return items.length
       }),
 
+    completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
+    ...nameVariantHandlers(archive, reply),
+
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),
     deleteSavedSearch: (name) => reply(() => archive.deleteSavedSearch(name)),
+    listAgencies: () => reply(() => archive.listAgencies()),
+    addAgency: (entry) => reply(() => archive.addAgency(entry)),
+    removeAgency: (name) => reply(() => archive.removeAgency(name)),
 
     importFiles: () =>
       reply(async () => {
@@ -185,11 +213,26 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     importText: (text, label) =>
       reply(() => runImport((o) => archive.importText(text, label ?? 'pasted text', o))),
     importUrl: (url) => reply(() => runImport((o) => archive.importUrl(url, o))),
+    fetchMissingImages: (ids) => reply(() => runImport((o) => archive.fetchMissingImages(ids, o))),
     cancelImport: () =>
       reply(() => {
         if (!running) return false
         running.abort()
         return true
+      }),
+
+    archiveDamage: () => reply(() => archive.damage()),
+    checkArchive: () => reply(() => archive.verify()),
+    repairArchive: () => reply(() => archive.repair()),
+    backupNow: () => reply(() => archive.backup()),
+    backupSettings: () => reply(() => archive.backupSettings()),
+    setBackupSettings: (settings) =>
+      reply(() => {
+        if (settings) {
+          const refused = refuseDroppedPath(settings.folder, archive.dir)
+          if (refused) throw new ArchiveError(`Choose another backup folder: ${refused}`)
+        }
+        return archive.setBackupSettings(settings)
       }),
 
     openExternal: (url) =>

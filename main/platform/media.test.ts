@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -5,7 +6,17 @@ import { tempDir } from '../../tests/helpers'
 import { readMedia, sniffImageMime } from './media'
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])
-const sha = (c: string) => c.repeat(64)
+const HTML = '<html><script>alert(1)</script></html>'
+const hashOf = (b: string | Buffer) => createHash('sha256').update(b).digest('hex')
+/** Real names: a is the JPEG, b the HTML, c a symlink out, d absent, e altered. */
+const names: Record<string, string> = {
+  a: hashOf(JPEG),
+  b: hashOf(HTML),
+  c: hashOf('outside the blobs'),
+  d: 'd'.repeat(64),
+  e: hashOf('the original bytes'),
+}
+const sha = (c: string) => names[c]
 
 describe('readMedia', () => {
   let dir: string
@@ -14,11 +25,12 @@ describe('readMedia', () => {
 
   beforeEach(async () => {
     ;({ dir, cleanup } = await tempDir('morgue-media-'))
-    await mkdir(join(dir, 'blobs', 'aa'), { recursive: true })
-    await mkdir(join(dir, 'blobs', 'bb'), { recursive: true })
-    await mkdir(join(dir, 'blobs', 'cc'), { recursive: true })
+    for (const name of Object.values(names)) {
+      await mkdir(join(dir, 'blobs', name.slice(0, 2)), { recursive: true })
+    }
     await writeFile(blobPath(sha('a')), JPEG)
-    await writeFile(blobPath(sha('b')), '<html><script>alert(1)</script></html>')
+    await writeFile(blobPath(sha('b')), HTML)
+    await writeFile(blobPath(sha('e')), 'the altered bytes')
     await writeFile(join(dir, 'secret.txt'), 'outside the blobs')
     await symlink(join(dir, 'secret.txt'), blobPath(sha('c')))
   })
@@ -39,6 +51,10 @@ describe('readMedia', () => {
     expect(await readMedia(dir, blobPath, `${sha('a')}/..`)).toBeNull()
     expect(await readMedia(dir, blobPath, sha('c'))).toBeNull()
     expect(await readMedia(dir, blobPath, sha('d'))).toBeNull()
+  })
+
+  it('never serves a file whose bytes no longer match its sha256', async () => {
+    expect(await readMedia(dir, blobPath, sha('e'))).toBeNull()
   })
 
   it('knows the raster formats by their first bytes', () => {

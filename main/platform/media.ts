@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFile, realpath } from 'node:fs/promises'
 import { join, relative, sep, isAbsolute } from 'node:path'
 
@@ -34,7 +35,8 @@ export function sniffImageMime(bytes: Uint8Array): string | null {
 /**
  * Read a blob of the archive for display, by its sha256. Only files under `<archive>/blobs`
  * can be reached: the name must be a sha256 (no `/`, no `..`), and the real path (symlinks
- * resolved) must stay inside the real blobs folder. Returns null for anything else.
+ * resolved) must stay inside the real blobs folder, and the bytes must still match the sha256
+ * (a damaged file is never shown as good). Returns null for anything else.
  */
 export async function readMedia(
   archiveDir: string,
@@ -48,6 +50,7 @@ export async function readMedia(
     const rel = relative(root, real)
     if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null
     const bytes = await readFile(real)
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) return null
     return { bytes, mime: sniffImageMime(bytes) ?? 'text/plain; charset=utf-8' }
   } catch {
     return null

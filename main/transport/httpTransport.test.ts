@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seedFile, tempDir } from '../../tests/helpers'
 import type { Archive } from '../core/archiveApi'
@@ -32,6 +32,7 @@ describe('loopback HTTP transport', () => {
   let archive: Archive
   let transport: RunningTransport
   let cleanup: () => Promise<void>
+  let secret: string
 
   beforeEach(async () => {
     const t = await tempDir('morgue-transport-')
@@ -39,9 +40,15 @@ describe('loopback HTTP transport', () => {
     const rendererDir = join(t.dir, 'renderer')
     await mkdir(rendererDir)
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Morgue</title>')
-    await writeFile(join(t.dir, 'secret.txt'), 'not for the browser')
+    secret = join(t.dir, 'secret.txt')
+    await writeFile(secret, 'not for the browser')
     archive = await openArchive(join(t.dir, 'archive'))
-    transport = await startHttpTransport({ archive, guards, rendererDir })
+    transport = await startHttpTransport({
+      archive,
+      guards,
+      rendererDir,
+      importRoots: [dirname(seedFile)],
+    })
   })
   afterEach(async () => {
     await transport.close()
@@ -84,6 +91,38 @@ describe('loopback HTTP transport', () => {
     expect((await rpc('search', [42])).status).toBe(400)
     expect((await rpc('noSuchMethod', [])).status).toBe(404)
     expect((await rpc('stats', [], 'f'.repeat(64))).status).toBe(401)
+  })
+
+  it('refuses a request from another site (foreign Origin), even with the token', async () => {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${transport.port + 1}`,
+    ]) {
+      const res = await send(transport.port, '/rpc/stats', {
+        method: 'POST',
+        headers: { 'X-Morgue-Token': transport.token, Origin: origin },
+        body: '[]',
+      })
+      expect(res.status).toBe(403)
+    }
+    const own = await send(transport.port, '/rpc/stats', {
+      method: 'POST',
+      headers: { 'X-Morgue-Token': transport.token, Origin: `http://127.0.0.1:${transport.port}` },
+      body: '[]',
+    })
+    expect(own.status).toBe(200)
+  })
+
+  it('importPaths reads only under the allowed folders: an arbitrary readable file is refused', async () => {
+    const res = JSON.parse((await rpc('importPaths', [[secret]])).body)
+    expect(res).toEqual({
+      ok: false,
+      reason: `${secret} is outside the folders this server may import from.`,
+    })
+    const sneaky = JSON.parse((await rpc('importPaths', [[`${dirname(seedFile)}/../../etc`]])).body)
+    expect(sneaky.ok).toBe(false)
+    expect(archive.list().total).toBe(0)
   })
 
   it('needs the token header for RPC: a cookie alone (a cross-site form) is not enough', async () => {

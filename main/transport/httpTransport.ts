@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, relative, sep, isAbsolute } from 'node:path'
+import { extname, join, normalize, relative, resolve, sep, isAbsolute } from 'node:path'
 import type { RunningCapture } from '../capture/captureServer'
 import type { Archive } from '../core/archiveApi'
 import { GuardError, type Guards } from '../ipc/guards'
@@ -47,6 +47,12 @@ export interface TransportOptions {
   port?: number
   /** Default: 32 random bytes, hex. */
   token?: string
+  /**
+   * Folders `importPaths` may read from over this transport (a browser has no file dialog and
+   * its drops carry no paths, so any path it sends was typed or forged). Default: none, and
+   * `importPaths` is refused: pasting and URL import work as usual.
+   */
+  importRoots?: readonly string[]
   /** The "Save to Morgue" endpoint, shown in the UI's settings. */
   capture?: RunningCapture | null
 }
@@ -66,7 +72,8 @@ export interface RunningTransport {
  * Security: listens on 127.0.0.1 only; every request must carry the random token (query
  * `token=`, header `X-Morgue-Token`, or the HttpOnly cookie set by the first page load); RPC
  * calls need the header (a cross-site form cannot set it); a Host header other than
- * `127.0.0.1:PORT` / `localhost:PORT` is refused (DNS rebinding). Static files are read only
+ * `127.0.0.1:PORT` / `localhost:PORT` is refused (DNS rebinding), so is a request whose Origin is
+ * another site's; `importPaths` reads only under `importRoots`. Static files are read only
  * from `rendererDir`, media only from the archive's blobs.
  */
 export async function startHttpTransport(options: TransportOptions): Promise<RunningTransport> {
@@ -95,6 +102,15 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     const host = req.headers.host ?? ''
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return sendText(res, 421, 'Refused: unexpected Host header.')
+    }
+    // A page of another site (or a sandboxed frame: Origin "null") may not call us at all.
+    const origin = headerValue(req.headers.origin)
+    if (
+      origin !== null &&
+      origin !== `http://127.0.0.1:${port}` &&
+      origin !== `http://localhost:${port}`
+    ) {
+      return sendText(res, 403, 'Refused: foreign Origin.')
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const given =
@@ -143,6 +159,10 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     } catch (err) {
       if (err instanceof GuardError) return sendJson(res, 400, { error: err.message })
       throw err
+    }
+    if (method === 'importPaths') {
+      const refused = refuseOutsideRoots(args[0] as string[], options.importRoots ?? [])
+      if (refused) return sendJson(res, 200, { ok: false, reason: refused })
     }
     const fn = api[method] as (...a: unknown[]) => Promise<unknown>
     const reply = await Reflect.apply(fn, api, args)
@@ -212,6 +232,25 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
       await closed
     },
   }
+}
+
+/** Why a path may not be imported over the transport, or null when every path is allowed. */
+export function refuseOutsideRoots(
+  paths: readonly string[],
+  roots: readonly string[],
+): string | null {
+  if (roots.length === 0) {
+    return 'Importing files by path is not available here: paste text or a URL instead.'
+  }
+  for (const p of paths) {
+    const inside = roots.some((root) => {
+      const rel = relative(resolve(root), resolve(p))
+      return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+    })
+    if (!inside || p.includes('\0'))
+      return `${p} is outside the folders this server may import from.`
+  }
+  return null
 }
 
 function sameToken(a: string, b: string): boolean {

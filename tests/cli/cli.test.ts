@@ -159,6 +159,7 @@ describe('morgue errors', () => {
     const res = await cli([
       '--archive',
       archiveDir,
+      '--create',
       'import',
       empty,
       binary,
@@ -176,7 +177,7 @@ describe('morgue errors', () => {
   it('says the archive is open elsewhere instead of writing beside another process', async () => {
     const archive = await openArchive(dir)
     try {
-      const res = await run('list')
+      const res = await run('tag', 'aaaaaaaaaaaaaaaa', 'x')
       expect(res.code).toBe(1)
       expect(res.stderr.trim()).toMatch(
         /^morgue: The archive at .* is open in another Morgue process/,
@@ -241,4 +242,38 @@ describe('morgue parse-credit', () => {
 // The real corpora stay outside the repo; this guards against a wrong relative path.
 it('finds the shared corpora', async () => {
   expect((await readdir(corpora)).sort()).toContain('seed')
+})
+
+describe('morgue alias', () => {
+  it('adds, lists and removes name variants, and search finds the article by a variant', async () => {
+    const id = await importSeed()
+    // The seed article names the photographer Delil Souleiman.
+    expect(JSON.parse((await run('search', 'Sulayman', '--json')).stdout).total).toBe(0)
+    const added = await run('alias', 'add', 'Souleiman', 'Sulayman')
+    expect(added.code).toBe(0)
+    expect(added.stdout).toContain('Souleiman = ')
+    expect(added.stdout).toContain('Sulayman')
+    const found = JSON.parse((await run('search', 'Sulayman', '--json')).stdout)
+    expect(found.hits.map((h: { id: string }) => h.id)).toContain(id)
+
+    const list = JSON.parse((await run('alias', 'list', '--json')).stdout) as string[][]
+    expect(list.find((g) => g.includes('Sulayman'))).toContain('Souleiman')
+    expect(list.some((g) => g.includes('Kyiv') && g.includes('Kiev'))).toBe(true)
+    expect((await run('alias', 'list')).stdout).toMatch(/^Kyiv = Kiev$/m)
+
+    expect((await run('alias', 'remove', 'sulayman')).code).toBe(0)
+    expect(JSON.parse((await run('search', 'Sulayman', '--json')).stdout).total).toBe(0)
+    const after = JSON.parse((await run('alias', 'list', '--json')).stdout) as string[][]
+    expect(after.flat()).not.toContain('Sulayman')
+  })
+
+  it('reports mistakes with a clear message and exit code', async () => {
+    const missing = await run('alias', 'remove', 'Nobody Atall')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('No name variant group holds “Nobody Atall”')
+    const usage = await run('alias', 'add', 'Lonely')
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('give a name and at least one variant')
+    expect((await run('alias', 'frobnicate')).code).toBe(2)
+  })
 })

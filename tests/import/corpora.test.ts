@@ -29,7 +29,14 @@ describe('morgue import of the real corpora', () => {
       .filter((e) => e.isDirectory())
       .map((e) => join(root, e.name, 'source.html'))
     expect(pages.length).toBe(87)
-    const res = await cli(['--archive', join(dir, 'pages'), 'import', ...pages, '--json'])
+    const res = await cli([
+      '--archive',
+      join(dir, 'pages'),
+      '--create',
+      'import',
+      ...pages,
+      '--json',
+    ])
     expect(res.stderr).toBe('')
     const report = JSON.parse(res.stdout) as Report
     expect(report.outcomes).toHaveLength(87)
@@ -62,6 +69,7 @@ describe('morgue import of the real corpora', () => {
     const res = await cli([
       '--archive',
       join(dir, 'photos'),
+      '--create',
       'import',
       ...images.map((f) => join(root, f)),
       '--json',

@@ -15,6 +15,11 @@ describe('parseCredit', () => {
       agency: 'AFP',
       agencies: ['AFP'],
       agencyIds: ['afp'],
+      via: [],
+      for: null,
+      role: null,
+      confidence: 1,
+      uncertain: false,
     })
   })
 
@@ -188,14 +193,15 @@ describe('parseCredit on common published formats', () => {
     ['Photo courtesy of Jane Smith', 'Jane Smith', null],
     ['Handout/Reuters', null, 'Reuters'],
     ['Tom Brenner for NPR', 'Tom Brenner', 'NPR'],
-    ['Evan Vucci/Pool Photo via AP', 'Evan Vucci', 'AP'],
+    // AP only distributed this pool picture: it goes in `via`, never in `agency` (issue 10).
+    ['Evan Vucci/Pool Photo via AP', 'Evan Vucci', null],
     ['© Reuters', null, 'Reuters'],
     ['Getty Images/iStockphoto', null, 'Getty Images'],
     ['Darryl Dyck/The Canadian Press via AP', 'Darryl Dyck', 'The Canadian Press'],
     ['PHOTO: REUTERS/Amir Cohen', 'Amir Cohen', 'REUTERS'],
     ['Foto: Michael Kappeler/dpa', 'Michael Kappeler', 'dpa'],
     ['Photo: Jean-Christophe Verhaegen / AFP', 'Jean-Christophe Verhaegen', 'AFP'],
-    ['AFP PHOTO / JOHN MACDOUGALL', 'John Macdougall', 'AFP'],
+    ['AFP PHOTO / JOHN MACDOUGALL', 'John MacDougall', 'AFP'],
     ['Chris Jackson/Getty Images for Buckingham Palace', 'Chris Jackson', 'Getty Images'],
     ['Photograph: Alamy Stock Photo', null, 'Alamy Stock Photo'],
     [

@@ -10,13 +10,42 @@ const MAX_CREDIT_CHARS = 120
 type Setting = 'line' | 'tail' | 'brackets'
 
 // Labels that open a credit inside a caption; the longest spelling of each comes first.
-const CAPTION_LABEL =
-  /(?:^|(?<=[\s|(.,;:—–-]))(?:mandatory\s+credit\s*:|credit\s*(?:\.{2,}|…)|photo\s+credits?\s*:|image\s+credits?\s*:|credits?\s*:|photographs?\s*:|photos?\s*:|pictures?\s*:|fotos?\s*(?:\/\s*quelle\s*)?:|bild\s*:|(?:bild)?quelle\s*:|fuente\s*:|cr[ée]dito\s*:|image\s+(?:copyright|source)\b|(?:photo\s*)?©|(?:photo(?:graph)?|picture|foto)\s+by\s)/giu
+const CAPTION_LABELS = [
+  'mandatory\\s+credit\\s*:',
+  'credit\\s*(?:\\.{2,}|…)',
+  '(?:photo|image|picture)\\s+credits?\\s*:',
+  'cr[ée]dits?\\s+(?:photos?|images?)\\s*:',
+  'cr[ée]dits?\\s*:',
+  'photographers?\\s*:',
+  'photographs?\\s*:',
+  'photos?\\s*:',
+  'pictures?\\s*:',
+  'images?\\s*:',
+  'fotos?\\s*(?:\\/\\s*quelle\\s*)?:',
+  'bild(?:rechte|nachweis|quelle)?\\s*:',
+  'foto(?:nachweis|quelle)\\s*:',
+  'quelle\\s*:',
+  'sources?\\s*:',
+  'fuente\\s*:',
+  'fonte\\s*:',
+  'cr[ée]dito\\s*:',
+  'fotograf(?:í|i)a\\s*:',
+  'imagen\\s*:',
+  'immagine\\s*:',
+  'surs[ăa]\\s+foto\\s*:',
+  'ilustrasi\\s+foto\\s*:',
+  '(?:фото|источник)\\s*:',
+  'image\\s+(?:copyright|source)\\b',
+  '(?:photo\\s*)?©',
+  '(?:photo(?:graph)?|picture|foto|fotograf(?:í|i)a|image)\\s+(?:by|de|di|von|par)\\s',
+]
+const CAPTION_LABEL = new RegExp(`(?:^|(?<=[\\s|(.,;:—–-]))(?:${CAPTION_LABELS.join('|')})`, 'giu')
 // NYT pages copied as text glue a visually hidden "Credit" label to both sides.
 const GLUED_CREDIT = /(?<=[\p{Ll}.!?”"’)])Credit(?=\p{Lu}\p{Ll}|\.{2,}|…)/gu
 // Where a credit may start after caption text: after a sentence, a run of spaces or a dash/pipe.
+// A sentence glued to the credit by a page that dropped the space (`…Paris Games.Michel Euler/ AP`).
 const TAIL_BOUNDARY =
-  /(?<!(?:^|[\s.])(?:\p{Lu}|St|Dr|Jr|Sr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Ave))[.!?…]["”’)]?\s+|["”’]\s+|\s{2,}|\s[|–—-]\s|\n/gu
+  /(?<!(?:^|[\s.])(?:\p{Lu}|St|Dr|Jr|Sr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Ave))[.!?…]["”’)]?\s+|["”’]\s+|\s{2,}|\s[|–—-]\s|\n|(?<=[\p{Ll}\d]{2}[.!?]["”’)]?)(?=\p{Lu}[\p{Ll}\p{Lu}])/gu
 
 const ENDS_WITH_NAME = /(?:^|\s)(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*$/u
 
@@ -71,6 +100,13 @@ function findCreditStart(text: string): number | null {
   // `Paul Honiss (New Zealand)`, `Little Britain (BBC Three)`: after a name, a bracket holds a
   // place or a channel as often as a photographer, so there it needs the evidence a tail needs.
   const open = bracketOpening(text)
+  // `… Foto: LUCA PIERGIOVANNI (EFE)`: a labelled credit that runs on into the closing bracket
+  // holds the bracket, so the label is where the credit starts.
+  if (open !== null) {
+    for (const m of text.matchAll(CAPTION_LABEL)) {
+      if (m.index >= tailFrom && m.index < open && accept(m.index, 'line')) return m.index
+    }
+  }
   const afterName = open !== null && ENDS_WITH_NAME.test(text.slice(0, open))
   if (open !== null && accept(open, afterName ? 'tail' : 'brackets')) return open
 
@@ -88,13 +124,15 @@ function findCreditStart(text: string): number | null {
   return null
 }
 
-/** The index of the `(` that opens a bracket closing the text, or null. */
+/** The index of the `(` or `[` that opens a bracket closing the text (Al Jazeera's `[Name/AFP]`). */
 function bracketOpening(text: string): number | null {
-  if (!text.endsWith(')')) return null
+  const close = text.at(-1)
+  if (close !== ')' && close !== ']') return null
+  const open = close === ')' ? '(' : '['
   let depth = 0
   for (let i = text.length - 1; i >= 0; i--) {
-    if (text[i] === ')') depth++
-    else if (text[i] === '(' && --depth === 0) return i
+    if (text[i] === close) depth++
+    else if (text[i] === open && --depth === 0) return i
   }
   return null
 }

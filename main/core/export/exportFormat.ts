@@ -19,6 +19,11 @@ export interface ExportHeader {
   exportedAt?: string
   /** Tag key → CSS colour, as in the archive's settings. */
   tagColors?: Record<string, string>
+  /**
+   * Every setting of the archive (saved searches, aliases, tag colours and any other key), so
+   * export → import round-trips the whole archive. Merged into the importing archive's settings.
+   */
+  settings?: Record<string, unknown>
 }
 
 /** An archived file (image, thumbnail, snapshot) carried inside the export. */

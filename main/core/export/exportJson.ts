@@ -6,8 +6,12 @@ export interface ExportJsonOptions {
   readBlob?: (sha256: string) => Promise<Uint8Array>
   /** One item per line with a header line (default: one JSON document). */
   ndjson?: boolean
-  /** Tag colours to carry along (tag key → colour). */
+  /** Tag colours to carry along (tag key → colour); defaults to `settings.tagColors`. */
   tagColors?: Record<string, string>
+  /** Every archive setting, carried in the header so an import restores them. */
+  settings?: Record<string, unknown>
+  /** Told about each file `readBlob` could not read (it is also listed in `missingBlobs`). */
+  onBlobFailure?: (sha256: string, error: unknown) => void
   /** Clock for `exportedAt` (tests). */
   now?: () => Date
 }
@@ -38,8 +42,10 @@ export async function exportJson(
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: (opts.now?.() ?? new Date()).toISOString(),
-    tagColors: opts.tagColors ?? {},
+    tagColors:
+      opts.tagColors ?? (opts.settings?.tagColors as Record<string, string> | undefined) ?? {},
   }
+  if (opts.settings) header.settings = opts.settings
   const ndjson = opts.ndjson ?? false
   const refs = new Map<string, BlobRef>()
   const summary: ExportSummary = { items: 0, blobs: 0, missingBlobs: [] }
@@ -58,8 +64,9 @@ export async function exportJson(
     let bytes: Uint8Array
     try {
       bytes = await opts.readBlob!(ref.sha256)
-    } catch {
+    } catch (error) {
       summary.missingBlobs.push(ref.sha256)
+      opts.onBlobFailure?.(ref.sha256, error)
       continue
     }
     const blob: ExportedBlob = {

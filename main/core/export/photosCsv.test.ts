@@ -55,6 +55,12 @@ describe('photosCsv', () => {
       'date',
       'item_id',
       'photo_id',
+      'via',
+      'for',
+      'credit_line',
+      'caption_with_credit',
+      'ref',
+      'edited',
     ])
     expect(rows).toHaveLength(1 + 4)
     expect(rows[1]).toEqual([
@@ -69,6 +75,12 @@ describe('photosCsv', () => {
       '2017-06-06',
       '0123456789abcdef',
       'p0',
+      '',
+      '',
+      'Delil Souleiman / AFP',
+      'Fighters in Raqa. Delil Souleiman / AFP',
+      '0123456789abcdef/p0',
+      '',
     ])
     expect(rows[3].slice(0, 3)).toEqual([
       'Cast member Vin Diesel arrives at the premiere.',
@@ -84,6 +96,39 @@ describe('photosCsv', () => {
     expect(rows[4][0]).toBe('\'=HYPERLINK("x") a caption, with "quotes"\nand a new line')
     expect(rows[4].slice(1, 5)).toEqual(['', '', '', ''])
     expect(chunks[4]).toMatch(/^"'=HYPERLINK\(""x""\) a caption, with ""quotes""\nand a new line",/)
+  })
+
+  it('writes via, for and the credit line in the chosen house style', async () => {
+    const [first] = items
+    const article = first.kind === 'article' ? first : null
+    expect(article).not.toBeNull()
+    const photo = {
+      ...article!.photos[0],
+      credit: {
+        raw: 'Kevin Frayer/AFP via Getty Images',
+        photographer: 'Kevin Frayer',
+        agency: 'AFP',
+        agencies: ['AFP'],
+        agencyIds: ['afp'],
+        via: ['Getty Images'],
+        for: null,
+      },
+    }
+    const rows = parseCsv(
+      (
+        await collect(
+          photosCsv([{ ...article!, photos: [photo] }], {
+            creditStyle: { style: 'guardian', template: '' },
+          }),
+        )
+      ).join(''),
+    )
+    const col = (name: string) => rows[1][rows[0].indexOf(name)]
+    expect(col('via')).toBe('Getty Images')
+    expect(col('credit_line')).toBe('Photograph: Kevin Frayer/AFP/Getty Images')
+    expect(col('caption_with_credit')).toBe(
+      'Fighters in Raqa. Photograph: Kevin Frayer/AFP/Getty Images',
+    )
   })
 
   it('can start with a byte-order mark for Excel', async () => {

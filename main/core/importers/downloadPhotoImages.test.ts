@@ -66,7 +66,12 @@ describe('feed photos are downloaded into the archive', () => {
     const ctx = memoryImportContext((url, init) => fetch(url, init))
     const photos = [{ id: 'p0', caption: '', credit: null, src: `${base}/huge.jpg` }]
     const summary = await downloadPhotoImages(photos, ctx, { maxBytes: 1000 })
-    expect(summary).toEqual({ downloaded: 0, failed: 1, skipped: 0 })
+    expect(summary).toEqual({
+      downloaded: 0,
+      failed: 1,
+      skipped: 0,
+      missing: [{ url: `${base}/huge.jpg`, reason: `${base}/huge.jpg is larger than 0 MB.` }],
+    })
     expect(photos[0]).not.toHaveProperty('image')
   })
 
@@ -83,15 +88,32 @@ describe('feed photos are downloaded into the archive', () => {
       src: `https://offline.example/${i}.jpg`,
     }))
     const summary = await downloadPhotoImages(photos, ctx, { concurrency: 1 })
-    expect(summary).toEqual({ downloaded: 0, failed: 3, skipped: 17 })
+    expect(summary).toMatchObject({ downloaded: 0, failed: 3, skipped: 17 })
+    expect(summary.missing).toHaveLength(20)
+    expect(summary.missing[0].reason).toBe(
+      'offline.example could not be reached (TypeError: fetch failed).',
+    )
+    expect(summary.missing[19].reason).toBe(
+      'https://offline.example/19.jpg was not tried: the network looked down.',
+    )
     expect(calls).toBe(3)
   })
 
-  it('does nothing without a fetch (offline import)', async () => {
+  it('stores nothing without a fetch (offline import) and says why', async () => {
     const ctx = memoryImportContext()
     const { blobs } = ctx
     const photos = [{ id: 'p0', caption: '', credit: null, src: `${base}/raqa.jpg` }]
-    expect(await downloadPhotoImages(photos, ctx)).toEqual({ downloaded: 0, failed: 0, skipped: 0 })
+    expect(await downloadPhotoImages(photos, ctx)).toEqual({
+      downloaded: 0,
+      failed: 1,
+      skipped: 0,
+      missing: [
+        {
+          url: `${base}/raqa.jpg`,
+          reason: `${base}/raqa.jpg was not fetched: there is no network here.`,
+        },
+      ],
+    })
     expect(blobs.size).toBe(0)
   })
 })

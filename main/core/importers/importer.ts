@@ -1,4 +1,5 @@
 import type { BlobRef, ItemDraft } from '../model'
+import type { ImageResult } from './offline/imageDownloader'
 
 /** A file (or fetched resource) handed to an importer. */
 export interface ImportInput {
@@ -16,6 +17,12 @@ export interface ImportContext {
   /** Fetch a URL (images of a page); absent when offline imports only. */
   fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>
   signal?: AbortSignal
+  /**
+   * Keep an image an input refers to (URL, `data:` URI, or a path relative to the imported
+   * file) through the archive's one downloader; `pageUrl` is the address a saved page came from.
+   * Absent: the importer builds a downloader from `fetch` and `putBlob`.
+   */
+  archiveImage?: (ref: string, pageUrl?: string) => Promise<ImageResult>
 }
 
 /**
@@ -39,3 +46,18 @@ export class ImportError extends Error {
 
 /** Files larger than this are refused with a clear message (a 200 MB "article" is not one). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+/**
+ * A plain-text or Markdown file larger than this is refused: one item's body is read, split,
+ * indexed and shown whole, and a 49 MB text made the import peak at 2.3 GB and every search
+ * that hit it slow. 8 MB is several thousand pages; split larger texts into files.
+ */
+export const MAX_TEXT_BYTES = 8 * 1024 * 1024
+const TEXT_FILE = /\.(txt|text|md|markdown)$/i
+
+/** Why a file is too large to import as one item, or null. */
+export function textTooLarge(path: string, size: number): string | null {
+  if (!TEXT_FILE.test(path) || size <= MAX_TEXT_BYTES) return null
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
+  return `${path} is ${mb(size)} of text; Morgue keeps texts up to ${mb(MAX_TEXT_BYTES)} as one item: split it into smaller files.`
+}

@@ -73,6 +73,20 @@ describe('markdownImporter', () => {
     expect(draft.body).toEqual(['First paragraph.', 'Second.'])
   })
 
+  it('does not repeat the title at the top of the body', async () => {
+    const front = await importMarkdown(
+      '---\ntitle: "Iran warns U.S."\n---\n\n# Iran warns US\n\nFirst paragraph.\n',
+    )
+    expect(front.title).toBe('Iran warns U.S.')
+    expect(front.body).toEqual(['First paragraph.'])
+    const setext = await importMarkdown('Iran warns US\n=============\n\nFirst paragraph.\n')
+    expect(setext.title).toBe('Iran warns US')
+    expect(setext.body).toEqual(['First paragraph.'])
+    // A heading that differs from the front-matter title is a section heading: it stays.
+    const other = await importMarkdown('---\ntitle: Iran warns US\n---\n\n# Background\n\nText.\n')
+    expect(other.body).toEqual(['Background', 'Text.'])
+  })
+
   it('takes the first line as the title when there is no heading', async () => {
     const draft = await importMarkdown('Storm hits *coast*\nWinds reached 150km/h.\n\nMore.')
     expect(draft.title).toBe('Storm hits coast')
@@ -83,7 +97,7 @@ describe('markdownImporter', () => {
     const draft = await importMarkdown(
       '# T\n\n![Armed men ride in a pickup truck near Raqa.](raqa.jpg "DELIL SOULEIMAN / AFP")\n\nBody.',
     )
-    expect(draft.photos).toEqual([
+    expect(draft.photos).toMatchObject([
       {
         id: 'p0',
         caption: 'Armed men ride in a pickup truck near Raqa.',

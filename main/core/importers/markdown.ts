@@ -32,6 +32,18 @@ export const markdownImporter: Importer = {
   },
 }
 
+/** Equal once case, punctuation and spacing are set aside. */
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}]+/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  return norm(a) === norm(b)
+}
+
 /** The front-matter fields we read, after checking their types. */
 interface FrontMatter {
   title?: string
@@ -51,7 +63,12 @@ export function parseMarkdownArticle(text: string, source: string): ArticleDraft
   const blocks = readBlocks(markdown)
 
   let title = meta.title
-  if (!title) {
+  if (title) {
+    // Front matter and a first heading often both carry the title: it is not body text.
+    const first = blocks.findIndex((b) => b.kind !== 'image')
+    const block = blocks[first]
+    if (block?.kind === 'heading' && sameText(block.text, title)) blocks.splice(first, 1)
+  } else {
     // The top heading (`# `, else the highest level present), else the first paragraph.
     const levels = blocks.map((b) => (b.kind === 'heading' ? b.level : 99))
     const top = Math.min(...levels, 99)

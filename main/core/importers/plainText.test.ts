@@ -43,7 +43,7 @@ describe('plain-text import of the seed article', () => {
       true,
     )
     expect(photo.caption).not.toContain('SOULEIMAN')
-    expect(photo.credit).toEqual({
+    expect(photo.credit).toMatchObject({
       raw: 'DELIL SOULEIMAN / AFP',
       photographer: 'Delil Souleiman',
       agency: 'AFP',
@@ -129,6 +129,69 @@ describe('plain-text import, formats and failures', () => {
         caption: 'Police stand guard in Tunis.',
         credit: expect.objectContaining({ photographer: 'Jane Doe', agency: 'AP' }),
       },
+    ])
+  })
+
+  it('joins a licence wrapped at 80 columns and invents no photo or credit from it', async () => {
+    const draft = await importOne(
+      text(
+        'MIT License\n\nCopyright (c) 2018 Jane Developer\n\n' +
+          'Permission is hereby granted, free of charge, to any person obtaining a copy\n' +
+          'of this software and associated documentation files (the "Software"), to deal\n' +
+          'in the Software without restriction, including without limitation the rights\n' +
+          'to use, copy, modify, merge, publish, distribute, sublicense, and/or sell\n' +
+          'copies of the Software, and to permit persons to whom the Software is\n' +
+          'furnished to do so, subject to the following conditions:\n\n' +
+          'The above copyright notice and this permission notice shall be included in all\n' +
+          'copies or substantial portions of the Software.\n',
+      ),
+    )
+    expect(draft.photos).toEqual([])
+    expect(draft.body).toEqual([
+      'Copyright (c) 2018 Jane Developer',
+      expect.stringMatching(
+        /^Permission is hereby granted.* the rights to use, copy, modify.*conditions:$/,
+      ),
+      'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.',
+    ])
+  })
+
+  it('joins a hand-wrapped e-mail into paragraphs, headers and sign-off kept apart', async () => {
+    const draft = await importOne(
+      text(
+        'Subject: Re: photos from Raqa\n\nFrom: Ann Lee <ann@example.org>\nDate: Tue, 6 Jun 2017 10:00:00 +0000\n\nHi Tom,\n\n' +
+          'Attached are the pictures from this morning. The first one was taken near\n' +
+          'the stadium, the second at the roundabout. Please credit them as\n' +
+          'Delil Souleiman / AFP when you run them.\n\nThanks,\nAnn\n',
+      ),
+    )
+    expect(draft.photos).toEqual([])
+    expect(draft.body).toEqual([
+      'From: Ann Lee <ann@example.org>',
+      'Date: Tue, 6 Jun 2017 10:00:00 +0000',
+      'Hi Tom,',
+      'Attached are the pictures from this morning. The first one was taken near the stadium, the second at the roundabout. Please credit them as Delil Souleiman / AFP when you run them.',
+      'Thanks, Ann',
+    ])
+  })
+
+  it('reads wire copy: indented paragraphs, the byline, no photo from the agency or the notice', async () => {
+    const draft = await importOne(
+      text(
+        'BC-Syria-Raqa,0412\nKurdish-led forces enter Raqa\nBy JOHN SMITH\nAssociated Press\n' +
+          "   BEIRUT (AP) _ U.S.-backed Syrian fighters broke into the Islamic State\ngroup's de facto capital of Raqa on Tuesday, a spokesman for the fighters\nsaid, launching what is expected to be a long battle.\n" +
+          '   The Syrian Democratic Forces entered the city from the east, the spokesman\ntold The Associated Press by telephone.\n' +
+          '   (Copyright 2017 The Associated Press. All rights reserved.)\n',
+      ),
+    )
+    expect(draft.photos).toEqual([])
+    expect(draft.byline).toBe('JOHN SMITH')
+    expect(draft.body).toEqual([
+      'Kurdish-led forces enter Raqa',
+      'Associated Press',
+      expect.stringMatching(/^BEIRUT \(AP\) _ U\.S\.-backed .* a long battle\.$/),
+      'The Syrian Democratic Forces entered the city from the east, the spokesman told The Associated Press by telephone.',
+      '(Copyright 2017 The Associated Press. All rights reserved.)',
     ])
   })
 

@@ -63,14 +63,21 @@ export function parsePlainTextArticle(text: string, source: string): ArticleDraf
 export function splitParagraphs(text: string): string[] {
   const paragraphs: string[] = []
   for (const block of text.split(/\n[ \t]*\n/)) {
-    const lines = block
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== '')
+    const raw = block.split('\n').filter((l) => l.trim() !== '')
+    const lines = raw.map((l) => l.trim())
     if (lines.length === 0) continue
     // A list stays one paragraph, one item a line, as written.
     if (lines.length > 1 && lines.slice(1).every((l) => LIST_ITEM.test(l))) {
       paragraphs.push(lines.join('\n'))
+      continue
+    }
+    // Header fields (`From: …`, `Date: …` of an e-mail) are one line each.
+    if (lines.length > 1 && lines.every((l) => /^[A-Za-z][\w-]{1,24}:\s/.test(l))) {
+      paragraphs.push(...lines)
+      continue
+    }
+    if (isFixedWidth(lines)) {
+      paragraphs.push(...unwrap(raw))
       continue
     }
     const wrapped = lines.every((l) => l.length <= WRAPPED_LINE_MAX)
@@ -95,6 +102,52 @@ export function splitParagraphs(text: string): string[] {
   return paragraphs
 }
 
+/** Narrowest wrap width taken for fixed-width text (licences, e-mail, wire copy: 64–80). */
+const MIN_WRAP_WIDTH = 40
+
+/**
+ * A block hard-wrapped at a fixed width: three lines or more, none longer than a wrapped line,
+ * and a width a person or a mail program wraps at.
+ */
+function isFixedWidth(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false
+  const width = Math.max(...lines.map((l) => l.length))
+  return width >= MIN_WRAP_WIDTH && width <= WRAPPED_LINE_MAX
+}
+
+/**
+ * Undo a fixed-width wrap the way it was made: a line ends its paragraph when the next line's
+ * first word would have fitted on it (greedy wrapping would have put it there), or when the
+ * next line is indented (wire copy starts each paragraph with spaces). Headers, sign-offs and
+ * credit-like fragments of a sentence are never split out of their sentence on their own.
+ */
+function unwrap(raw: readonly string[]): string[] {
+  const lines = raw.map((l) => l.trim())
+  const width = Math.max(...lines.map((l) => l.length))
+  const indent = (l: string) => /^(?: {2,}|\t)/.test(l)
+  const allIndented = raw.every(indent)
+  const out: string[] = []
+  let current: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    current.push(lines[i])
+    const next = lines[i + 1]
+    if (next === undefined) break
+    const nextWord = next.split(/\s+/)[0]
+    // People wrap by hand too: a line that could have held the next word ends its paragraph
+    // when it ends a sentence or is clearly short (a header, a byline, a sign-off).
+    const fits =
+      lines[i].length + 1 + nextWord.length <= width &&
+      (/[.!?:"”)]$/.test(lines[i]) || lines[i].length < width * 0.6)
+    const newParagraph = !allIndented && indent(raw[i + 1])
+    if (fits || newParagraph) {
+      out.push(current.join(' '))
+      current = []
+    }
+  }
+  if (current.length) out.push(current.join(' '))
+  return out
+}
+
 /**
  * Separate photo captions from body paragraphs. A caption is a paragraph followed by a line that
  * is only a credit, or one that ends with an unmistakable credit (labelled or a known agency).
@@ -109,19 +162,29 @@ export function findPhotos(paragraphs: readonly string[]): { body: string[]; pho
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]
     const next = paragraphs[i + 1]
-    if (looksLikeCreditLine(paragraph)) {
-      // A credit alone with nothing before it: a photo without a caption.
-      addPhoto('', parseCredit(paragraph))
+    if (looksLikeCreditLine(paragraph) && !isNotice(paragraph)) {
+      // A labelled credit alone (`Photo: Jane Doe/AP`): a photo without a caption. A bare name
+      // or an organisation alone is a sign-off or a header, not a photo.
+      if (isUnmistakableCredit(paragraph) && PHOTO_LABEL.test(paragraph)) {
+        addPhoto('', parseCredit(paragraph))
+        continue
+      }
+      body.push(paragraph)
       continue
     }
     const split = splitCaptionCredit(paragraph)
-    if (next !== undefined && looksLikeCreditLine(next)) {
+    if (
+      next !== undefined &&
+      looksLikeCreditLine(next) &&
+      !isNotice(next) &&
+      isCaption(paragraph)
+    ) {
       const sameCredit = split.credit && sameCreditText(split.credit.raw, next)
       addPhoto(sameCredit ? split.caption : paragraph, parseCredit(next))
       i++
       continue
     }
-    if (split.credit && isUnmistakableCredit(split.credit.raw)) {
+    if (split.credit && !isNotice(split.credit.raw) && isUnmistakableCredit(split.credit.raw)) {
       addPhoto(split.caption, split.credit)
       continue
     }
@@ -138,6 +201,27 @@ function isUnmistakableCredit(raw: string): boolean {
   if (!looksLikeCreditLine(raw)) return false
   const analysis = analyzeCredit(raw)
   return analysis.labelled || analysis.parts.some((p) => p.known)
+}
+
+/** A label that says a credit is a picture's (not a text's or a program's). */
+const PHOTO_LABEL = /^\(?(?:photo(?:graph)?s?|pictures?|pics?|images?|foto|fotos|bild|credit)\b/i
+// Copyright notices and licences name an owner of the whole text, never a photo.
+const NOTICE =
+  /all rights reserved|\bcopyright\s+(?:\(c\)\s*)?\d{4}|\(c\)\s*\d{4}|\blicen[cs]e\b|permission is hereby granted/i
+
+function isNotice(text: string): boolean {
+  return NOTICE.test(text)
+}
+
+/**
+ * What can be a caption above a credit line: text that is not a byline, a dateline header or a
+ * salutation, and reads as a sentence or a label (it has a few words).
+ */
+function isCaption(paragraph: string): boolean {
+  if (/^by\s/i.test(paragraph) || /^(?:from|to|subject|date|cc|sent):/i.test(paragraph))
+    return false
+  if (/[,:]$/.test(paragraph)) return false
+  return paragraph.split(/\s+/).length >= 3
 }
 
 function sameCreditText(a: string, b: string): boolean {

@@ -159,11 +159,18 @@ describe('importUrl', () => {
     // A 404 image keeps its address only; the import still succeeds.
     expect(missing.credit?.photographer).toBe('Evan Vucci')
     expect(missing.image).toBeUndefined()
+    expect(draft.missingImages).toEqual([
+      {
+        url: `${base}/img/missing.png`,
+        reason: `${base}/img/missing.png answered HTTP 404 Not Found.`,
+      },
+    ])
 
     const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256)?.bytes)
     expect(snapshot).toContain(`data-morgue-blob="${PNG_SHA}"`)
     expect(snapshot).not.toContain('src=')
-    expect(snapshot).not.toContain('127.0.0.1')
+    // Addresses stay only as inert references (for "Retry missing images"), never as loads.
+    expect(snapshot.replace(/ data-morgue-ref="[^"]*"/g, '')).not.toContain('127.0.0.1')
   })
 
   it('archives lazy-loaded images and marks them in the snapshot', async () => {
@@ -175,7 +182,9 @@ describe('importUrl', () => {
     expect(draft.photos[0].credit?.photographer).toBe('Jane Smith')
     expect(draft.photos[0].image?.sha256).toBe(PNG_SHA)
     const snapshot = new TextDecoder().decode(ctx.blobs.get(draft.snapshot!.sha256)?.bytes)
-    expect(snapshot).toContain(`<img class="lazyload" alt="" data-morgue-blob="${PNG_SHA}">`)
+    expect(snapshot).toContain(
+      `<img class="lazyload" alt="" data-morgue-ref="${base}/img/hall.png" data-morgue-blob="${PNG_SHA}">`,
+    )
   })
 
   it('follows a redirect chain and keeps the final URL', async () => {

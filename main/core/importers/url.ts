@@ -1,10 +1,10 @@
 import type { ItemDraft } from '../model'
-import { downloadPhotoImages } from './downloadPhotoImages'
 import { decodeHtml } from './html/decodeHtml'
 import { readPage } from './html/extractPage'
 import { fetchLimited, type FetchLimits } from './html/fetchLimited'
 import { looksLikeHtml, pageToDraft } from './html/htmlImporter'
 import { ImportError, type ImportContext } from './importer'
+import { contextArchiver } from './offline/imageDownloader'
 
 export interface UrlImportOptions {
   /** Per download (the page, then each image), in ms; default 20 s. */
@@ -51,25 +51,18 @@ export async function importUrl(
     throw new ImportError(`${page.finalUrl} is not a web page.`)
   }
   const { html } = decodeHtml(page.bytes, page.finalUrl, page.contentType)
-  // One parse of the page gives the article and, once its images are in, the snapshot.
+  // One parse of the page gives the article and the snapshot.
   const read = readPage(html, { url: page.finalUrl })
+  // The page's photos and every image of its snapshot go through one downloader.
+  const archiveImage = contextArchiver({ ...ctx, fetch: fetchFn }, limits)
   try {
-    const extracted = read.page
-    await downloadPhotoImages(extracted.photos, { ...ctx, fetch: fetchFn }, limits)
-    // The snapshot marks the images it can show from the archive: page URL → sha256.
-    const archived = new Map(
-      extracted.photos.flatMap((p) => (p.src && p.image ? [[p.src, p.image.sha256] as const] : [])),
-    )
     const draft = await pageToDraft(
-      extracted,
+      read.page,
       read.snapshot,
-      ctx,
+      { ...ctx, fetch: fetchFn, archiveImage },
       { kind: 'url', path: url },
       url,
-      {
-        url: page.finalUrl,
-        archived,
-      },
+      { url: page.finalUrl },
     )
     return [draft]
   } finally {

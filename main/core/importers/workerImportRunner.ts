@@ -5,6 +5,7 @@ import type { ItemDraft } from '../model'
 import type { FromWorker, ToWorker } from '../workers/importProtocol'
 import { spawnWorker } from '../workers/spawnWorker'
 import { ImportError, type ImportContext, type ImportInput } from './importer'
+import type { ImageResult } from './offline/imageDownloader'
 
 /**
  * Runs an input through the importers, somewhere; resolves with its drafts. `parallelism` says
@@ -69,8 +70,9 @@ export function createWorkerImportRunner(
     w.on('message', (msg: FromWorker) => {
       const job = pw.jobs.get(msg.job)
       if (!job) return
-      if (msg.type === 'putBlob') {
-        job.ctx.putBlob(msg.bytes, msg.mime, msg.fileName).then(
+      if (msg.type === 'putBlob' || msg.type === 'putInput') {
+        const bytes = msg.type === 'putBlob' ? msg.bytes : job.input.bytes
+        job.ctx.putBlob(bytes, msg.mime, msg.fileName).then(
           (ref) => w.postMessage({ type: 'blob', call: msg.call, ref } satisfies ToWorker),
           (err: Error) =>
             w.postMessage({
@@ -79,6 +81,17 @@ export function createWorkerImportRunner(
               message: err.message,
             } satisfies ToWorker),
         )
+        return
+      }
+      if (msg.type === 'archiveImage') {
+        const reply = (result: ImageResult) =>
+          w.postMessage({ type: 'image', call: msg.call, result } satisfies ToWorker)
+        const archiveImage = job.ctx.archiveImage
+        if (!archiveImage) reply({ ok: false, reason: `${msg.ref} was not fetched.` })
+        else
+          archiveImage(msg.ref, msg.pageUrl).then(reply, (err: Error) =>
+            reply({ ok: false, reason: err.message }),
+          )
         return
       }
       pw.jobs.delete(msg.job)
@@ -112,7 +125,10 @@ export function createWorkerImportRunner(
     if (pw.idle) clearTimeout(pw.idle)
     const id = ++nextJob
     pw.jobs.set(id, job)
-    const bytes = job.input.bytes.slice()
+    // A copy for the worker (Buffer#slice would share memory, and the transfer would empty
+    // the caller's bytes, which putInput and a restart on another worker still need).
+    const bytes = new Uint8Array(job.input.bytes.byteLength)
+    bytes.set(job.input.bytes)
     const msg: ToWorker = {
       type: 'import',
       job: id,

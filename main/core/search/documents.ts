@@ -1,9 +1,13 @@
 import type { ArchiveItem, Article, Credit, Photo, PhotoItem } from '../model'
 import agencyNames from './agencyNames.json'
+import { parseCredit } from '../credits'
 
 /**
- * What the index knows about a document: one per article, one per captioned photo. An article's
- * document carries its captions and credits too, so the article is found by its photographer.
+ * What the index knows about a document: one per article, one per photo (captioned or not). An
+ * article's document carries its captions and credits too, so the article is found by its
+ * photographer; a photo's document carries its own caption, credit and tags, and inherits its
+ * article's title, body, source and tags for field filters (`title:`, `tag:`… in the executor),
+ * so a photo without a caption is still found by its credit, its article's title and tags.
  */
 
 /** Indexed fields, in index order. Field numbers are stored on disk: append, never reorder. */
@@ -34,6 +38,10 @@ export const DOC_PHOTO = 2
 
 export const FLAG_UNTAGGED = 1
 export const FLAG_CREDIT_EMPTY = 2
+/** The photo's credit parse is a guess (`credit:uncertain`). */
+export const FLAG_CREDIT_UNCERTAIN = 4
+/** No usable published date: the item is filed by the date it was archived. */
+export const FLAG_UNDATED = 8
 
 /** Days since 1970-01-01 for dates; this value when unknown. */
 export const NO_DATE = -2147483648
@@ -60,7 +68,18 @@ export interface StoredDoc {
   credits?: string
   thumbnail?: string
   /** An article's photos (its photo documents store nothing and read them from here). */
-  photos?: { id: string; caption: string; credit: Credit | null; thumbnail?: string }[]
+  photos?: {
+    id: string
+    caption: string
+    credit: Credit | null
+    thumbnail?: string
+    /** The photo's own tags. */
+    tags?: string[]
+    /** Set when a person corrected the caption or credit. */
+    edited?: true
+  }[]
+  /** A standalone photo corrected by a person. */
+  edited?: true
 }
 
 export interface IndexDoc {
@@ -112,8 +131,44 @@ export function dayOf(iso: string | undefined): number {
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : NO_DATE
 }
 
+/**
+ * The day an item is filed under: the first of its published dates that parses, else the day
+ * it was archived (flagged FLAG_UNDATED), so `year:`, `after:`, `before:` and date sorts never
+ * lose an undated item.
+ */
+export function filingDay(
+  published: readonly (string | undefined)[],
+  archivedAt: string,
+): { date: number; flags: number } {
+  for (const p of published) {
+    const day = dayOf(p)
+    if (day !== NO_DATE) return { date: day, flags: 0 }
+  }
+  return { date: dayOf(archivedAt), flags: FLAG_UNDATED }
+}
+
+/** No credit at all: neither printed text nor a name a person filled in. */
 function creditEmpty(credit: Credit | null): boolean {
-  return !credit || credit.raw.trim() === ''
+  return !credit || (credit.raw.trim() === '' && !credit.photographer && !credit.agency)
+}
+
+/** The credit's searchable text: as printed, plus names a person added or corrected. */
+function creditText(photo: Photo): string {
+  const c = photo.credit
+  if (!c) return ''
+  if (!photo.edited) return c.raw
+  const names = [c.photographer?.split('; ').join(' \n ') ?? '', c.agency ?? '', ...(c.via ?? [])]
+  return [c.raw, ...names, c.for ?? ''].filter((t) => t.trim() !== '').join(' \n ')
+}
+
+/**
+ * The flags a photo's credit sets: empty, or parsed but uncertain. Credits stored before the
+ * parser said how sure it was are judged again from their raw text.
+ */
+function creditFlags(credit: Credit | null): number {
+  if (!credit || creditEmpty(credit)) return FLAG_CREDIT_EMPTY
+  const uncertain = credit.uncertain ?? parseCredit(credit.raw).uncertain
+  return uncertain ? FLAG_CREDIT_UNCERTAIN : 0
 }
 
 function facetLists(tags: string[], credits: (Credit | null)[], source?: string): string[][] {
@@ -135,7 +190,7 @@ function photoFields(photo: Photo, title: string, source: string, tags: string):
     title,
     '',
     photo.caption,
-    c?.raw ?? '',
+    creditText(photo),
     c?.photographer ?? '',
     agencyText(c),
     source,
@@ -144,12 +199,13 @@ function photoFields(photo: Photo, title: string, source: string, tags: string):
 }
 
 function articleDocs(a: Article): IndexDoc[] {
-  const date = dayOf(a.publishedAt ?? a.archivedAt)
-  const untagged = a.tags.length === 0 ? FLAG_UNTAGGED : 0
+  const filed = filingDay([a.publishedAt], a.archivedAt)
+  const date = filed.date
+  const itemFlags = (a.tags.length === 0 ? FLAG_UNTAGGED : 0) | filed.flags
   const tagText = a.tags.join(' \n ')
   const credits = a.photos.map((p) => p.credit)
   const captions = a.photos.map((p) => p.caption).filter((c) => c.trim() !== '')
-  const creditRaws = credits.map((c) => c?.raw ?? '').filter((r) => r.trim() !== '')
+  const creditRaws = a.photos.map(creditText).filter((r) => r.trim() !== '')
   const body = a.body.join('\n\n')
   const article: IndexDoc = {
     key: a.id,
@@ -167,7 +223,7 @@ function articleDocs(a: Article): IndexDoc[] {
       tagText,
     ],
     date,
-    flags: untagged,
+    flags: itemFlags,
     facets: facetLists(a.tags, credits, a.source),
     stored: {
       id: a.id,
@@ -182,9 +238,12 @@ function articleDocs(a: Article): IndexDoc[] {
     },
   }
   const docs = [article]
+  // Every photo is a hit of its own, with or without a caption: found by its credit, its own
+  // tags, and (field filters `title:`, `tag:`, `source:`, `body:`) its article's.
   for (const p of a.photos) {
-    if (p.caption.trim() === '' && creditEmpty(p.credit)) continue
-    const fields = photoFields(p, '', '', '')
+    const own = p.tags ?? []
+    const fields = photoFields(p, '', '', own.join(' \n '))
+    const photoUntagged = a.tags.length === 0 && own.length === 0 ? FLAG_UNTAGGED : 0
     docs.push({
       key: `${a.id}#${p.id}`,
       itemId: a.id,
@@ -192,8 +251,8 @@ function articleDocs(a: Article): IndexDoc[] {
       parent: 0,
       fields,
       date,
-      flags: untagged | (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
-      facets: facetLists(a.tags, [p.credit], a.source),
+      flags: photoUntagged | filed.flags | creditFlags(p.credit),
+      facets: facetLists([...a.tags, ...own], [p.credit], a.source),
       stored: null,
     })
     article.stored!.photos!.push({
@@ -201,6 +260,8 @@ function articleDocs(a: Article): IndexDoc[] {
       caption: p.caption,
       credit: p.credit,
       thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+      ...(own.length ? { tags: own } : {}),
+      ...(p.edited ? { edited: true as const } : {}),
     })
   }
   return docs
@@ -210,6 +271,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
   const p = item.photo
   const title = [item.title, p.meta?.headline ?? ''].join(' \n ')
   const fields = photoFields(p, title, item.source ?? '', item.tags.join(' \n '))
+  const filed = filingDay([item.publishedAt, p.meta?.dateCreated], item.archivedAt)
   fields[1] = [
     item.notes ?? '',
     p.meta?.city ?? '',
@@ -223,10 +285,8 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
       kind: DOC_PHOTO,
       parent: -1,
       fields,
-      date: dayOf(item.publishedAt ?? p.meta?.dateCreated ?? item.archivedAt),
-      flags:
-        (item.tags.length === 0 ? FLAG_UNTAGGED : 0) |
-        (creditEmpty(p.credit) ? FLAG_CREDIT_EMPTY : 0),
+      date: filed.date,
+      flags: filed.flags | (item.tags.length === 0 ? FLAG_UNTAGGED : 0) | creditFlags(p.credit),
       facets: facetLists(item.tags, [p.credit], item.source),
       stored: {
         id: item.id,
@@ -238,6 +298,7 @@ function photoItemDocs(item: PhotoItem): IndexDoc[] {
         caption: p.caption,
         credit: p.credit,
         thumbnail: p.thumbnail?.sha256 ?? p.image?.sha256,
+        ...(p.edited ? { edited: true as const } : {}),
       },
     },
   ]

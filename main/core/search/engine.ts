@@ -5,11 +5,13 @@ import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { TimeSlicer, yieldToLoop } from './bytes'
 import { BuildWorkerPool } from './workerPool'
-import defaultAliases from './defaultAliases.json'
+import nameVariants from './data/nameVariants.json'
+import { FieldCompleter } from './completion'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
 import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
+import { bindSimilarMembers } from './similarFilter'
 import { articlePassage, buildResults, EMPTY_FACETS } from './results'
 import {
   buildSegment,
@@ -21,14 +23,25 @@ import {
 } from './segment'
 import { SegmentSet } from './segmentSet'
 import { runForgiving, suggestQuery } from './typos'
-import type { SearchEngine, SearchOptions, SearchResult } from './types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchEngine,
+  SearchOptions,
+  SearchResult,
+} from './types'
 
-/** The name-variant groups used until the user edits the list. */
-export const DEFAULT_ALIASES: readonly string[][] = defaultAliases
+/**
+ * The starter list of name variants (common transliterations of names in the news): an
+ * archive's groups until its user edits them (see main/core/search/data/nameVariants.json).
+ */
+export const DEFAULT_ALIASES: readonly string[][] = nameVariants.groups
 
 export interface SearchEngineOptions {
   /** Folder for the persisted index (inside the archive); null keeps it in memory only. */
   dir: string | null
+  /** Load the index from `dir` but never write there (another process owns the archive). */
+  readOnly?: boolean
   /**
    * Worker threads for full rebuilds (default: one core fewer than the machine has, 1 or 2: on
    * two cores a second builder starves the main thread's event loop for 50+ ms at a time).
@@ -84,7 +97,7 @@ export async function passagesFromStore(
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v4|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v5|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
@@ -103,11 +116,13 @@ export class SegmentedSearchEngine implements SearchEngine {
   private set = new SegmentSet()
   private readonly scratch = new Scratch()
   private aliases: AliasIndex = buildAliasIndex(DEFAULT_ALIASES)
+  private readonly completer = new FieldCompleter(() => this.set)
   /** Writes (upsert, remove, merge, rebuild) run one after another. */
   private queue: Promise<unknown> = Promise.resolve()
   private nextFile = 1
   private closed = false
   private readonly dir: string | null
+  private readonly readOnly: boolean
   private readonly segmentItems: number
   private readonly mergeAfter: number
   private readonly loadItems: SearchEngineOptions['loadItems']
@@ -117,6 +132,7 @@ export class SegmentedSearchEngine implements SearchEngine {
     this.loadItems = options.loadItems
     this.workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 1))
     this.dir = options.dir
+    this.readOnly = options.readOnly ?? false
     this.segmentItems = options.segmentItems ?? 20_000
     this.mergeAfter = options.mergeAfter ?? 8
   }
@@ -257,7 +273,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async writeSegment(seg: Segment): Promise<void> {
-    if (!this.dir) return
+    if (!this.dir || this.readOnly) return
     await mkdir(this.dir, { recursive: true })
     const name = this.nextName()
     await writeDurably(join(this.dir, name), encodeSegment(seg))
@@ -265,7 +281,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async writeManifest(): Promise<void> {
-    if (!this.dir) return
+    if (!this.dir || this.readOnly) return
     const manifest: Manifest = {
       analysis: ANALYSIS,
       next: this.nextFile,
@@ -280,7 +296,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async removeOrphans(): Promise<void> {
-    if (!this.dir) return
+    if (!this.dir || this.readOnly) return
     const used = new Set(this.set.segments.map((s) => s.file))
     for (const f of await readdir(this.dir)) {
       if ((f.startsWith('seg-') && !used.has(f)) || f.endsWith('.tmp'))
@@ -362,6 +378,19 @@ export class SegmentedSearchEngine implements SearchEngine {
   searchIndex(query: string, options: SearchOptions = {}): IndexSearch {
     const started = performance.now()
     const parsed = parseQuery(query)
+    if (parsed.fatal) {
+      // An unknown field or a malformed filter: nothing, rather than all but that part.
+      const result: SearchResult = {
+        query,
+        total: 0,
+        hits: [],
+        facets: EMPTY_FACETS,
+        error: parsed.error,
+        tookMs: performance.now() - started,
+      }
+      return { result, terms: [], truncated: [] }
+    }
+    bindSimilarMembers(parsed, options.similar)
     try {
       const run = runForgiving(
         this.set,
@@ -420,6 +449,18 @@ export class SegmentedSearchEngine implements SearchEngine {
 
   setAliases(groups: string[][]): void {
     this.aliases = buildAliasIndex(groups)
+  }
+
+  completeField(
+    field: CompletionField,
+    prefix: string,
+    limit?: number,
+  ): Promise<FieldCompletion[]> {
+    return Promise.resolve(this.completeFieldSync(field, prefix, limit))
+  }
+
+  completeFieldSync(field: CompletionField, prefix: string, limit?: number): FieldCompletion[] {
+    return this.completer.complete(field, prefix, limit)
   }
 
   /** Numbers for benchmarks and diagnostics. */

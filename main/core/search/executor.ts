@@ -1,4 +1,5 @@
-import { foldText, forEachToken, stemOnly, termOf } from './analyzer'
+import { aliasesOf, type AliasIndex } from './aliasIndex'
+import { foldText, stemOnly } from './analyzer'
 import type { TimeSlicer } from './bytes'
 import {
   DOC_ARTICLE,
@@ -7,12 +8,22 @@ import {
   FIELD_COUNT,
   FIELDS,
   FLAG_CREDIT_EMPTY,
+  FLAG_UNDATED,
+  FLAG_CREDIT_UNCERTAIN,
   FLAG_UNTAGGED,
   INHERITED_FIELDS,
   NO_DATE,
   type FieldName,
 } from './documents'
-import type { FilterClause, ParsedQuery, PhraseClause, TermClause } from './queryParser'
+import type {
+  FilterClause,
+  OrClause,
+  ParsedQuery,
+  PhraseClause,
+  QueryClause,
+  TermClause,
+} from './queryParser'
+import { optionsForText, phraseTerms, type Option, type PhraseElement } from './queryTerms'
 import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 import { FIRST_YEAR, YEAR_FACET, YEAR_SPAN, type SegmentSet } from './segmentSet'
 import { closeTerms, MAX_EXPANSIONS } from './vocabulary'
@@ -29,15 +40,6 @@ const MAX_CLAUSES = 31
 /** `word~N` clauses expanded per query; later ones match their word exactly. */
 const MAX_FUZZY_CLAUSES = 8
 
-/** One way a clause can match: terms in fields, optionally as a phrase. */
-interface Option {
-  fields: number[]
-  /** Expanded terms (prefix, fuzzy, aliases) — any of them matches. */
-  terms: string[]
-  /** For a phrase: its terms with their token offsets; the option matches only verified docs. */
-  phrase: { term: string; offset: number }[] | null
-}
-
 interface PlannedClause {
   bit: number
   negated: boolean
@@ -53,27 +55,11 @@ export interface QueryPlan {
   highlightTerms: Set<string>
 }
 
-/** Alias groups as folded words → every variant's folded form. */
-export type AliasIndex = Map<string, string[]>
-
-export function buildAliasIndex(groups: readonly string[][]): AliasIndex {
-  const index: AliasIndex = new Map()
-  for (const group of groups) {
-    const folded = [...new Set(group.map((w) => foldText(w.trim())).filter((w) => w !== ''))]
-    if (folded.length < 2) continue
-    for (const w of folded) index.set(w, [...new Set([...(index.get(w) ?? []), ...folded])])
-  }
-  return index
-}
+export type { AliasIndex }
+export { buildAliasIndex } from './aliasIndex'
 
 function fieldsOf(field: FieldName | null): number[] {
   return field === null ? ALL_FIELDS : [FIELDS.indexOf(field)]
-}
-
-function phraseTokens(text: string): { term: string; offset: number }[] {
-  const out: { term: string; offset: number }[] = []
-  forEachToken(text, (term, index) => out.push({ term, offset: index }))
-  return out
 }
 
 /**
@@ -115,34 +101,94 @@ function expandFuzzy(set: SegmentSet, word: string, term: string, edits: number)
   return closeTerms(set, word, term, edits, MAX_EXPANSIONS).map((c) => c.term)
 }
 
-function termOption(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option | null {
+function termOptions(set: SegmentSet, c: TermClause, aliases: AliasIndex): Option[] {
   const fields = fieldsOf(c.field)
   if (c.prefix) {
-    const prefix = foldText(c.text).replace(/^\W+/, '')
-    if (!prefix) return null
-    return { fields, terms: expandPrefix(set, prefix), phrase: null }
+    // Both spellings of a folded letter: `müll*` is `muell*` or `mull*`.
+    const prefixes = new Set(
+      [foldText(c.text), foldText(c.text.normalize('NFC').replace(/[äöüøå]/gi, digraph))].map((p) =>
+        p.replace(/^\W+/, ''),
+      ),
+    )
+    prefixes.delete('')
+    if (prefixes.size === 0) return []
+    return [{ fields, terms: [...prefixes].flatMap((p) => expandPrefix(set, p)), phrase: null }]
   }
-  const tokens = phraseTokens(c.text)
-  if (tokens.length > 1 && c.fuzzy === 0) return { fields, terms: [], phrase: tokens }
-  let term = tokens[0]?.term ?? ''
+  if (c.fuzzy > 0) {
+    const first = optionsForText(c.text, fields)[0]
+    let term = first ? (first.terms[0] ?? first.phrase?.[0].terms[0] ?? '') : ''
+    if (term === '' && c.field !== null) term = stemOnly(c.text)
+    if (term === '') return []
+    return [{ fields, terms: expandFuzzy(set, c.text, term, c.fuzzy), phrase: null }]
+  }
+  const names = aliasesOf(aliases, c.text)
+  if (names) return mergeTermOptions(names.flatMap((n) => optionsForText(n, fields)))
+  const options = optionsForText(c.text, fields)
   // A stop word typed alone in a field filter is meant: keep it stemmed.
-  if (term === '' && c.field !== null) term = stemOnly(c.text)
-  if (term === '') return null
-  if (c.fuzzy > 0) return { fields, terms: expandFuzzy(set, c.text, term, c.fuzzy), phrase: null }
-  const terms = new Set([term])
-  for (const variant of aliases.get(foldText(c.text)) ?? []) {
-    const t = termOf(variant)
-    if (t) terms.add(t)
+  if (options.length === 0 && c.field !== null) {
+    const term = stemOnly(c.text)
+    if (term) return [{ fields, terms: [term], phrase: null }]
   }
-  return { fields, terms: [...terms], phrase: null }
+  return options
 }
 
-function phraseOption(c: PhraseClause): Option | null {
-  const tokens = phraseTokens(c.text)
-  if (tokens.length === 0) return null
+const DIGRAPH_OF: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' }
+const digraph = (c: string) => DIGRAPH_OF[c.toLowerCase()] ?? c
+
+/** Single-term options of the same fields become one option (lunr's query vector per term). */
+function mergeTermOptions(options: Option[]): Option[] {
+  const out: Option[] = []
+  let terms: Option | null = null
+  for (const o of options) {
+    if (o.phrase) out.push(o)
+    else if (terms) terms.terms = [...new Set([...terms.terms, ...o.terms])]
+    else out.unshift((terms = { ...o, terms: [...o.terms] }))
+  }
+  return out
+}
+
+function phraseOptions(c: PhraseClause, aliases: AliasIndex): Option[] {
   const fields = fieldsOf(c.field)
-  if (tokens.length === 1) return { fields, terms: [tokens[0].term], phrase: null }
-  return { fields, terms: [], phrase: tokens }
+  const names = aliasesOf(aliases, c.text)
+  return mergeTermOptions(
+    names ? names.flatMap((n) => optionsForText(n, fields)) : optionsForText(c.text, fields),
+  )
+}
+
+/**
+ * Runs of plain words that spell a multi-word name of an alias group (`mao zedong`) become
+ * one phrase clause for that name, so every variant (`"mao tse-tung"`) matches too.
+ */
+function groupAliasRuns(clauses: readonly QueryClause[], aliases: AliasIndex): QueryClause[] {
+  if (aliases.maxWords < 2) return [...clauses]
+  const plain = (c: QueryClause | undefined): c is TermClause =>
+    c?.kind === 'term' && !c.negated && !c.prefix && c.fuzzy === 0
+  const out: QueryClause[] = []
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]
+    let taken = 0
+    if (plain(c)) {
+      for (let n = Math.min(aliases.maxWords, clauses.length - i); n >= 2 && !taken; n--) {
+        const run = clauses.slice(i, i + n)
+        if (!run.every((r) => plain(r) && r.field === c.field)) continue
+        const text = run.map((r) => (r as TermClause).text).join(' ')
+        if (!aliasesOf(aliases, text)) continue
+        const last = run[n - 1]
+        out.push({
+          kind: 'phrase',
+          field: c.field,
+          text,
+          start: c.start,
+          end: last.end,
+          negated: false,
+        })
+        taken = n
+      }
+    }
+    if (taken) i += taken - 1
+    else out.push(c)
+  }
+  return out
 }
 
 /**
@@ -161,12 +207,12 @@ export function planQuery(
   let nextBit = 0
   let negatedCount = 0
   let fuzzyCount = 0
-  for (const c of parsed.clauses) {
+  for (const c of groupAliasRuns(parsed.clauses, aliases)) {
     if (c.kind === 'filter') {
       filters.push(c)
       continue
     }
-    const parts = c.kind === 'or' ? c.options : [c]
+    const parts: OrClause['options'] = c.kind === 'or' ? c.options : [c]
     const options: Option[] = []
     let scoped = true
     if (c.negated ? negatedCount >= MAX_CLAUSES : nextBit >= MAX_CLAUSES) continue // ignored
@@ -174,11 +220,16 @@ export function planQuery(
       let p = part
       if (p.kind === 'term' && p.fuzzy > 0 && fuzzyCount++ >= MAX_FUZZY_CLAUSES)
         p = { ...p, fuzzy: 0 }
-      const o = p.kind === 'term' ? termOption(set, p, aliases) : phraseOption(p)
-      if (!o) continue
+      const found = p.kind === 'term' ? termOptions(set, p, aliases) : phraseOptions(p, aliases)
+      // Close words of the vocabulary (typo tolerance) join the word's own terms.
       const extra = part.kind === 'term' ? corrections?.get(part) : undefined
-      if (extra) o.terms = [...new Set([...o.terms, ...extra])]
-      options.push(o)
+      if (extra) {
+        const own = found.find((o) => !o.phrase)
+        if (own) own.terms = [...new Set([...own.terms, ...extra])]
+        else found.push({ fields: fieldsOf(p.field), terms: [...extra], phrase: null })
+      }
+      if (found.length === 0) continue
+      options.push(...found)
       if (p.field === null || !INHERITED_FIELDS.has(p.field)) scoped = false
     }
     if (options.length === 0) continue // stop words only: no constraint, as in lunr
@@ -186,7 +237,7 @@ export function planQuery(
     if (!c.negated)
       for (const o of options) {
         for (const t of o.terms) highlightTerms.add(t)
-        for (const t of o.phrase ?? []) highlightTerms.add(t.term)
+        for (const t of phraseTerms(o.phrase ?? [])) highlightTerms.add(t)
       }
     clauses.push({
       bit: c.negated ? NEG_BIT : 1 << nextBit++,
@@ -268,7 +319,7 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
   const termBits: Map<string, number>[] = FIELDS.map(() => new Map())
   for (const c of positive) {
     for (const o of c.options) {
-      const terms = o.phrase ? [...new Set(o.phrase.map((p) => p.term))] : o.terms
+      const terms = o.phrase ? phraseTerms(o.phrase) : o.terms
       for (const t of terms) {
         if (set.df(t) === 0) continue
         for (const f of o.fields) {
@@ -464,10 +515,11 @@ function markCandidates(set: SegmentSet, positive: PlannedClause[], scratch: Scr
     for (const o of c.options) {
       if (o.phrase) {
         phrases = true
-        let rarest = o.phrase[0].term
-        for (const { term } of o.phrase) if (set.df(term) < set.df(rarest)) rarest = term
-        probes.push({ term: rarest, fields: o.fields })
-        cost += set.df(rarest)
+        const dfOf = (e: PhraseElement) => e.terms.reduce((sum, t) => sum + set.df(t), 0)
+        let rarest = o.phrase[0]
+        for (const e of o.phrase) if (dfOf(e) < dfOf(rarest)) rarest = e
+        for (const term of rarest.terms) probes.push({ term, fields: o.fields })
+        cost += dfOf(rarest)
       } else
         for (const term of o.terms) {
           probes.push({ term, fields: o.fields })
@@ -567,7 +619,7 @@ function decodePositions(seg: Segment, p: FieldPosting, list: DecodedList): void
  */
 function markPhrase(
   set: SegmentSet,
-  phrase: { term: string; offset: number }[],
+  phrase: PhraseElement[],
   f: number,
   bit: number,
   scratch: Scratch,
@@ -576,21 +628,24 @@ function markPhrase(
   for (const seg of set.segments) {
     const decoded: DecodedList[] = []
     let missing = false
-    for (const { term } of phrase) {
-      const t = seg.findTerm(term)
-      if (t === -1) {
+    for (const { terms } of phrase) {
+      // Any of the element's spellings: their lists merged into one.
+      const alternatives: DecodedList[] = []
+      for (const term of terms) {
+        const t = seg.findTerm(term)
+        if (t === -1) continue
+        readPostings(seg, t, lists)
+        const p = lists[f]
+        if (!p) continue
+        const list = decodeDocs(seg, p)
+        decodePositions(seg, p, list)
+        alternatives.push(list)
+      }
+      if (alternatives.length === 0) {
         missing = true
         break
       }
-      readPostings(seg, t, lists)
-      const p = lists[f]
-      if (!p) {
-        missing = true
-        break
-      }
-      const list = decodeDocs(seg, p)
-      decodePositions(seg, p, list)
-      decoded.push(list)
+      decoded.push(alternatives.length === 1 ? alternatives[0] : mergeLists(alternatives))
     }
     if (missing) continue
     // Intersect from the rarest list.
@@ -623,11 +678,30 @@ function markPhrase(
   }
 }
 
-function phraseAt(
-  decoded: DecodedList[],
-  at: number[],
-  phrase: { term: string; offset: number }[],
-): boolean {
+/** The union of several decoded lists of one segment: docs in order, positions sorted. */
+function mergeLists(lists: DecodedList[]): DecodedList {
+  const byDoc = new Map<number, number[]>()
+  for (const l of lists)
+    for (let i = 0; i < l.docs.length; i++) {
+      const at = byDoc.get(l.docs[i]) ?? []
+      for (let k = l.posStart[i]; k < l.posStart[i + 1]; k++) at.push(l.positions[k])
+      byDoc.set(l.docs[i], at)
+    }
+  const docs = Int32Array.from([...byDoc.keys()].sort((a, b) => a - b))
+  const tfs = new Int32Array(docs.length)
+  const posStart = new Int32Array(docs.length + 1)
+  const positions: number[] = []
+  docs.forEach((d, i) => {
+    const at = [...new Set(byDoc.get(d)!)].sort((a, b) => a - b)
+    tfs[i] = at.length
+    posStart[i] = positions.length
+    positions.push(...at)
+  })
+  posStart[docs.length] = positions.length
+  return { docs, tfs, posStart, positions: Int32Array.from(positions) }
+}
+
+function phraseAt(decoded: DecodedList[], at: number[], phrase: PhraseElement[]): boolean {
   const first = decoded[0]
   for (let k = first.posStart[at[0]]; k < first.posStart[at[0] + 1]; k++) {
     const start = first.positions[k] - phrase[0].offset
@@ -680,6 +754,18 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
       case 'creditEmpty':
         test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_EMPTY) !== 0
         break
+      case 'similar': {
+        // An article's document is keyed by the item id (its photos by `id#n`).
+        const members = c.members ?? new Set([c.id])
+        test = (s, d) => members.has(s.data.keys[d])
+        break
+      }
+      case 'undated':
+        test = (s, d) => (s.data.flags[d] & FLAG_UNDATED) !== 0
+        break
+      case 'creditUncertain':
+        test = (s, d) => (s.data.flags[d] & FLAG_CREDIT_UNCERTAIN) !== 0
+        break
     }
     return c.negated ? (s, d) => !test(s, d) : test
   })
@@ -689,35 +775,58 @@ function filterFn(filters: readonly FilterClause[]): DocFilter | null {
   }
 }
 
-/** Facet value counts over the whole result set (matches are in doc order). */
+/** A year facet value: `archived` of `count` are undated items filed by their archived date. */
+export interface YearCount {
+  value: string
+  count: number
+  archived: number
+}
+
+/**
+ * Facet value counts over the whole result set (matches are in doc order). Each result row
+ * counts once per value, and an article counts once with the photo hits it contains: a value
+ * is counted once per item however many of the item's documents matched (an article's photos
+ * are documents of their own, so without this an article and its photo would count twice).
+ */
 export function countFacets(
   set: SegmentSet,
   matches: Matches,
   top: number,
-): { value: string; count: number }[][] {
+): { values: { value: string; count: number }[][]; years: YearCount[] } {
   const counts = new Int32Array(set.slotTotal)
+  // The item (its first document, global, + 1) that last counted each slot.
+  const counted = new Int32Array(set.slotTotal)
   const docs = matches.docs
   let i = 0
   for (const seg of set.segments) {
     const end = seg.base + seg.n
     if (i >= matches.count || docs[i] >= end) continue
     const base = seg.base
+    const parent = seg.data.parent
     const { off, slots } = set.facetSlots(seg)
     for (; i < matches.count && docs[i] < end; i++) {
       const local = docs[i] - base
-      for (let j = off[local]; j < off[local + 1]; j++) counts[slots[j]]++
+      const item = base + (parent[local] >= 0 ? parent[local] : local) + 1
+      for (let j = off[local]; j < off[local + 1]; j++) {
+        const slot = slots[j]
+        if (counted[slot] === item) continue
+        counted[slot] = item
+        counts[slot]++
+      }
     }
   }
   const out = FACETS.map((_, k) =>
     topFacetValues(counts.subarray(set.slotBase[k]), set.facetNames[k], top),
   )
-  const yearList: { value: string; count: number }[] = []
+  const yearList: YearCount[] = []
+  const years = set.slotBase[YEAR_FACET]
   for (let y = YEAR_SPAN - 1; y >= 0; y--) {
-    const c = counts[set.slotBase[YEAR_FACET] + y]
-    if (c > 0) yearList.push({ value: String(y + FIRST_YEAR), count: c })
+    const published = counts[years + y]
+    const archived = counts[years + YEAR_SPAN + y]
+    if (published + archived > 0)
+      yearList.push({ value: String(y + FIRST_YEAR), count: published + archived, archived })
   }
-  out.push(yearList)
-  return out
+  return { values: out, years: yearList }
 }
 
 /**

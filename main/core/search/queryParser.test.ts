@@ -64,7 +64,7 @@ describe('parseQuery', () => {
 
   it('reads filters', () => {
     const { clauses } = parseQuery(
-      'after:2023-10-01 before:2024 year:2016 type:photos is:untagged credit:empty -type:article',
+      'after:2023-10-01 before:2024 year:2016 type:photos is:untagged credit:empty credit:uncertain -type:article',
     )
     expect(clauses).toMatchObject([
       { kind: 'filter', filter: 'after', day: parseDay('2023-10-01') },
@@ -73,6 +73,7 @@ describe('parseQuery', () => {
       { kind: 'filter', filter: 'type', type: 'photo' },
       { kind: 'filter', filter: 'untagged' },
       { kind: 'filter', filter: 'creditEmpty' },
+      { kind: 'filter', filter: 'creditUncertain' },
       { kind: 'filter', filter: 'type', type: 'article', negated: true },
     ])
   })
@@ -94,5 +95,20 @@ describe('parseQuery', () => {
     })
     expect(parseQuery('gaza OR').error).toMatchObject({ start: 5, end: 7 })
     expect(parseQuery('a~9').error).toMatchObject({ message: expect.stringContaining('at most 2') })
+  })
+})
+
+describe('problems that empty the result', () => {
+  it('an unknown field or a malformed filter is fatal; an unclosed quote is not', () => {
+    expect(parseQuery('foo:bar raqa')).toMatchObject({ fatal: true, error: { start: 0, end: 3 } })
+    expect(parseQuery('after:2023-13-45')).toMatchObject({ fatal: true, error: { start: 6 } })
+    expect(parseQuery('raqa "open').fatal).toBeUndefined()
+    expect(parseQuery('https://example.org/x').error).toBeUndefined()
+  })
+
+  it('reads is:undated', () => {
+    expect(parseQuery('is:undated').clauses).toEqual([
+      { kind: 'filter', filter: 'undated', start: 0, end: 10, negated: false },
+    ])
   })
 })

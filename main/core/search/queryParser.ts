@@ -6,10 +6,12 @@ import type { QueryError } from './types'
  * `prefix*`; `word~1` (fuzzy, edit distance 1–2); `=word` (exact: never corrected as a typo,
  * as words inside quotes); field filters `title:` `body:` `caption:`
  * `credit:` `photographer:` `agency:` `source:` `tag:` with a word or a quoted value;
- * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `credit:empty`.
+ * `after:2023-10-01` `before:` `year:2016`; `type:photo|article`; `is:untagged`; `is:undated`;
+ * `credit:empty`; `credit:uncertain`; `similar:ID` (the item and its near duplicates).
  * Parentheses are accepted and ignored (OR binds tighter than AND, so `(a OR b) c` works).
  * Parsing never throws: a problem gives `error` (the first one) and the rest of the query still
- * runs as well as it can.
+ * runs as well as it can — except an unknown field or a malformed filter, which set `fatal`
+ * (the result is then empty, not the archive minus a filter).
  */
 
 export const SEARCH_FIELDS = [
@@ -54,6 +56,9 @@ export type FilterClause = Located & { kind: 'filter' } & (
     | { filter: 'type'; type: 'photo' | 'article' }
     | { filter: 'untagged' }
     | { filter: 'creditEmpty' }
+    | { filter: 'similar'; id: string; members?: ReadonlySet<string> }
+    | { filter: 'undated' }
+    | { filter: 'creditUncertain' }
   )
 
 export interface OrClause extends Located {
@@ -66,9 +71,14 @@ export type QueryClause = TermClause | PhraseClause | FilterClause | OrClause
 export interface ParsedQuery {
   clauses: QueryClause[]
   error?: QueryError
+  /**
+   * The query asks for something that does not exist (an unknown field, a malformed filter):
+   * searching without that part would list far more than was meant, so nothing is listed.
+   */
+  fatal?: boolean
 }
 
-const FILTER_NAMES = ['after', 'before', 'year', 'type', 'is'] as const
+const FILTER_NAMES = ['after', 'before', 'year', 'type', 'is', 'similar'] as const
 
 interface Lexeme {
   text: string
@@ -157,8 +167,14 @@ export const MAX_QUERY_CHARS = 2000
 export function parseQuery(query: string): ParsedQuery {
   const clauses: QueryClause[] = []
   let error: QueryError | undefined
+  let fatal = false
   const fail = (message: string, start: number, end: number) => {
     if (!error) error = { message, start, end: Math.max(end, start + 1) }
+  }
+  /** A problem that empties the result; it is reported before any lesser one. */
+  const failFatal = (message: string, start: number, end: number) => {
+    if (!fatal) error = { message, start, end: Math.max(end, start + 1) }
+    fatal = true
   }
   const q = query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query
   if (q !== query)
@@ -216,16 +232,26 @@ export function parseQuery(query: string): ParsedQuery {
     }
     const base = { start: lx.start, end: lx.end, negated: lx.negated }
     let field: SearchField | null = null
+    if (lx.field && !lx.quoted && lx.text.startsWith('//')) {
+      // A pasted URL (`https://…`), not a field.
+      for (const clause of wordClauses({ ...lx, text: `${lx.field}:${lx.text}` }, null, base, fail))
+        push(clause)
+      continue
+    }
     if (lx.field) {
       const value = lx.text.trim().toLowerCase()
       if ((FILTER_NAMES as readonly string[]).includes(lx.field)) {
         const f = filterClause(lx.field, value, base)
-        if (typeof f === 'string') fail(f, lx.valueStart, lx.end)
+        if (typeof f === 'string') failFatal(f, lx.valueStart, lx.end)
         else push(f)
         continue
       }
       if (lx.field === 'credit' && value === 'empty' && !lx.quoted) {
         push({ ...base, kind: 'filter', filter: 'creditEmpty' })
+        continue
+      }
+      if (lx.field === 'credit' && value === 'uncertain' && !lx.quoted) {
+        push({ ...base, kind: 'filter', filter: 'creditUncertain' })
         continue
       }
       if (lx.field === 'photo' || lx.field === 'photographer' || lx.field === 'by')
@@ -235,8 +261,8 @@ export function parseQuery(query: string): ParsedQuery {
       else if ((SEARCH_FIELDS as readonly string[]).includes(lx.field))
         field = lx.field as SearchField
       else {
-        // Probably a typo: say so, and leave the part out so the rest still finds something.
-        fail(
+        // Probably a typo: say so, and list nothing rather than everything but this part.
+        failFatal(
           `Unknown field "${lx.field}:". Known: ${[...SEARCH_FIELDS, ...FILTER_NAMES].join(', ')}.`,
           lx.start,
           lx.valueStart - 1,
@@ -256,6 +282,7 @@ export function parseQuery(query: string): ParsedQuery {
   }
   if (pendingOr) fail('OR needs a word on each side.', pendingOr.start, pendingOr.end)
   if (pendingNot) fail('NOT needs a word after it.', q.length - 3, q.length)
+  if (fatal) return { clauses, error, fatal }
   return error ? { clauses, error } : { clauses }
 }
 
@@ -341,6 +368,12 @@ function filterClause(name: string, value: string, base: Located): FilterClause 
       return { ...base, kind: 'filter', filter: 'type', type: 'article' }
     return '"type:" is photo or article.'
   }
+  if (name === 'similar') {
+    if (!/^[0-9a-z_-]{1,64}$/.test(value))
+      return '"similar:" needs an item id like 1f0c3a9e5d7b2468.'
+    return { ...base, kind: 'filter', filter: 'similar', id: value }
+  }
   if (value === 'untagged') return { ...base, kind: 'filter', filter: 'untagged' }
-  return '"is:" knows only is:untagged.'
+  if (value === 'undated') return { ...base, kind: 'filter', filter: 'undated' }
+  return '"is:" is is:untagged or is:undated.'
 }

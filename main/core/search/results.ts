@@ -1,4 +1,4 @@
-import { DOC_ARTICLE, FIELDS, NO_DATE } from './documents'
+import { DOC_ARTICLE, DOC_ARTICLE_PHOTO, FIELDS, NO_DATE } from './documents'
 import { countFacets, segmentIndex, type Matches, type QueryPlan, type Scratch } from './executor'
 import type { SegmentSet } from './segmentSet'
 import { bestPassage, leadSnippet, wholeSnippet } from './snippets'
@@ -105,8 +105,9 @@ function globalDates(set: SegmentSet, matches: Matches): Int32Array {
 }
 
 function facetsOf(set: SegmentSet, matches: Matches): Facets {
-  const [tag, agency, photographer, source, year] = countFacets(set, matches, FACET_TOP)
-  return { tag, agency, photographer, source, year }
+  const { values, years } = countFacets(set, matches, FACET_TOP)
+  const [tag, agency, photographer, source] = values
+  return { tag, agency, photographer, source, year: years }
 }
 
 /** The best passage of an article among its body, captions and credits. */
@@ -140,8 +141,10 @@ function hitFor(
   const fields = FIELDS.filter((_, f) => hitsMask & (1 << f))
   const terms = plan.highlightTerms
   const snippets: Snippet[] = [wholeSnippet('title', doc.title, terms)]
+  const kind = seg.data.kind[local]
   const base = {
     id: doc.id,
+    ref: kind === DOC_ARTICLE_PHOTO && doc.photoId ? `${doc.id}/${doc.photoId}` : doc.id,
     score: scored ? scratch.score[g] : 0,
     fields,
     title: doc.title,
@@ -150,7 +153,7 @@ function hitFor(
     tags: doc.tags,
     snippets,
   }
-  if (seg.data.kind[local] === DOC_ARTICLE) {
+  if (kind === DOC_ARTICLE) {
     snippets.push(articlePassage(doc.body ?? '', doc.photos ?? [], terms))
     return { hit: { kind: 'article', ...base }, bodyTruncated: doc.bodyTruncated === true }
   }
@@ -169,6 +172,7 @@ function hitFor(
       caption,
       credit: doc.credit ?? null,
       thumbnail: doc.thumbnail,
+      ...(doc.edited ? { edited: true } : {}),
     },
     bodyTruncated: false,
   }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ArchiveItem } from '../model'
 import { SegmentedSearchEngine, type SearchEngineOptions } from './engine'
-import type { SearchOptions } from './types'
+import type { CompletionField, SearchOptions } from './types'
 
 export type SearchWorkerOptions = Omit<SearchEngineOptions, 'loadItems'>
 
@@ -17,6 +17,7 @@ export type SearchCall =
   | { op: 'remove'; ids: string[] }
   | { op: 'search'; query: string; options: SearchOptions }
   | { op: 'setAliases'; groups: string[][] }
+  | { op: 'completeField'; field: CompletionField; prefix: string; limit?: number }
   | { op: 'idle' }
   | { op: 'compact' }
   | { op: 'stats' }
@@ -64,6 +65,8 @@ if (port) {
         return engine.searchIndex(call.query, call.options)
       case 'setAliases':
         return engine.setAliases(call.groups)
+      case 'completeField':
+        return engine.completeFieldSync(call.field, call.prefix, call.limit)
       case 'idle':
         return engine.idle()
       case 'compact':

@@ -9,7 +9,13 @@ import type {
   SearchWorkerOptions,
   ToSearchWorker,
 } from './searchWorker'
-import type { SearchEngine, SearchOptions, SearchResult } from './types'
+import type {
+  CompletionField,
+  FieldCompletion,
+  SearchEngine,
+  SearchOptions,
+  SearchResult,
+} from './types'
 
 /** Items per batch sent to a rebuild: small enough that cloning one never stalls the loop. */
 const ITEMS_PER_BATCH = 128
@@ -121,6 +127,14 @@ export class SearchWorkerClient implements SearchEngine {
   setAliases(groups: string[][]): void {
     // Fire and forget, like the in-thread engine's: later calls are queued behind it.
     this.call({ op: 'setAliases', groups }).catch(() => undefined)
+  }
+
+  completeField(
+    field: CompletionField,
+    prefix: string,
+    limit?: number,
+  ): Promise<FieldCompletion[]> {
+    return this.call({ op: 'completeField', field, prefix, limit })
   }
 
   /** Wait until background work (merges) is done. */

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
-import { forEachRawToken, termOf } from './analyzer'
+import { analyseChunk, forEachChunk } from './analyzer'
 import { isCorrectable, surfaceOf } from './vocabulary'
 import { ByteReader, ByteWriter, TimeSlicer } from './bytes'
 import { DOC_ARTICLE_PHOTO, FACETS, FIELD_COUNT, type IndexDoc, type StoredDoc } from './documents'
@@ -134,10 +134,11 @@ export class Segment {
       title: record.title,
       source: record.source,
       publishedAt: record.publishedAt,
-      tags: record.tags,
+      tags: photo?.tags?.length ? [...new Set([...record.tags, ...photo.tags])] : record.tags,
       caption: photo?.caption ?? '',
       credit: photo?.credit ?? null,
       thumbnail: photo?.thumbnail,
+      edited: photo?.edited,
     }
   }
 
@@ -264,10 +265,10 @@ export async function buildSegment(
   const storeParts: Uint8Array[] = []
   const storeOff = new Uint32Array(n + 1)
   const keys: string[] = []
-  // Term ids of this build, and the raw token → id memo (-1: dropped by the pipeline).
+  // Term ids of this build, and the chunk → (term id, offset) pairs memo.
   const termIds = new Map<string, number>()
   const termStrings: string[] = []
-  const rawIds = new Map<string, number>()
+  const rawIds = new Map<string, Int32Array>()
   // Surface word → term id, for the typo vocabulary.
   const surfaceIds = new Map<string, number>()
   const recKey = new IntList(1 << 16)
@@ -291,30 +292,34 @@ export async function buildSegment(
       const text = doc.fields[f]
       if (!text) continue
       let count = 0
-      forEachRawToken(text, (raw, index) => {
-        let id = rawIds.get(raw)
-        if (id === undefined) {
-          const term = termOf(raw)
-          if (term === '') id = -1
-          else {
-            id = termIds.get(term)
+      forEachChunk(text, (raw, index) => {
+        let ids = rawIds.get(raw)
+        if (ids === undefined) {
+          // Pairs of (term id, offset) for every term the chunk is indexed as.
+          const terms = analyseChunk(raw).terms
+          ids = new Int32Array(terms.length * 2)
+          terms.forEach(({ term, offset, surface }, k) => {
+            let id = termIds.get(term)
             if (id === undefined) {
               id = termStrings.length
               termIds.set(term, id)
               termStrings.push(term)
             }
-            const surface = surfaceOf(raw)
-            if (isCorrectable(surface)) surfaceIds.set(surface, id)
+            const word = surfaceOf(surface)
+            if (isCorrectable(word)) surfaceIds.set(word, id)
+            ids![2 * k] = id
+            ids![2 * k + 1] = offset
+          })
+          rawIds.set(raw, ids)
+        }
+        for (let k = 0; k < ids.length; k += 2) {
+          if (count === pairs.length) {
+            const next = new Float64Array(pairs.length * 2)
+            next.set(pairs)
+            pairs = next
           }
-          rawIds.set(raw, id)
+          pairs[count++] = ids[k] * POS_SPAN + Math.min(index + ids[k + 1], POS_SPAN - 1)
         }
-        if (id < 0) return
-        if (count === pairs.length) {
-          const next = new Float64Array(pairs.length * 2)
-          next.set(pairs)
-          pairs = next
-        }
-        pairs[count++] = id * POS_SPAN + Math.min(index, POS_SPAN - 1)
       })
       fieldLen[d * F + f] = count
       if (count === 0) continue
@@ -474,7 +479,9 @@ function docIndexInItem(docs: readonly IndexDoc[], d: number): number {
 // header (counts, facet values, section table), then 8-byte aligned binary sections. Loading
 // makes typed-array views over one buffer: no per-posting objects.
 
-const MAGIC = 'MRGSEG04'
+// 04: each segment keeps its unstemmed words (typo tolerance); 05: photo documents also carry
+// the credit:uncertain flag.
+const MAGIC = 'MRGSEG05'
 type SectionKind = 'u8' | 'u32' | 'i32' | 'text'
 
 interface SegmentHeader {

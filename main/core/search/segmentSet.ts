@@ -1,4 +1,4 @@
-import { FACETS, FIELD_COUNT, NO_DATE } from './documents'
+import { FACETS, FIELD_COUNT, FLAG_UNDATED, NO_DATE } from './documents'
 import { TimeSlicer } from './bytes'
 import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 
@@ -22,7 +22,10 @@ export function yearOf(day: number): number {
   return yoe + era * 400 + (month <= 2 ? 1 : 0)
 }
 
-/** The year facet's number in counter slots (after the value facets). */
+/**
+ * The year facet's number in counter slots (after the value facets): YEAR_SPAN counters for
+ * items by their published date, then YEAR_SPAN for undated items by their archived date.
+ */
 export const YEAR_FACET = FACETS.length
 
 /** Per doc `i` of a segment, its counter slots are `slots[off[i]] … slots[off[i + 1] - 1]`. */
@@ -70,7 +73,7 @@ export class SegmentSet {
    * contiguous run of `slotCap[k]` counters (kept compact: a photographer facet's counters
    * scattered among the others' costs cache misses on every hit counted).
    */
-  private readonly slotCap: number[] = [...FACETS.map(() => 256), YEAR_SPAN]
+  private readonly slotCap: number[] = [...FACETS.map(() => 256), 2 * YEAR_SPAN]
   readonly slotBase = new Int32Array(FACETS.length + 1)
   slotTotal = 0
   /** Bumped on every change: caches keyed on it (df per term) expire. */
@@ -134,7 +137,7 @@ export class SegmentSet {
   }
 
   private facetCsr(seg: Segment, maps: Int32Array[]): FacetSlots {
-    const { facetOff, facetIds, date } = seg.data
+    const { facetOff, facetIds, date, flags } = seg.data
     const years = new Int16Array(seg.n)
     // Int32 (not Uint32) offsets keep the counting loop's index in small integers.
     const off = new Int32Array(seg.n + 1)
@@ -156,7 +159,9 @@ export class SegmentSet {
         for (let j = facetOff[k][i]; j < facetOff[k][i + 1]; j++)
           slots[at++] = this.slotBase[k] + map[ids[j]]
       }
-      if (years[i] >= 0) slots[at++] = this.slotBase[YEAR_FACET] + years[i]
+      if (years[i] >= 0)
+        slots[at++] =
+          this.slotBase[YEAR_FACET] + years[i] + (flags[i] & FLAG_UNDATED ? YEAR_SPAN : 0)
     }
     return { off, slots }
   }

@@ -1,4 +1,4 @@
-import { foldText, forEachTokenSpan, termOf } from './analyzer'
+import { analyseChunk, forEachTokenSpan } from './analyzer'
 import type { Snippet } from './types'
 
 /** About how long a passage is, in characters. */
@@ -34,6 +34,9 @@ function headsOf(terms: ReadonlySet<string>): Set<number> | null {
 
 const WORDISH = /[\p{L}\p{N}_]/u
 
+/** Marks a token whose head cannot be told cheaply (non-ASCII start, inner parts). */
+const ANY_HEAD = -2
+
 /** Head of the token text[start, end) as `headsOf` codes it; -1 when it has none. */
 function headOf(text: string, start: number, end: number): number {
   let i = start
@@ -44,11 +47,17 @@ function headOf(text: string, start: number, end: number): number {
     } else if (WORDISH.test(text[i])) break
   }
   if (i + 1 >= end) return -1
+  // A hyphenated or apostrophed word is also indexed as its later parts.
+  for (let j = i; j < end; j++) {
+    const c = text.charCodeAt(j)
+    if (c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || c === 0x2011 || c === 0x2bc)
+      return ANY_HEAD
+  }
   const a = text.charCodeAt(i)
   const b = text.charCodeAt(i + 1)
-  if (a < 128 && b < 128) return lower(a) * 65536 + lower(b)
-  const folded = foldText(text.slice(i, Math.min(end, i + 3)))
-  return folded.length < 2 ? -1 : folded.charCodeAt(0) * 65536 + folded.charCodeAt(1)
+  // Folded letters may have two spellings (`Ø` → `o`, `oe`): let the analysis decide.
+  if (a >= 128 || b >= 128) return ANY_HEAD
+  return lower(a) * 65536 + lower(b)
 }
 
 function lower(c: number): number {
@@ -60,9 +69,15 @@ function matchesIn(text: string, terms: ReadonlySet<string>): Match[] {
   if (terms.size === 0 || !text) return out
   const h = headsOf(terms)
   forEachTokenSpan(text, (start, end) => {
-    if (h && !h.has(headOf(text, start, end))) return
-    const term = termOf(text.slice(start, end))
-    if (terms.has(term)) out.push({ ...trimPunctuation(text, start, end), term })
+    if (h) {
+      const head = headOf(text, start, end)
+      if (head !== ANY_HEAD && !h.has(head)) return
+    }
+    for (const { term } of analyseChunk(text.slice(start, end)).terms)
+      if (terms.has(term)) {
+        out.push({ ...trimPunctuation(text, start, end), term })
+        break
+      }
   })
   return out
 }

@@ -1,4 +1,5 @@
 import type { ArchiveItem, Credit, ItemId } from '../model'
+import type { CollapseInfo, HitCluster } from '../similar/types'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 
@@ -9,6 +10,10 @@ export interface SearchOptions {
   sort?: SortOrder
   /** Compute facet counts over the whole result set (default true). */
   facets?: boolean
+  /** One row per near-duplicate cluster (see similar/clusterSearch.ts); default false. */
+  collapse?: boolean
+  /** Members of the clusters named by `similar:ID` in the query (filled in by the archive). */
+  similar?: Record<string, string[]>
   /** Let close words of the index stand in for misspelled ones (default true). */
   typos?: boolean
 }
@@ -23,6 +28,11 @@ export interface Snippet {
 interface HitBase {
   /** The article or standalone photo id. */
   id: ItemId
+  /**
+   * What `morgue show`, `tag`, `credit` and `credit-line` accept for this hit: the item id, or
+   * for a photo inside an article `ARTICLE/p0`.
+   */
+  ref: string
   score: number
   /** Fields that matched, e.g. ['title', 'caption']. */
   fields: string[]
@@ -31,6 +41,8 @@ interface HitBase {
   publishedAt?: string
   tags: string[]
   snippets: Snippet[]
+  /** Set when the item has near duplicates in the archive. */
+  cluster?: HitCluster
 }
 
 export interface ArticleHit extends HitBase {
@@ -45,6 +57,8 @@ export interface PhotoHit extends HitBase {
   credit: Credit | null
   /** sha256 of the thumbnail or image, when archived. */
   thumbnail?: string
+  /** A person corrected the caption or credit. */
+  edited?: boolean
 }
 
 export type SearchHit = ArticleHit | PhotoHit
@@ -54,13 +68,35 @@ export interface FacetCount {
   count: number
 }
 
+/**
+ * A year of the date facet. Items are filed by their published date; an item without one by
+ * the date it was archived: `archived` of `count` are such items.
+ */
+export interface YearFacetCount extends FacetCount {
+  archived: number
+}
+
+/**
+ * Facet counts over the whole result set. Each value counts an item once: an article whose
+ * text and photo captions both match (two result rows) adds 1 to its photographer, not 2.
+ */
 export interface Facets {
   tag: FacetCount[]
   agency: FacetCount[]
   photographer: FacetCount[]
   source: FacetCount[]
-  year: FacetCount[]
+  year: YearFacetCount[]
 }
+
+/** A field value offered while typing `tag:`, `photographer:`, `agency:` or `source:`. */
+export interface FieldCompletion {
+  value: string
+  /** Items holding the value (live, each item once). */
+  count: number
+}
+
+export const COMPLETION_FIELDS = ['tag', 'photographer', 'agency', 'source'] as const
+export type CompletionField = (typeof COMPLETION_FIELDS)[number]
 
 /** A problem with the query, positioned so the UI can point at it. */
 export interface QueryError {
@@ -75,7 +111,10 @@ export interface SearchResult {
   total: number
   hits: SearchHit[]
   facets: Facets
-  /** Set when the query could not be parsed; hits are then best-effort for the plain words. */
+  /**
+   * Set when the query has a problem. An unknown field or a malformed filter (`foo:bar`,
+   * `after:2023-13-45`) gives no hits at all; lesser slips (an unclosed quote) still search.
+   */
   error?: QueryError
   /**
    * Set when close words of the index stood in for misspelled ones: the query that was run
@@ -88,6 +127,8 @@ export interface SearchResult {
   /** For a query without results: a close query that finds something ("Did you mean …?"). */
   didYouMean?: string
   tookMs: number
+  /** Set when the page was collapsed to one row per cluster. */
+  collapsed?: CollapseInfo
 }
 
 /**
@@ -101,7 +142,9 @@ export interface SearchEngine {
   upsert(items: readonly ArchiveItem[]): Promise<void>
   remove(ids: readonly ItemId[]): Promise<void>
   search(query: string, options?: SearchOptions): Promise<SearchResult>
-  /** Replace the name-variant alias groups (see ArchiveSettings.aliases). */
+  /** Replace the name-variant alias groups (see ArchiveSettings.aliases); applies at once. */
   setAliases(groups: string[][]): void
+  /** Values of a field starting with `prefix` (any word of them, folded), most items first. */
+  completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
   close(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -28,7 +29,7 @@ export interface ArchiveLock {
  * {@link FRESH_LOCK_MS} then counts as being written.
  *
  * A lock is stale, and taken over, when its process no longer runs on this host (crash,
- * kill -9), when it was written before the last boot (its pid may have been reused since), when
+ * kill -9, or a zombie not yet reaped by its parent), when it was written before the last boot (its pid may have been reused since), when
  * it carries this process's pid but this process did not take it (a previous life with the same
  * pid, common in containers), or when it is unreadable and not fresh.
  *
@@ -118,10 +119,25 @@ function isLive(file: string, holder: LockInfo): boolean {
   if (Date.parse(holder.startedAt) < bootedAt - 60_000) return false
   try {
     process.kill(holder.pid, 0)
-    return true
+    // A killed process whose parent has not reaped it yet still answers: it is a zombie.
+    return !isZombie(holder.pid)
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Whether `pid` has exited but not been reaped (state Z in /proc; false where there is none). */
+export function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // "pid (comm) S …": the name may hold spaces and parentheses, the state follows the last ')'.
+    return stat
+      .slice(stat.lastIndexOf(')') + 1)
+      .trim()
+      .startsWith('Z')
+  } catch {
+    return false
   }
 }
 

@@ -20,6 +20,11 @@ export interface ShardData {
 export interface ArchiveFile {
   schemaVersion: number
   settings: ArchiveSettings
+  /**
+   * The shard keys that exist (sorted), so a shard file that goes missing is noticed instead of
+   * its items silently disappearing. Written after a new shard's first write.
+   */
+  shards?: string[]
 }
 
 /**

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { syncDir, writeFileDurably } from './durableFile'
-import { BlobNotFoundError } from './errors'
+import { BlobNotFoundError, DamagedBlobError } from './errors'
+import { createHash } from 'node:crypto'
 import type { StoredBlob } from './backend'
 import { BLOBS_DIR, TMP_DIR, blobFilePath, isSha256 } from './layout'
 import { mapLimit } from './mapLimit'
@@ -46,14 +47,25 @@ export class BlobFiles {
     for (const dir of touched) await syncDir(dir)
   }
 
-  /** @throws BlobNotFoundError if there is no such blob. */
+  /**
+   * The blob's bytes, checked against its sha256.
+   *
+   * @throws BlobNotFoundError if there is no such blob.
+   * @throws DamagedBlobError if its bytes no longer match its name.
+   */
   async read(sha256: string): Promise<Buffer> {
+    const file = this.path(sha256)
+    let bytes: Buffer
     try {
-      return await fs.readFile(this.path(sha256))
+      bytes = await fs.readFile(file)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(sha256)
       throw error
     }
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      throw new DamagedBlobError(sha256, file)
+    }
+    return bytes
   }
 
   /** Every blob file (names that are not a sha256, such as strays, are skipped). */

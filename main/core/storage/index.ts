@@ -15,6 +15,10 @@ export {
   ArchiveVersionError,
   BlobNotFoundError,
   CorruptArchiveError,
+  DamagedArchiveError,
+  DamagedBlobError,
+  DamagedContentError,
   StoreClosedError,
 } from './errors'
 export { CURRENT_SCHEMA_VERSION } from './layout'
+export type { StoreDamage } from './damage'

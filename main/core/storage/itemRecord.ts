@@ -49,6 +49,8 @@ export function splitItem(item: ArchiveItem): SplitItem {
   if (source !== undefined) summary.source = source
   if (publishedAt !== undefined) summary.publishedAt = publishedAt
   if (first?.thumbnail) summary.thumbnail = { ...first.thumbnail }
+  const photoTags = item.kind === 'article' ? item.photos.flatMap((p) => p.tags ?? []) : []
+  if (photoTags.length > 0) summary.photoTags = photoTags
   if (item.kind === 'article') {
     const url = storyUrlKey(item.canonicalUrl ?? item.url)
     if (url) summary.url = url
@@ -85,6 +87,7 @@ export function joinItem(record: ItemRecord, content: ItemContent): ArchiveItem 
  */
 export function freezeSummary(summary: ItemSummary): ItemSummary {
   Object.freeze(summary.tags)
+  if (summary.photoTags) Object.freeze(summary.photoTags)
   if (summary.thumbnail) Object.freeze(summary.thumbnail)
   return Object.freeze(summary)
 }

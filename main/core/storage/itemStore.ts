@@ -1,25 +1,46 @@
+import type { UserAgency } from '../credits/agencyLookup'
 import type {
   ArchiveItem,
   BlobRef,
+  CreditStyleSetting,
   FeedSubscription,
   ItemId,
   ItemSummary,
   SavedSearch,
 } from '../model'
+import type { StoreDamage } from './damage'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
   /** Tag key (see `tagKey`) → colour. */
   tagColors: Record<string, string>
   savedSearches: SavedSearch[]
-  /** Name-variant groups for search, e.g. [['souleiman', 'sulaiman', 'suleiman']]. */
+  /** Name-variant groups for search, e.g. [['Souleiman', 'Sulaiman', 'Suleiman']]. */
   aliases: string[][]
+  /** Set once the user edits the groups; until then the starter list is in force. */
+  aliasesEdited?: boolean
+  /** The house style of "Copy with credit" and the CSV's credit line (default: plain). */
+  creditStyle?: CreditStyleSetting
+  /** Agencies the user taught the credit parser (`morgue agency add`); absent in older archives. */
+  agencies?: UserAgency[]
   /** Feeds the user subscribed to, with what each refresh needs (see feeds/). */
   feeds?: FeedSubscription[]
   /** Minutes between automatic refreshes of the feeds; absent or 0: only when asked. */
   feedRefreshMinutes?: number
   /** The pairing token the browser button and bookmarklet send with a capture. */
   captureToken?: string
+  /** Automatic backups (off when absent). */
+  backup?: BackupSettings
+}
+
+/** Where and how often the app backs the archive up, and how many backups it keeps. */
+export interface BackupSettings {
+  /** Absolute path of the backup folder (best on another disk). */
+  folder: string
+  /** Hours between automatic backups; 0 = only when asked. */
+  intervalHours: number
+  /** Snapshots kept; older ones are removed after a backup. */
+  keep: number
 }
 
 /**
@@ -62,6 +83,13 @@ export interface ItemStore {
    * Reads every item's content: minutes at 100k; run it as explicit maintenance.
    */
   compact?(options?: { graceMs?: number }): Promise<CompactReport>
+  /** Damage found at open (damaged or missing shards, a lost settings file); empty if none. */
+  damage?(): StoreDamage[]
+  /**
+   * Run `task` with writes paused, for a consistent backup or a repair; `reload` rereads the
+   * archive folder from disk into memory (after a repair has put files back).
+   */
+  maintain?<T>(task: (reload: () => Promise<void>) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

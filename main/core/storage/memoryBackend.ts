@@ -1,7 +1,8 @@
 import { Memory, type Adapter } from 'lowdb'
 import type { ShardData, StorageBackend, StoredBlob } from './backend'
 import type { BlobWrite } from './blobFiles'
-import { BlobNotFoundError } from './errors'
+import { BlobNotFoundError, DamagedBlobError } from './errors'
+import { sha256Hex } from './itemRecord'
 import { blobFilePath } from './layout'
 
 /**
@@ -30,6 +31,7 @@ export class MemoryBackend implements StorageBackend {
     blobFilePath(this.dir, sha256) // same validation as on disk
     const blob = this.blobs.get(sha256)
     if (!blob) throw new BlobNotFoundError(sha256)
+    if (sha256Hex(blob.bytes) !== sha256) throw new DamagedBlobError(sha256, this.blobPath(sha256))
     return Buffer.from(blob.bytes)
   }
 

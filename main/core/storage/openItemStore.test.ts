@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ArchiveVersionError, CorruptArchiveError } from './errors'
+import { ArchiveVersionError } from './errors'
 import { ArchiveLockedError, type ItemStore } from './itemStore'
 import type { ItemRecord } from './itemRecord'
 import { openItemStore } from './openItemStore'
@@ -45,6 +45,7 @@ describe('openItemStore: layout and reopening', () => {
     expect(await readJson('archive.json')).toEqual({
       schemaVersion: 2,
       settings: { tagColors: {}, savedSearches: [], aliases: [] },
+      shards: [],
     })
     expect(await readJson('morgue.lock')).toMatchObject({ pid: process.pid, host: os.hostname() })
     await store.close()
@@ -228,31 +229,43 @@ describe('openItemStore: one writer', () => {
 })
 
 describe('openItemStore: damaged and foreign archives', () => {
-  it('names a shard that is not JSON and changes nothing', async () => {
+  it('opens the rest when a shard is not JSON, reports it and keeps the file as it was', async () => {
     const store = await openTracked()
-    await store.put(testIds(40, 5).map((id) => fullArticle(id)))
+    const items = testIds(40, 5).map((id) => fullArticle(id))
+    await store.put(items)
     await store.close()
-    const shard = path.join(dir, 'items', (await fs.readdir(path.join(dir, 'items')))[0])
+    const name = (await fs.readdir(path.join(dir, 'items'))).sort()[0]
+    const shard = path.join(dir, 'items', name)
     await fs.writeFile(shard, '{"items": {"01234')
 
-    const opening = openItemStore(dir)
-    await expect(opening).rejects.toBeInstanceOf(CorruptArchiveError)
-    await expect(opening).rejects.toThrow(`The archive file ${shard} is damaged (not valid JSON`)
+    const reopened = await openTracked()
+    expect(reopened.damage?.()).toEqual([
+      expect.objectContaining({ kind: 'shard-damaged', file: shard, shard: name.slice(0, 2) }),
+    ])
+    expect(reopened.damage?.()[0].detail).toMatch(/^not valid JSON/)
+    const inOthers = items.filter((i) => i.id.slice(0, 2) !== name.slice(0, 2))
+    expect(reopened.size).toBe(inOthers.length)
+    expect(await reopened.get(inOthers[0].id)).toEqual(inOthers[0])
+    // A write to the damaged shard is refused: it would replace the file with a partial copy.
+    const lost = items.find((i) => i.id.slice(0, 2) === name.slice(0, 2))!
+    await expect(reopened.put([lost])).rejects.toThrow(`The archive file ${shard} is damaged`)
+    await reopened.put([{ ...inOthers[0], tags: ['still writable'] }])
     expect(await fs.readFile(shard, 'utf8')).toBe('{"items": {"01234')
   })
 
-  it('names a shard that holds no item table', async () => {
+  it('reports a shard that holds no item table', async () => {
     const store = await openTracked()
     await store.put([fullArticle('0123456789abcdef')])
     await store.close()
     const shard = path.join(dir, 'items', '01.json')
     await fs.writeFile(shard, 'null')
-    await expect(openItemStore(dir)).rejects.toThrow(
-      `The archive file ${shard} is damaged (no item table)`,
-    )
+    const reopened = await openTracked()
+    expect(reopened.damage?.()).toEqual([
+      { kind: 'shard-damaged', file: shard, shard: '01', detail: 'no item table' },
+    ])
   })
 
-  it('names a shard whose records are damaged', async () => {
+  it('reports a shard whose records are damaged', async () => {
     const store = await openTracked()
     const [id] = testIds(1, 11)
     await store.put([fullArticle(id)])
@@ -262,9 +275,46 @@ describe('openItemStore: damaged and foreign archives', () => {
     delete data.items[id].content
     await fs.writeFile(shard, JSON.stringify(data))
 
-    await expect(openItemStore(dir)).rejects.toThrow(
-      `The archive file ${shard} is damaged (item ${id} has no content reference)`,
+    const reopened = await openTracked()
+    expect(reopened.damage?.()[0]).toMatchObject({
+      kind: 'shard-damaged',
+      file: shard,
+      detail: `item ${id} has no content reference`,
+    })
+  })
+
+  it('notices a deleted shard: the shard list says it should be there', async () => {
+    const store = await openTracked()
+    const items = testIds(20, 3).map((id) => fullArticle(id))
+    await store.put(items)
+    await store.close()
+    expect((await readJson<{ shards: string[] }>('archive.json')).shards).toEqual(
+      [...new Set(items.map((i) => i.id.slice(0, 2)))].sort(),
     )
+    const key = items[0].id.slice(0, 2)
+    await fs.rm(path.join(dir, 'items', `${key}.json`))
+    const reopened = await openTracked()
+    expect(reopened.damage?.()).toEqual([
+      expect.objectContaining({ kind: 'shard-missing', shard: key }),
+    ])
+    await expect(reopened.put([items[0]])).rejects.toThrow(/is damaged/)
+  })
+
+  it('notices a deleted settings file instead of silently resetting the settings', async () => {
+    const store = await openTracked()
+    await store.put([fullArticle('0123456789abcdef')])
+    await store.updateSettings((s) => void (s.aliases = [['souleiman', 'sulaiman']]))
+    await store.close()
+    await fs.rm(path.join(dir, 'archive.json'))
+    const reopened = await openTracked()
+    expect(reopened.damage?.()).toEqual([
+      expect.objectContaining({ kind: 'settings-missing', file: path.join(dir, 'archive.json') }),
+    ])
+    expect(reopened.size).toBe(1)
+    await expect(reopened.updateSettings((s) => void (s.aliases = []))).rejects.toThrow(
+      /archive\.json is damaged/,
+    )
+    await expect(fs.access(path.join(dir, 'archive.json'))).rejects.toThrow()
   })
 
   it('names the missing body file when an item is read', async () => {
@@ -277,7 +327,16 @@ describe('openItemStore: damaged and foreign archives', () => {
     )
     const blob = store.blobPath(shard.items[id].content)
     await fs.rm(blob)
-    await expect(store.get(id)).rejects.toThrow(`The archive file ${blob} is damaged`)
+    await expect(store.get(id)).rejects.toMatchObject({
+      name: 'DamagedContentError',
+      itemId: id,
+      field: 'content',
+      file: blob,
+      damage: 'missing',
+    })
+    await expect(store.get(id)).rejects.toThrow(
+      `Item ${id} is damaged: its text (${blob}) is missing`,
+    )
   })
 
   it('refuses an archive from a newer Morgue with a clear message', async () => {
@@ -288,12 +347,14 @@ describe('openItemStore: damaged and foreign archives', () => {
     )
   })
 
-  it('names a settings file that is not JSON', async () => {
+  it('reports a settings file that is not JSON and leaves it for repair', async () => {
     await fs.mkdir(dir, { recursive: true })
     await fs.writeFile(path.join(dir, 'archive.json'), '{"schemaVersion": 2,')
-    await expect(openItemStore(dir)).rejects.toThrow(
-      `The archive file ${path.join(dir, 'archive.json')} is damaged`,
-    )
+    const store = await openTracked()
+    expect(store.damage?.()).toEqual([
+      expect.objectContaining({ kind: 'settings-damaged', file: path.join(dir, 'archive.json') }),
+    ])
+    expect(await fs.readFile(path.join(dir, 'archive.json'), 'utf8')).toBe('{"schemaVersion": 2,')
   })
 })
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { Low } from 'lowdb'
 import { acquireArchiveLock, readLock } from './archiveLock'
-import { defaultSettings, type ArchiveFile, type ShardData } from './backend'
-import { DurableJsonFile, syncDir, writeFileDurably } from './durableFile'
+import { defaultSettings, type ArchiveFile } from './backend'
+import type { StoreDamage } from './damage'
+import { syncDir, writeFileDurably } from './durableFile'
 import { CorruptArchiveError } from './errors'
 import { FileBackend } from './fileBackend'
-import { recordProblem } from './itemRecord'
 import type { ItemStore } from './itemStore'
+import { holdsArchiveContent, loadArchiveState } from './loadArchive'
 import {
   BLOBS_DIR,
   CURRENT_SCHEMA_VERSION,
@@ -15,16 +15,9 @@ import {
   LOCK_FILE,
   SETTINGS_FILE,
   TMP_DIR,
-  shardKeyOf,
-  shardKeyOfFile,
-  shardPath,
 } from './layout'
-import { mapLimit } from './mapLimit'
 import { migrateArchive, readSchemaVersion } from './migrations'
 import { ShardedItemStore } from './shardedItemStore'
-
-/** Shard files read in parallel at open: file reads overlap the (main-thread) JSON parsing. */
-const LOAD_CONCURRENCY = 8
 
 /**
  * Open (or create) the archive in `dir` for reading and writing; the folder and its layout are
@@ -32,10 +25,12 @@ const LOAD_CONCURRENCY = 8
  * item records are read (summaries in memory); bodies stay on disk until asked for.
  * Close the store to release the archive.
  *
+ * Damage does not stop the open (see `loadArchiveState`): a damaged or missing shard, or a lost
+ * settings file, is reported by `store.damage()`, the rest opens, and writes that would touch
+ * the damaged part are refused until `repair`.
+ *
  * @throws ArchiveLockedError if another process (or this one) has the archive open.
  * @throws ArchiveVersionError if the archive was written by a newer Morgue.
- * @throws CorruptArchiveError naming the file, if a shard or the settings cannot be read; the
- *   archive is left as it was (no item is ever dropped silently).
  */
 export async function openItemStore(dir: string): Promise<ItemStore> {
   const root = path.resolve(dir)
@@ -43,16 +38,55 @@ export async function openItemStore(dir: string): Promise<ItemStore> {
   const lock = await acquireArchiveLock(root)
   try {
     await prepareFolders(root)
-    const version = await readSchemaVersion(root)
-    if (version === undefined) await createSettingsFile(root)
-    else await migrateArchive(root, version)
-    const settingsDb = await loadSettings(root)
-    const shards = await loadShards(root)
-    return new ShardedItemStore(new FileBackend(root, lock), settingsDb, shards)
+    const settingsProblem = await prepareSettings(root)
+    const state = await loadArchiveState(root, settingsProblem)
+    const reload = () => loadArchiveState(root, undefined)
+    const store = new ShardedItemStore(
+      new FileBackend(root, lock),
+      state.settingsDb,
+      state.shards,
+      {
+        shardList: state.shardList,
+        damage: state.damage,
+        reload,
+      },
+    )
+    await store.recordShardList()
+    return store
   } catch (error) {
     await lock.release()
     throw error
   }
+}
+
+/**
+ * Read the schema version, migrating or creating `archive.json` as needed. Returns the damage
+ * when the settings file is lost or unreadable in a folder that holds an archive: then it is
+ * neither recreated nor overwritten (a backup may have it), and the archive opens as version 2.
+ */
+async function prepareSettings(root: string): Promise<StoreDamage | undefined> {
+  const file = path.join(root, SETTINGS_FILE)
+  let version: number | undefined
+  try {
+    version = await readSchemaVersion(root)
+  } catch (error) {
+    if (!(error instanceof CorruptArchiveError)) throw error
+    return { kind: 'settings-damaged', file, detail: error.detail }
+  }
+  if (version !== undefined) {
+    await migrateArchive(root, version)
+    return undefined
+  }
+  if (await holdsArchiveContent(root)) {
+    return {
+      kind: 'settings-missing',
+      file,
+      detail:
+        'the settings file is missing: saved searches, aliases and tag colours are not loaded',
+    }
+  }
+  await createSettingsFile(root)
+  return undefined
 }
 
 /** Make the folders and empty `tmp/`: anything there is an unfinished write of a dead process. */
@@ -86,55 +120,13 @@ function isDead(pid: number): boolean {
 }
 
 async function createSettingsFile(root: string): Promise<void> {
-  const data: ArchiveFile = { schemaVersion: CURRENT_SCHEMA_VERSION, settings: defaultSettings() }
+  const data: ArchiveFile = {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    settings: defaultSettings(),
+    shards: [],
+  }
   await writeFileDurably(path.join(root, SETTINGS_FILE), JSON.stringify(data, null, 2), {
     tmpDir: path.join(root, TMP_DIR),
   })
   await syncDir(path.dirname(root)).catch(() => undefined)
-}
-
-async function loadSettings(root: string): Promise<Low<ArchiveFile>> {
-  const file = path.join(root, SETTINGS_FILE)
-  const adapter = new DurableJsonFile<ArchiveFile>(file, path.join(root, TMP_DIR), 2)
-  const db = new Low<ArchiveFile>(adapter, {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    settings: defaultSettings(),
-  })
-  await db.read()
-  const settings: unknown = db.data.settings
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    throw new CorruptArchiveError(file, 'no settings object')
-  }
-  // Settings added by later versions of this file get their defaults.
-  db.data = { ...db.data, settings: { ...defaultSettings(), ...db.data.settings } }
-  return db
-}
-
-async function loadShards(root: string): Promise<[string, Low<ShardData>][]> {
-  const tmpDir = path.join(root, TMP_DIR)
-  const keys = (await fs.readdir(path.join(root, ITEMS_DIR)))
-    .map(shardKeyOfFile)
-    .filter((key) => key !== undefined)
-  return mapLimit(keys, LOAD_CONCURRENCY, async (key) => {
-    const file = shardPath(root, key)
-    const adapter = new DurableJsonFile<ShardData>(file, tmpDir)
-    // Read through the adapter, not `Low.read()`: lowdb would take a `null` file for empty.
-    const data = await adapter.read()
-    checkShard(file, key, data)
-    return [key, new Low(adapter, data as ShardData)] as [string, Low<ShardData>]
-  })
-}
-
-/** @throws CorruptArchiveError naming the shard file and the first bad entry. */
-function checkShard(file: string, key: string, data: unknown): void {
-  const items = (data as Partial<ShardData> | null)?.items
-  if (typeof items !== 'object' || items === null || Array.isArray(items)) {
-    throw new CorruptArchiveError(file, 'no item table')
-  }
-  for (const [id, record] of Object.entries(items)) {
-    const problem = recordProblem(id, record)
-    if (problem) throw new CorruptArchiveError(file, problem)
-    if (shardKeyOf(id) !== key)
-      throw new CorruptArchiveError(file, `item ${id} is in the wrong shard`)
-  }
 }

@@ -2,7 +2,14 @@ import { Low } from 'lowdb'
 import type { ArchiveItem, BlobRef, ItemId, ItemSummary } from '../model'
 import type { ArchiveFile, ShardData, StorageBackend, StoredBlob } from './backend'
 import type { BlobWrite } from './blobFiles'
-import { BlobNotFoundError, CorruptArchiveError, StoreClosedError } from './errors'
+import type { StoreDamage } from './damage'
+import {
+  BlobNotFoundError,
+  DamagedArchiveError,
+  DamagedBlobError,
+  DamagedContentError,
+  StoreClosedError,
+} from './errors'
 import {
   freezeSummary,
   joinItem,
@@ -40,21 +47,105 @@ export class ShardedItemStore implements ItemStore {
   private idsByHash: Map<string, ItemId | ItemId[]> | undefined
   private writes: Promise<unknown> = Promise.resolve()
   private closed = false
+  /** Shard keys that exist (recorded in the settings file, so a lost shard is noticed). */
+  private shardList = new Set<string>()
+  private damageFound: StoreDamage[] = []
+  /** Damaged or missing shards by key: writes to them are refused until repair. */
+  private damagedShards = new Map<string, StoreDamage>()
+  private settingsDamage: StoreDamage | undefined
 
   /**
    * @param shards already-read shard databases keyed by shard key (validated by the caller).
+   * @param health what the open found (shard list, damage) and how to reread the folder.
    */
   constructor(
     private readonly backend: StorageBackend,
-    private readonly settingsDb: Low<ArchiveFile>,
+    private settingsDb: Low<ArchiveFile>,
     shards: Iterable<[string, Low<ShardData>]> = [],
+    private readonly health: {
+      shardList?: Iterable<string>
+      damage?: readonly StoreDamage[]
+      reload?: () => Promise<{
+        settingsDb: Low<ArchiveFile>
+        shards: [string, Low<ShardData>][]
+        shardList: Set<string>
+        damage: StoreDamage[]
+      }>
+    } = {},
   ) {
+    this.load(shards, health.shardList, health.damage)
+  }
+
+  private load(
+    shards: Iterable<[string, Low<ShardData>]>,
+    shardList: Iterable<string> = [],
+    damage: readonly StoreDamage[] = [],
+  ): void {
+    this.shards.clear()
+    this.byId.clear()
+    this.idsByHash = undefined
     for (const [key, db] of shards) {
       this.shards.set(key, db)
       for (const record of Object.values(db.data.items)) {
         freezeSummary(record.summary)
         this.index(undefined, record)
       }
+    }
+    this.shardList = new Set([...shardList, ...this.shards.keys()])
+    this.damageFound = [...damage]
+    this.damagedShards = new Map(
+      damage.filter((d) => d.shard !== undefined).map((d) => [d.shard!, d]),
+    )
+    this.settingsDamage = damage.find((d) => d.kind.startsWith('settings-'))
+  }
+
+  /** What was found damaged at open (or at the last reload); empty when all is well. */
+  damage(): StoreDamage[] {
+    return this.damageFound.map((d) => ({ ...d }))
+  }
+
+  /**
+   * Run `task` with writes paused (after those in flight, before any queued): a consistent
+   * moment for a backup or a repair. `reload` rereads the folder from disk (after a repair has
+   * put files back) and replaces what is in memory.
+   */
+  maintain<T>(task: (reload: () => Promise<void>) => Promise<T>): Promise<T> {
+    this.assertOpen()
+    return this.exclusive(() =>
+      task(async () => {
+        if (!this.health.reload) return
+        const state = await this.health.reload()
+        this.settingsDb = state.settingsDb
+        this.load(state.shards, state.shardList, state.damage)
+        await this.writeShardList()
+      }),
+    )
+  }
+
+  /** Write the shard list into the settings file if it is not there yet (older archives). */
+  async recordShardList(): Promise<void> {
+    await this.exclusive(() => this.writeShardList())
+  }
+
+  private async writeShardList(): Promise<void> {
+    if (this.settingsDamage) return
+    const list = [...this.shardList].sort()
+    const recorded = this.settingsDb.data.shards
+    if (Array.isArray(recorded) && recorded.join() === list.join()) return
+    const before = this.settingsDb.data
+    this.settingsDb.data = { ...before, shards: list }
+    try {
+      await this.settingsDb.write()
+    } catch (error) {
+      this.settingsDb.data = before
+      throw error
+    }
+  }
+
+  private refuseDamaged(keys: Iterable<string>): void {
+    for (const key of keys) {
+      const damage = this.damagedShards.get(key)
+      if (damage) throw new DamagedArchiveError(damage.file, damage.detail)
     }
   }
 
@@ -95,10 +186,23 @@ export class ShardedItemStore implements ItemStore {
     return iterator
   }
 
+  /** Every readable item; an item whose content is damaged is left out (verify reports it). */
   async *all(): AsyncIterableIterator<ArchiveItem> {
     const ids = [...this.summaries()].map((s) => s.id)
     for (let i = 0; i < ids.length; i += STREAM_BATCH) {
-      yield* await this.getMany(ids.slice(i, i + STREAM_BATCH))
+      const batch = ids.slice(i, i + STREAM_BATCH)
+      try {
+        yield* await this.getMany(batch)
+      } catch (error) {
+        if (!(error instanceof DamagedContentError)) throw error
+        for (const id of batch) {
+          const item = await this.get(id).catch((e: unknown) => {
+            if (e instanceof DamagedContentError) return undefined
+            throw e
+          })
+          if (item) yield item
+        }
+      }
     }
   }
 
@@ -134,12 +238,22 @@ export class ShardedItemStore implements ItemStore {
         }
         groupInto(changes, shardKeyOf(id), record)
       }
+      this.refuseDamaged(changes.keys())
       await this.backend.writeBlobs(blobs)
-      await settleAll([...changes], ([key, records]) =>
-        this.writeShard(key, (data) => {
-          for (const record of records) data[record.summary.id] = record
-        }),
-      )
+      try {
+        await settleAll([...changes], ([key, records]) =>
+          this.writeShard(key, (data) => {
+            for (const record of records) data[record.summary.id] = record
+          }),
+        )
+      } finally {
+        // A new shard is listed once it is on disk (a listed shard that is absent is damage).
+        const added = [...changes.keys()].filter(
+          (k) => this.shards.has(k) && !this.shardList.has(k),
+        )
+        for (const key of added) this.shardList.add(key)
+        if (added.length > 0) await this.writeShardList()
+      }
     })
   }
 
@@ -189,6 +303,8 @@ export class ShardedItemStore implements ItemStore {
   async updateSettings(change: (s: ArchiveSettings) => void): Promise<void> {
     this.assertOpen()
     return this.exclusive(async () => {
+      const damage = this.settingsDamage
+      if (damage) throw new DamagedArchiveError(damage.file, damage.detail)
       const before = this.settingsDb.data
       const settings = structuredClone(before.settings)
       change(settings)
@@ -247,23 +363,25 @@ export class ShardedItemStore implements ItemStore {
     return this.byId.get(id)
   }
 
+  /** @throws DamagedContentError naming the item when its content blob is missing or altered. */
   private async readItem(record: ItemRecord): Promise<ArchiveItem> {
+    const id = record.summary.id
+    const file = this.backend.blobPath(record.content)
+    const damaged = (kind: 'missing' | 'altered' | 'unreadable') =>
+      new DamagedContentError(id, 'content', record.content, file, kind)
     let bytes: Buffer
     try {
       bytes = await this.backend.readBlob(record.content)
     } catch (error) {
-      if (!(error instanceof BlobNotFoundError)) throw error
-      const file = this.backend.blobPath(record.content)
-      throw new CorruptArchiveError(file, `the text of item ${record.summary.id} is missing`)
+      if (error instanceof BlobNotFoundError) throw damaged('missing')
+      if (error instanceof DamagedBlobError) throw damaged('altered')
+      throw error
     }
     let content: ItemContent
     try {
       content = JSON.parse(bytes.toString('utf8')) as ItemContent
     } catch (error) {
-      const file = this.backend.blobPath(record.content)
-      throw new CorruptArchiveError(file, `the text of item ${record.summary.id} is not JSON`, {
-        cause: error,
-      })
+      throw Object.assign(damaged('unreadable'), { cause: error })
     }
     return joinItem(record, content)
   }

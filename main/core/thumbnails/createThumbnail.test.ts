@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
-import { describe, expect, it } from 'vitest'
-import { createThumbnail } from './createThumbnail'
+import sharp from 'sharp'
+import { afterEach, describe, expect, it } from 'vitest'
+import { withCameraPreviews } from '../importers/testing/jpegSegments'
+import { solidJpeg } from '../importers/testing/testImages'
+import { createThumbnail, makeThumbnail } from './createThumbnail'
 
 /** A solid-colour RGBA image whose left half is red and right half blue. */
 function halves(width: number, height: number, alpha = 255): Uint8Array {
@@ -99,6 +102,86 @@ describe('createThumbnail', () => {
     ]) {
       const bytes = readFileSync(join(__dirname, '../../../tests/fixtures/images', file))
       expect(await createThumbnail(new Uint8Array(bytes.subarray(0, 60)), mime)).toBeNull()
+    }
+  })
+})
+
+describe('makeThumbnail and embedded previews', () => {
+  const red = { r: 230, g: 10, b: 10 }
+  const blue = { r: 10, g: 10, b: 230 }
+  afterEach(() => {
+    delete process.env.MORGUE_IMAGE_DECODER
+  })
+
+  /** The colour of a thumbnail's centre: tells whether it came from the preview (blue). */
+  async function centre(bytes: Uint8Array): Promise<'red' | 'blue'> {
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true })
+    const o =
+      (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels
+    return data[o] > data[o + 2] ? 'red' : 'blue'
+  }
+
+  it('makes the thumbnail from an MPF preview large enough, decoding only the preview', async () => {
+    // A red photo whose embedded preview is blue: a blue thumbnail proves the preview was used.
+    const bytes = withCameraPreviews(await solidJpeg(3000, 2000, red), {
+      preview: await solidJpeg(1620, 1080, blue),
+    })
+    const made = await makeThumbnail(bytes, 'image/jpeg', 320)
+    expect(made).toMatchObject({ ok: true, madeFrom: 'preview', decoder: 'sharp' })
+    if (!made.ok) throw new Error('no thumbnail')
+    expect([made.thumbnail.width, made.thumbnail.height]).toEqual([320, 213])
+    expect(await centre(made.thumbnail.bytes)).toBe('blue')
+  })
+
+  it('decodes the photo itself when the only preview is a small letterboxed EXIF thumbnail', async () => {
+    const bytes = withCameraPreviews(await solidJpeg(3000, 2000, red), {
+      thumbnail: await solidJpeg(160, 120, blue),
+    })
+    const made = await makeThumbnail(bytes, 'image/jpeg', 320)
+    expect(made).toMatchObject({ ok: true, madeFrom: 'image' })
+    if (made.ok) expect(await centre(made.thumbnail.bytes)).toBe('red')
+  })
+
+  it('falls back to the photo when the preview does not decode', async () => {
+    const preview = await solidJpeg(1620, 1080, blue)
+    preview.fill(0x11, 700, preview.length - 2) // scan data overwritten, EOI kept
+    const bytes = withCameraPreviews(await solidJpeg(3000, 2000, red), { preview })
+    const made = await makeThumbnail(bytes, 'image/jpeg', 320)
+    expect(made).toMatchObject({ ok: true, madeFrom: 'image' })
+  })
+
+  it("turns a preview upright by the photo's EXIF orientation", async () => {
+    const bytes = withCameraPreviews(await solidJpeg(3000, 2000, red), {
+      preview: await solidJpeg(1620, 1080, blue),
+      orientation: 6,
+    })
+    const made = await makeThumbnail(bytes, 'image/jpeg', 320, { orientation: 6 })
+    expect(made).toMatchObject({ ok: true, madeFrom: 'preview' })
+    if (made.ok) expect([made.thumbnail.width, made.thumbnail.height]).toEqual([213, 320])
+  })
+
+  it('uses the pure-JS decoders when sharp is switched off, previews included', async () => {
+    process.env.MORGUE_IMAGE_DECODER = 'js'
+    const photo = await solidJpeg(1200, 800, red)
+    expect(await makeThumbnail(photo, 'image/jpeg', 320)).toMatchObject({
+      ok: true,
+      madeFrom: 'image',
+      decoder: 'js',
+    })
+    const withPreview = withCameraPreviews(photo, { preview: await solidJpeg(480, 320, blue) })
+    const made = await makeThumbnail(withPreview, 'image/jpeg', 320)
+    expect(made).toMatchObject({ ok: true, madeFrom: 'preview', decoder: 'js' })
+    if (made.ok) expect(await centre(made.thumbnail.bytes)).toBe('blue')
+  })
+
+  it('reports damage, in one line, for a JPEG sharp cannot decode', async () => {
+    const photo = await solidJpeg(1200, 800, red)
+    const made = await makeThumbnail(photo.subarray(0, 400), 'image/jpeg', 320)
+    expect(made.ok).toBe(false)
+    if (!made.ok) {
+      expect(made.decoder).toBe('sharp')
+      expect(made.damage).toMatch(/\S/)
+      expect(made.damage).not.toContain('\n')
     }
   })
 })

@@ -1,37 +1,92 @@
-import jpeg from 'jpeg-js'
-import { PNG } from 'pngjs'
-import { decodeRawImage, type RawImage } from './decodeRawImage'
-import { decodeWasmImage } from './decodeWasmImage'
-import { orientRawImage } from './orientRawImage'
-import { resizeRawImage } from './resizeRawImage'
+import { readImageSize } from '../importers/image/imageSize'
+import { choosePreview, findEmbeddedPreviews } from './embeddedPreview'
+import { jsThumbnail } from './jsThumbnail'
+import { loadSharp, type ImageDecoder } from './loadSharp'
+import { SHARP_MIME, sharpThumbnail } from './sharpThumbnail'
+import type { Thumbnail } from './thumbnailTypes'
 
-/** A small preview image for result lists. */
-export interface Thumbnail {
-  bytes: Uint8Array
-  mime: 'image/jpeg' | 'image/png'
-  width: number
-  height: number
-}
+export type { Thumbnail } from './thumbnailTypes'
 
 export interface ThumbnailOptions {
   /** EXIF orientation (1–8) of the source, applied so the preview stands the right way up. */
   orientation?: number
   /** JPEG quality, 1–100 (default 80). */
   quality?: number
+  /** Make it from an embedded JPEG preview when one is large enough (default true). */
+  usePreview?: boolean
 }
 
 /** The longest side of a results-list thumbnail, in pixels. */
 export const DEFAULT_THUMBNAIL_SIDE = 320
 
+/** What making a thumbnail came to. */
+export type ThumbnailOutcome =
+  | {
+      ok: true
+      thumbnail: Thumbnail
+      /** From the file's embedded preview, or from the image itself. */
+      madeFrom: 'preview' | 'image'
+      decoder: ImageDecoder
+    }
+  | {
+      ok: false
+      decoder: ImageDecoder
+      /**
+       * Why the decoder failed on an image of a format it reads (damaged, truncated, too many
+       * pixels), one line. Absent when no decoder here reads the format at all.
+       */
+      damage?: string
+    }
+
 /**
- * Make a thumbnail whose longest side is at most `maxSide` pixels, in pure JavaScript
- * (native image modules cannot be rebuilt for Electron here).
- *
- * Decodes JPEG (baseline and progressive), PNG and uncompressed 8-bit TIFF in JavaScript, WebP
- * and HEIC/HEIF with WebAssembly builds of libwebp and libheif. Returns a JPEG, or a PNG when
- * the image has transparency. Returns null for formats it cannot decode (compressed TIFF) and
- * for damaged images: a thumbnail is optional, the caller keeps the photo.
- * Never upscales. Never throws.
+ * Make a thumbnail whose longest side is at most `maxSide` pixels, the way Photo Mechanic does:
+ * 1. a JPEG's embedded preview (EXIF thumbnail or Multi-Picture Format preview) when one is at
+ *    least `maxSide` on its long side and shows the whole picture: only that preview is decoded;
+ * 2. otherwise the image itself with sharp (libvips; JPEG shrink-on-load, all TIFF compressions,
+ *    CMYK and ICC profiles converted to sRGB);
+ * 3. where sharp cannot load, or for HEIC, the pure-JavaScript/WebAssembly decoders.
+ * A preview that fails to decode falls through to the image. Never throws.
+ */
+export async function makeThumbnail(
+  bytes: Uint8Array,
+  mime: string,
+  maxSide: number = DEFAULT_THUMBNAIL_SIDE,
+  options: ThumbnailOptions = {},
+): Promise<ThumbnailOutcome> {
+  const sharp = await loadSharp()
+  const decoder: ImageDecoder = sharp ? 'sharp' : 'js'
+  const orientation = options.orientation ?? 1
+  const quality = options.quality ?? 80
+  const decode = async (source: Uint8Array, type: string): Promise<Thumbnail | null> =>
+    sharp && SHARP_MIME.has(type)
+      ? sharpThumbnail(sharp, source, type, maxSide, orientation, quality)
+      : jsThumbnail(source, type, maxSide, orientation, quality)
+
+  if (mime === 'image/jpeg' && options.usePreview !== false) {
+    const size = readImageSize(bytes, 'jpeg')
+    const preview = size && choosePreview(findEmbeddedPreviews(bytes), size, maxSide)
+    if (preview) {
+      const thumbnail = await decode(preview.bytes, 'image/jpeg').catch(() => null)
+      if (thumbnail) return { ok: true, thumbnail, madeFrom: 'preview', decoder }
+    }
+  }
+  try {
+    const thumbnail = await decode(bytes, mime)
+    return thumbnail
+      ? { ok: true, thumbnail, madeFrom: 'image', decoder }
+      : { ok: false, decoder: 'js' }
+  } catch (error) {
+    return {
+      ok: false,
+      decoder: sharp && SHARP_MIME.has(mime) ? 'sharp' : 'js',
+      damage: oneLine(error),
+    }
+  }
+}
+
+/**
+ * A thumbnail as `makeThumbnail` makes it, or null when none can be made (a format no decoder
+ * here reads, damaged data): a thumbnail is optional, the caller keeps the image.
  */
 export async function createThumbnail(
   bytes: Uint8Array,
@@ -39,42 +94,11 @@ export async function createThumbnail(
   maxSide: number = DEFAULT_THUMBNAIL_SIDE,
   options: ThumbnailOptions = {},
 ): Promise<Thumbnail | null> {
-  let decoded: RawImage | null
-  try {
-    decoded = decodeRawImage(bytes, mime) ?? (await decodeWasmImage(bytes, mime))
-  } catch {
-    return null
-  }
-  if (!decoded || decoded.width < 1 || decoded.height < 1) return null
-  const scale = Math.min(1, maxSide / Math.max(decoded.width, decoded.height))
-  const width = Math.max(1, Math.round(decoded.width * scale))
-  const height = Math.max(1, Math.round(decoded.height * scale))
-  const small = orientRawImage(resizeRawImage(decoded, width, height), options.orientation ?? 1)
-  if (hasTransparency(small)) {
-    const png = new PNG({ width: small.width, height: small.height })
-    png.data = Buffer.from(small.data.buffer, small.data.byteOffset, small.data.byteLength)
-    const out = PNG.sync.write(png)
-    return {
-      bytes: new Uint8Array(out),
-      mime: 'image/png',
-      width: small.width,
-      height: small.height,
-    }
-  }
-  const out = jpeg.encode(
-    { width: small.width, height: small.height, data: small.data },
-    options.quality ?? 80,
-  )
-  return {
-    bytes: new Uint8Array(out.data),
-    mime: 'image/jpeg',
-    width: small.width,
-    height: small.height,
-  }
+  const outcome = await makeThumbnail(bytes, mime, maxSide, options)
+  return outcome.ok ? outcome.thumbnail : null
 }
 
-function hasTransparency(image: RawImage): boolean {
-  const { data } = image
-  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return true
-  return false
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.split('\n')[0].trim() || 'the decoder gave no reason'
 }

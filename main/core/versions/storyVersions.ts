@@ -8,6 +8,7 @@ import type {
   VersionDiff,
   VersionInfo,
 } from '../model'
+import { keepPhotoEdits as keepCorrections } from '../photos/editPhoto'
 
 /** The fields of an article that one capture of a story has and another may not. */
 export function versionContent(article: Article): VersionContent {
@@ -88,7 +89,8 @@ function keepPhotoEdits(photo: Photo, before: readonly Photo[]): Photo {
     (p) =>
       (photo.image && p.image?.sha256 === photo.image.sha256) || (photo.src && p.src === photo.src),
   )
-  return same ? { ...same, ...photo, id: photo.id } : photo
+  // A person's correction of the caption or credit wins over the new capture's parse.
+  return same ? keepCorrections({ ...same, ...photo, id: photo.id }, same) : photo
 }
 
 /** Every version of a story, oldest first; the last is the one the archive shows. */

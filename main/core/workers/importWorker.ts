@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads'
 import { defaultImporters } from '../importers'
 import { ImportError, type ImportContext } from '../importers/importer'
 import type { BlobRef } from '../model'
+import type { ImageResult } from '../importers/offline/imageDownloader'
 import type { FromWorker, ToWorker } from './importProtocol'
 
 const port = parentPort
@@ -11,6 +12,7 @@ if (!port) throw new Error('importWorker must run as a worker thread')
 
 const importers = defaultImporters()
 const pending = new Map<number, { resolve: (ref: BlobRef) => void; reject: (e: Error) => void }>()
+const images = new Map<number, (result: ImageResult) => void>()
 let calls = 0
 const send = (msg: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer)
 
@@ -18,6 +20,9 @@ port.on('message', (msg: ToWorker) => {
   if (msg.type === 'blob') {
     pending.get(msg.call)?.resolve(msg.ref)
     pending.delete(msg.call)
+  } else if (msg.type === 'image') {
+    images.get(msg.call)?.(msg.result)
+    images.delete(msg.call)
   } else if (msg.type === 'blobFailed') {
     pending.get(msg.call)?.reject(new Error(msg.message))
     pending.delete(msg.call)
@@ -33,10 +38,21 @@ async function runJob(job: Extract<ToWorker, { type: 'import' }>): Promise<void>
       new Promise<BlobRef>((resolve, reject) => {
         const call = ++calls
         pending.set(call, { resolve, reject })
+        if (bytes === input.bytes) {
+          // The whole input (a photo archived as it came): no need to send 5 MB back.
+          send({ type: 'putInput', job: job.job, call, mime, fileName })
+          return
+        }
         const copy = bytes.slice()
         send({ type: 'putBlob', job: job.job, call, bytes: copy, mime, fileName }, [
           copy.buffer as ArrayBuffer,
         ])
+      }),
+    archiveImage: (ref, pageUrl) =>
+      new Promise<ImageResult>((resolve) => {
+        const call = ++calls
+        images.set(call, resolve)
+        send({ type: 'archiveImage', job: job.job, call, ref, pageUrl })
       }),
   }
   try {

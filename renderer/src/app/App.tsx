@@ -2,13 +2,19 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { archive, unwrap } from '../api'
 import { FacetPanel } from '../features/search/FacetPanel'
 import { ResultsList, type ResultsListHandle } from '../features/search/ResultsList'
+import { NameVariantsDialog } from '../features/search/NameVariantsDialog'
 import { SavedSearches } from '../features/search/SavedSearches'
+import { FoldedNote } from '../features/search/FoldedNote'
 import { SearchBox } from '../features/search/SearchBox'
 import { SpellingNotice } from '../features/search/SpellingNotice'
 import { useResults, type ResultRow, type SortMode } from '../features/search/useResults'
 import { ImportProgressBar, ImportReportDialog, PasteDialog } from '../features/import/ImportViews'
 import { useImport } from '../features/import/useImport'
+import { DamageBanner, MaintenanceDialog } from '../features/maintenance/MaintenanceDialog'
 import { Reader } from '../features/reader/Reader'
+import { copyWithCredit } from '../features/photos/copyWithCredit'
+import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
+import { useCreditStyle } from '../features/photos/useCreditStyle'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
 import { CaptureDialog } from '../features/capture/CaptureDialog'
@@ -26,6 +32,9 @@ type DialogState =
   | { kind: 'merge'; tag: string }
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
+  | { kind: 'nameVariants' }
+  | { kind: 'creditStyle' }
+  | { kind: 'maintenance' }
   | { kind: 'capture' }
   | null
 
@@ -55,7 +64,20 @@ export function App() {
 
   const [query, setQuery] = useState('')
   const [sort, setSort] = useState<SortMode>('relevance')
-  const results = useResults(query, sort, data.version)
+  const creditStyle = useCreditStyle(data.version, fail)
+  const photoTagged = useMemo(() => {
+    const names = new Set(data.tags.filter((t) => t.photos).map((t) => t.name.toLowerCase()))
+    return (tag: string) => names.has(tag.toLowerCase())
+  }, [data.tags])
+  const results = useResults(query, sort, data.version, photoTagged)
+  const copyRef = useCallback(
+    (ref: string) =>
+      void copyWithCredit(ref, creditStyle.style).then(
+        (text) => show({ message: `Copied with credit: ${text}` }),
+        (e: Error) => fail(e.message),
+      ),
+    [creditStyle.style, show, fail],
+  )
   // Cursor and selection belong to one list (query + sort): a new query starts afresh.
   const listKey = `${query}\u0000${sort}`
   const [cursorState, setCursorState] = useState({ list: listKey, index: -1 })
@@ -95,6 +117,18 @@ export function App() {
         : []
     return [...new Set(rows.map((r) => r.id))]
   }, [selected, rowsByKey, results.rows, cursor])
+  /** What tagging applies to: items, and photos inside articles by their own ref. */
+  const targetRefs = useCallback(
+    (): string[] => [
+      ...new Set(
+        (selected.size
+          ? [...selected].map((k) => rowsByKey.get(k))
+          : [results.rows[cursor]]
+        ).flatMap((r) => (r ? [r.ref] : [])),
+      ),
+    ],
+    [selected, rowsByKey, results.rows, cursor],
+  )
 
   const openRow = useCallback(
     (index: number) => {
@@ -202,7 +236,7 @@ export function App() {
     data.stats !== null && data.stats.articles + data.stats.standalonePhotos === 0 && !query.trim()
   const knownTags = useMemo(() => data.tags.map((t) => t.name), [data.tags])
   const tagItemsRows =
-    dialog?.kind === 'tagItems' ? results.rows.filter((r) => dialog.ids.includes(r.id)) : []
+    dialog?.kind === 'tagItems' ? results.rows.filter((r) => dialog.ids.includes(r.ref)) : []
   const tagItemsUnion = [...new Set(tagItemsRows.flatMap((r) => r.tags))]
 
   return (
@@ -256,6 +290,15 @@ export function App() {
           >
             Paste…
           </button>
+          <button type="button" onClick={() => setDialog({ kind: 'nameVariants' })}>
+            Name variants…
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'creditStyle' })}>
+            Credit style…
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'maintenance' })}>
+            Check &amp; back up…
+          </button>
           <button
             type="button"
             title="Save pages from your browser"
@@ -265,6 +308,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <DamageBanner version={data.version} onOpen={() => setDialog({ kind: 'maintenance' })} />
 
       <aside className="sidebar">
         <TagSidebar tags={data.tags} activeTag={activeTag} actions={tagActions} />
@@ -311,13 +355,14 @@ export function App() {
                     ? `${plural(results.total, 'result')}`
                     : `${plural(results.total, 'item')} in the archive`}
               </span>
+              <FoldedNote hidden={results.hidden} />
               {results.loading && <span className="spinner" aria-label="Searching" />}
               {selected.size > 0 && (
                 <span className="bulk-bar" data-testid="bulk-bar">
                   <strong>{selected.size} selected</strong>
                   <button
                     type="button"
-                    onClick={() => setDialog({ kind: 'tagItems', ids: targetIds() })}
+                    onClick={() => setDialog({ kind: 'tagItems', ids: targetRefs() })}
                   >
                     Tag… <kbd>t</kbd>
                   </button>
@@ -337,7 +382,11 @@ export function App() {
             />
             {results.rows.length === 0 && !results.loading ? (
               <div className="no-results">
-                {results.searched ? 'Nothing matches this search.' : 'Nothing here yet.'}
+                {results.searched
+                  ? results.error
+                    ? 'Nothing is listed: see the problem with the query above.'
+                    : 'Nothing matches this search.'
+                  : 'Nothing here yet.'}
               </div>
             ) : (
               <ResultsList
@@ -352,12 +401,16 @@ export function App() {
                 onSelect={setSelected}
                 onNeedMore={results.loadMore}
                 onTag={() => {
-                  const ids = targetIds()
+                  const ids = targetRefs()
                   if (ids.length) setDialog({ kind: 'tagItems', ids })
                 }}
+                onCopy={copyRef}
+                onOpenArticle={(id) => setOpen({ key: id, id })}
                 onDelete={() => void deleteItems()}
                 tagColor={data.tagColor}
                 onTagClick={tagActions.onFilter}
+                expanded={results.expanded}
+                onToggleCluster={results.toggleCluster}
               />
             )}
           </>
@@ -372,6 +425,9 @@ export function App() {
           knownTags={knownTags}
           tagColor={data.tagColor}
           onFailure={fail}
+          onOpenItem={(id) => setOpen({ key: id, id })}
+          onOpen={(id, photoId) => setOpen({ key: photoId ? `${id}:${photoId}` : id, id, photoId })}
+          onCopy={copyRef}
         />
       </section>
 
@@ -386,7 +442,7 @@ export function App() {
         )}
         <span className="muted">
           <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open ·{' '}
-          <kbd>t</kbd> tag · <kbd>Del</kbd> delete
+          <kbd>t</kbd> tag · <kbd>c</kbd> copy with credit · <kbd>Del</kbd> delete
         </span>
       </footer>
 
@@ -400,6 +456,7 @@ export function App() {
       {imports.report && (
         <ImportReportDialog report={imports.report} onClose={imports.closeReport} />
       )}
+      {dialog?.kind === 'maintenance' && <MaintenanceDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'paste' && (
         <PasteDialog
           onClose={() => setDialog(null)}
@@ -461,6 +518,16 @@ export function App() {
           }}
         />
       )}
+      {dialog?.kind === 'creditStyle' && (
+        <CreditStyleDialog
+          current={creditStyle.style}
+          onClose={() => setDialog(null)}
+          onSave={(setting) => {
+            setDialog(null)
+            void creditStyle.save(setting)
+          }}
+        />
+      )}
       {dialog?.kind === 'tagItems' && (
         <Dialog
           title={`Tag ${plural(dialog.ids.length, 'item')}`}
@@ -488,6 +555,10 @@ export function App() {
             </button>
           </div>
         </Dialog>
+      )}
+
+      {dialog?.kind === 'nameVariants' && (
+        <NameVariantsDialog onClose={() => setDialog(null)} onFailure={fail} />
       )}
 
       <ToastStack toasts={toasts} onDismiss={dismiss} />

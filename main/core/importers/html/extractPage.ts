@@ -1,11 +1,13 @@
 import { Readability } from '@mozilla/readability'
 import { looksLikeCreditLine, parseCredit, splitCaptionCredit } from '../../credits'
 import type { Credit, Photo } from '../../model'
+import { isDecorativeImage, isDecorativeSrc } from './decorativeImage'
 import { cleanText, resolveUrl } from './domText'
 import { findJsonLdPhotos, findScriptDataPhotos } from './findDataPhotos'
 import { findMarkupPhotos, imageUrlIn, type RawPhoto } from './findMarkupPhotos'
 import { htmlParagraphs } from './htmlParagraphs'
 import { parseHtmlDocument } from './parseHtmlDocument'
+import { recoverSwallowedText } from './recoverSwallowedText'
 import { sanitizeSnapshotElement, type SnapshotOptions } from './sanitizeSnapshot'
 
 /** What a web page holds, as the archive would store it. */
@@ -35,8 +37,6 @@ export interface ExtractOptions {
   url?: string
 }
 
-// Images in the article text smaller than this (width/height attributes) are icons or pixels.
-const MIN_IMAGE_SIDE = 100
 // A visually hidden "Credit" label glued to the name (`CreditKevin Frayer/Getty Images`).
 const GLUED_CREDIT_LABEL = /^credit(?=\p{Lu})/u
 
@@ -97,6 +97,9 @@ function extractFromDocument(
   pageUrl: string | undefined,
   beforeRewrite: (doc: Document) => void,
 ): ExtractedPage {
+  // The page as it came, before the document is rewritten (swallowed text, then Readability).
+  beforeRewrite(doc)
+  recoverSwallowedText(doc)
   const base = baseUrlOf(doc, pageUrl)
   const meta = (name: string) =>
     cleanText(
@@ -122,7 +125,6 @@ function extractFromDocument(
   const docTitle = doc.title
   const docLang = doc.documentElement.getAttribute('lang')
   // Readability rewrites the document it reads: everything else was read above.
-  beforeRewrite(doc)
   const article = new Readability<Node>(doc, { serializer: (node) => node }).parse()
   const content = article?.content as Element | null | undefined
   const paragraphs = content ? htmlParagraphs(content) : fallbackParagraphs(doc)
@@ -168,12 +170,8 @@ function hasCredit(text: string): boolean {
 function articleImages(content: Element, base: string | undefined): RawPhoto[] {
   const photos: RawPhoto[] = []
   for (const img of Array.from(content.querySelectorAll('img'))) {
-    const small = ['width', 'height'].some((a) => {
-      const n = Number(img.getAttribute(a))
-      return n > 0 && n < MIN_IMAGE_SIDE
-    })
     const src = imageUrlIn(img, base)
-    if (small || !src) continue
+    if (!src || isDecorativeImage(img, src)) continue
     const caption = cleanText(img.getAttribute('alt')) || cleanText(img.getAttribute('title'))
     photos.push({ src, caption, from: 'article img' })
   }
@@ -222,6 +220,8 @@ function finishPhotos(raw: RawPhoto[]): Photo[] {
       continue
     }
     if (!r.src && !credit) continue
+    // A logo, an icon or a pixel is not a photo, whatever the markup around it says.
+    if (r.src && isDecorativeSrc(r.src)) continue
     const photo: Photo = { id: `p${photos.length}`, caption, credit }
     if (r.src) photo.src = r.src
     photos.push(photo)

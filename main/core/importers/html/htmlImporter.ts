@@ -3,6 +3,9 @@ import { ImportError, type ImportContext, type ImportInput, type Importer } from
 import { decodeHtml } from './decodeHtml'
 import { readPage, type ExtractedPage } from './extractPage'
 import { sanitizeSnapshot, type SnapshotOptions } from './sanitizeSnapshot'
+import { downloadPhotoImages } from '../downloadPhotoImages'
+import { contextArchiver } from '../offline/imageDownloader'
+import { archiveSnapshotImages, mergeMissing } from '../offline/snapshotImages'
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml', 'xht'])
@@ -15,8 +18,10 @@ const MIN_ARTICLE_CHARS = 25
  * HTML): the article by Mozilla Readability (title, byline, outlet, date, language, excerpt,
  * body paragraphs), photos with parsed credits from the markup and structured data, the
  * canonical URL, and a sanitised snapshot of the page kept in the archive (`Article.snapshot`).
- * Images are not downloaded for files (the snapshot shows none of the remote ones);
- * `importUrl` downloads them.
+ * Every image the page shows (the photos', and each `<img>` or figure background of the
+ * snapshot: files beside the page such as `Page_files/`, `data:` URIs, remote URLs) is kept in
+ * the archive through the context's downloader; those that fail are listed in
+ * `missingImages`.
  *
  * Throws `ImportError` for oversized, empty or binary files and for pages without an article.
  */
@@ -90,13 +95,24 @@ export async function pageToDraft(
   if (text.length < MIN_ARTICLE_CHARS) {
     throw new ImportError(`No article found in ${source}: the page has no readable text.`)
   }
+  // Every image the page shows is kept: the photos' and the snapshot's (one fetch per image).
+  const file = origin.kind === 'html' ? origin.path : undefined
+  const archiveImage = contextArchiver(ctx, { file })
+  const photoImages = await downloadPhotoImages(
+    page.photos,
+    { ...ctx, archiveImage },
+    { pageUrl: extras.url },
+  )
   const snapshotOptions = { baseUrl: extras.url, archived: extras.archived }
-  const snapshotHtml =
+  const sanitized =
     typeof snapshotOf === 'string'
       ? sanitizeSnapshot(snapshotOf, snapshotOptions)
       : snapshotOf(snapshotOptions)
+  const snapshotImages = await archiveSnapshotImages(sanitized, (ref) =>
+    archiveImage(ref, extras.url),
+  )
   const snapshot = await ctx.putBlob(
-    new TextEncoder().encode(snapshotHtml),
+    new TextEncoder().encode(snapshotImages.html),
     'text/html',
     'snapshot.html',
   )
@@ -108,6 +124,8 @@ export async function pageToDraft(
     origin,
     snapshot,
   }
+  const missing = mergeMissing([...photoImages.missing, ...snapshotImages.missing])
+  if (missing.length) draft.missingImages = missing
   if (page.byline) draft.byline = page.byline
   if (page.siteName) draft.source = page.siteName
   if (page.lang) draft.language = page.lang

@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import type { PhotoDraft } from '../../model'
+import { ImportError } from '../importer'
 import { createImageImporter } from './imageImporter'
 import { sniffImageFormat } from './imageFormat'
 import { memoryImportContext } from '../testing/memoryImportContext'
@@ -41,7 +43,18 @@ function pngWithXmp(width: number, height: number): Uint8Array {
   return new Uint8Array(Buffer.concat([plain.subarray(0, iend), itxt, plain.subarray(iend)]))
 }
 
-function webpWithXmp(width: number, height: number): Uint8Array {
+/** A lossless WebP picture's `VP8L` chunk (after `RIFF....WEBP`), made with sharp. */
+async function vp8lChunk(width: number, height: number): Promise<Buffer> {
+  const grey = { r: 200, g: 200, b: 200 }
+  const webp = await sharp({ create: { width, height, channels: 3, background: grey } })
+    .webp({ lossless: true })
+    .toBuffer()
+  expect(webp.toString('latin1', 12, 16)).toBe('VP8L')
+  return webp.subarray(12)
+}
+
+/** An extended WebP: VP8X, then XMP, then the picture when `picture` is given. */
+function webpWithXmp(width: number, height: number, picture?: Buffer): Uint8Array {
   const chunk = (id: string, data: Buffer) => {
     const head = Buffer.alloc(8)
     head.write(id, 0, 'latin1')
@@ -56,6 +69,7 @@ function webpWithXmp(width: number, height: number): Uint8Array {
     Buffer.from('WEBP'),
     chunk('VP8X', vp8x),
     chunk('XMP ', Buffer.from(XMP)),
+    picture ?? Buffer.alloc(0),
   ])
   const riff = Buffer.alloc(8)
   riff.write('RIFF', 0, 'latin1')
@@ -65,15 +79,19 @@ function webpWithXmp(width: number, height: number): Uint8Array {
 
 const importer = createImageImporter({ readSidecar: async () => undefined })
 
+const webpPicture = await vp8lChunk(400, 200)
+
 describe.each([
-  ['PNG', 'png', 'image/png', pngWithXmp(400, 200), true],
-  ['WebP', 'webp', 'image/webp', webpWithXmp(400, 200), false],
-])('%s with XMP', (_name, format, mime, bytes, hasThumbnail) => {
+  // pngWithXmp's pixels are all 200, alpha too: translucent, so its thumbnail stays a PNG.
+  ['PNG', 'png', 'image/png', pngWithXmp(400, 200), 'image/png'],
+  ['WebP', 'webp', 'image/webp', webpWithXmp(400, 200, webpPicture), 'image/jpeg'],
+])('%s with XMP', (_name, format, mime, bytes, thumbnailMime) => {
   it('is recognised by its bytes and read for caption, credit, place and keywords', async () => {
     expect(sniffImageFormat(bytes)).toBe(format)
+    const ctx = memoryImportContext()
     const [draft] = (await importer.import(
       { source: `raqa.${format}`, bytes },
-      memoryImportContext(),
+      ctx,
     )) as PhotoDraft[]
     expect(draft.title).toBe('Fighters & families in Raqa')
     expect(draft.photo.image?.mime).toBe(mime)
@@ -88,8 +106,23 @@ describe.each([
       height: 200,
     })
     expect(draft.tags).toEqual(['Syria', 'Raqa'])
-    // This WebP carries metadata but no picture: archived, without a thumbnail.
-    expect(draft.photo.thumbnail !== undefined).toBe(hasThumbnail)
+    expect(draft.photo.thumbnail).toMatchObject({ mime: thumbnailMime })
+    const thumbnail = ctx.blobs.get(draft.photo.thumbnail!.sha256)!.bytes
+    expect(await sharp(thumbnail).metadata()).toMatchObject({ width: 320, height: 160 })
+  })
+})
+
+describe('a WebP with metadata but no picture', () => {
+  it('is refused as damaged, and nothing is stored', async () => {
+    const ctx = memoryImportContext()
+    const error = await importer
+      .import({ source: 'raqa.webp', bytes: webpWithXmp(400, 200) }, ctx)
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ImportError)
+    expect((error as Error).message).toMatch(
+      /^raqa\.webp is damaged: its image data cannot be decoded \(.+\)\.$/,
+    )
+    expect(ctx.blobs.size).toBe(0)
   })
 })
 

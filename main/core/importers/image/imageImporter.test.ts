@@ -153,7 +153,7 @@ describe('imageImporter against ExifTool (iptc-images/expected-metadata.json)', 
     )
   })
 
-  it('merges an XMP sidecar only into fields the image lacks', async () => {
+  it('fills the fields the image lacks from an XMP sidecar', async () => {
     const sidecar = readFileSync(path.join(corpus, 'BonTonARTSTORplusIPTC.xmp'))
     const importer = createImageImporter({ readSidecar: async () => sidecar })
     const ctx = memoryImportContext()
@@ -167,6 +167,32 @@ describe('imageImporter against ExifTool (iptc-images/expected-metadata.json)', 
       'Allan Kohl; Minneapolis College of Art & Design Visual Resource Collection',
     )
     expect(draft.photo.meta?.width).toBe(250) // the pixels' size, not the sidecar's
+  })
+
+  it('lets the sidecar win over the embedded metadata where both have a field', async () => {
+    const bytes = readFileSync(path.join(corpus, 'reuters-GM1EA7M13RP01-view.jpg'))
+    const embedded = (await createImageImporter({ readSidecar: async () => undefined }).import(
+      { source: 'wire.jpg', bytes },
+      memoryImportContext(),
+    )) as PhotoDraft[]
+    const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+        <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Vin Diesel at the premiere, corrected by the desk.</rdf:li></rdf:Alt></dc:description>
+        <dc:creator><rdf:Seq><rdf:li>Jane Desk</rdf:li></rdf:Seq></dc:creator>
+        <photoshop:City>Hollywood</photoshop:City>
+      </rdf:Description></rdf:RDF></x:xmpmeta>`
+    const importer = createImageImporter({ readSidecar: async () => new TextEncoder().encode(xmp) })
+    const [draft] = (await importer.import(
+      { source: 'wire.jpg', bytes },
+      memoryImportContext(),
+    )) as PhotoDraft[]
+    expect(draft.photo.caption).toBe('Vin Diesel at the premiere, corrected by the desk.')
+    expect(draft.photo.meta?.creator).toBe('Jane Desk')
+    expect(draft.photo.meta?.city).toBe('Hollywood')
+    // Fields the sidecar does not have stay as embedded.
+    expect(draft.photo.meta?.creditLine).toBe(embedded[0].photo.meta?.creditLine)
+    expect(draft.photo.meta?.creditLine).toBeTruthy()
+    expect(embedded[0].photo.caption).not.toBe(draft.photo.caption)
   })
 })
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PhotoDraft, PhotoMeta } from '../../model'
 import { MAX_TAG_LENGTH, normalizeTag, tagKey } from '../../tags'
-import { createThumbnail, DEFAULT_THUMBNAIL_SIDE } from '../../thumbnails/createThumbnail'
+import { DEFAULT_THUMBNAIL_SIDE, makeThumbnail } from '../../thumbnails/createThumbnail'
 import {
   ImportError,
   MAX_IMPORT_BYTES,
@@ -17,6 +17,7 @@ import {
   sniffImageFormat,
   type ImageFormat,
 } from './imageFormat'
+import { refusalBeforeDecoding } from './imageIntegrity'
 import { readImageSize } from './imageSize'
 import { captionAndCredit } from './photoCredit'
 import { photoTitle } from './photoTitle'
@@ -41,10 +42,14 @@ export interface ImageImporterOptions {
  * Build the photo importer: JPEG, TIFF, PNG, WebP and HEIC files become one `PhotoDraft` each,
  * with caption, credit, IPTC/XMP/EXIF fields, the image kept in the archive and a thumbnail.
  *
+ * The thumbnail comes from the file's embedded preview when it has a large enough one, else
+ * from the image decoded by sharp (pure JS where sharp cannot load): see `makeThumbnail`.
+ *
  * Damaged metadata does not stop the import: the photo is archived without it. Throws
- * `ImportError` when the bytes are not an image of a known format (whatever the extension
- * says), when a JPEG/PNG has no readable image data (cut or overwritten), or when the file is
- * larger than `MAX_IMPORT_BYTES`; nothing is stored then.
+ * `ImportError` with one clear sentence, and stores nothing, when the bytes are not an image of
+ * a known format (whatever the extension says), when the header claims more pixels than Morgue
+ * decodes (a decompression bomb), when a JPEG is truncated or has no image data, when the
+ * decoder finds the image data damaged, or when the file is larger than `MAX_IMPORT_BYTES`.
  */
 export function createImageImporter(options: ImageImporterOptions = {}): Importer {
   const readSidecar = options.readSidecar ?? readSidecarBeside
@@ -78,14 +83,20 @@ export function createImageImporter(options: ImageImporterOptions = {}): Importe
       ctx.signal?.throwIfAborted()
       const mime = IMAGE_MIME[format]
       const size = readImageSize(input.bytes, format) ?? sizeFromMeta(meta)
-      const { caption, credit } = captionAndCredit(meta)
-      const thumb = await createThumbnail(input.bytes, mime, side, {
-        orientation: meta.orientation,
-      })
-      if (!size && !thumb && DECODABLE.has(format)) {
-        // Neither a frame header nor decodable pixels: a cut or overwritten file, not a photo.
+      if (!size && DECODABLE.has(format)) {
+        // No frame header: a file cut inside its metadata or overwritten, not a photo.
         throw new ImportError(`${fileName} is damaged: it has no image data Morgue can read.`)
       }
+      const refusal = refusalBeforeDecoding(input.bytes, format, size, fileName)
+      if (refusal) throw new ImportError(refusal)
+      const { caption, credit } = captionAndCredit(meta)
+      const made = await makeThumbnail(input.bytes, mime, side, { orientation: meta.orientation })
+      if (!made.ok && made.damage && (made.decoder === 'sharp' || DECODABLE.has(format))) {
+        throw new ImportError(
+          `${fileName} is damaged: its image data cannot be decoded (${made.damage}).`,
+        )
+      }
+      const thumb = made.ok ? made.thumbnail : null
       const image = await ctx.putBlob(input.bytes, mime, fileName)
       const thumbnail = thumb
         ? await ctx.putBlob(thumb.bytes, thumb.mime, thumbnailName(fileName, thumb.mime))
@@ -114,7 +125,7 @@ export function createImageImporter(options: ImageImporterOptions = {}): Importe
   }
 }
 
-/** Formats the thumbnailer decodes, so a failure to decode them means damage. */
+/** Formats the pure-JS thumbnailer decodes too, so a failure to decode them means damage. */
 const DECODABLE = new Set<ImageFormat>(['jpeg', 'png'])
 
 /** The photo importer with default options (sidecars read from disk, 320 px thumbnails). */

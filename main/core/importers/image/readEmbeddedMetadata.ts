@@ -96,13 +96,17 @@ export async function readXmpSidecar(xmp: Uint8Array | string): Promise<Embedded
 }
 
 /**
- * Fill the gaps of `base` from `extra` (a sidecar completes the embedded fields, never the other
- * way round: the embedded metadata travelled with the pixels).
+ * The embedded metadata with an XMP sidecar's over it: where both have a field the sidecar
+ * wins, as in Lightroom, Bridge, darktable and digiKam (the sidecar is where edits are saved);
+ * fields only the image has are kept.
  */
-export function mergeMetadata(base: EmbeddedMetadata, extra: EmbeddedMetadata): EmbeddedMetadata {
-  const out: EmbeddedMetadata = { ...extra, ...stripUndefined(base) }
-  out.creators = base.creators.length ? base.creators : extra.creators
-  out.keywords = base.keywords.length ? base.keywords : extra.keywords
+export function mergeMetadata(
+  embedded: EmbeddedMetadata,
+  sidecar: EmbeddedMetadata,
+): EmbeddedMetadata {
+  const out: EmbeddedMetadata = { ...embedded, ...stripUndefined(sidecar) }
+  out.creators = sidecar.creators.length ? sidecar.creators : embedded.creators
+  out.keywords = sidecar.keywords.length ? sidecar.keywords : embedded.keywords
   return out
 }
 

@@ -47,6 +47,15 @@ const photo = z.looseObject({
   image: blobRef.optional(),
   thumbnail: blobRef.optional(),
   meta: photoMeta.optional(),
+  tags: z.array(z.string()).optional(),
+  // A person's correction travels with the photo, so it still wins in the archive it goes to.
+  edited: z
+    .looseObject({
+      at: z.string(),
+      fields: z.array(z.enum(['caption', 'photographer', 'agency', 'via', 'for'])),
+      original: z.looseObject({ caption: z.string(), credit: credit.nullable() }),
+    })
+    .optional(),
 })
 
 const origin = z.looseObject({

@@ -20,6 +20,12 @@ export function ImportProgressBar({
       </span>
       <progress max={total || undefined} value={total ? done : undefined} />
       {progress?.current && <span className="import-current muted small">{progress.current}</span>}
+      {progress?.images && progress.images.total > 0 && (
+        <span className="muted small" data-testid="import-images">
+          images {progress.images.done} of {progress.images.total}
+          {progress.images.failed ? ` (${progress.images.failed} missing)` : ''}
+        </span>
+      )}
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
@@ -37,6 +43,9 @@ export function ImportReportDialog({
 }) {
   const failures = report.outcomes.filter((o) => o.status === 'failed')
   const duplicates = report.outcomes.filter((o) => o.status === 'duplicate')
+  const missingImages = report.outcomes.flatMap((o) =>
+    (o.missingImages ?? []).map((m) => ({ ...m, source: o.source })),
+  )
   const versions = report.outcomes.filter((o) => o.version !== undefined)
   return (
     <Dialog
@@ -78,6 +87,24 @@ export function ImportReportDialog({
               ))}
             </ul>
           </>
+        )}
+        {missingImages.length > 0 && (
+          <details data-testid="report-missing-images">
+            <summary>
+              {plural(missingImages.length, 'image')} could not be archived (Retry missing images in
+              the reader)
+            </summary>
+            <ul className="report-list">
+              {missingImages.map((m, i) => (
+                <li key={i}>
+                  <code>{m.url.startsWith('data:') ? `${m.url.slice(0, 40)}…` : m.url}</code>
+                  <span>
+                    {m.reason} <span className="muted">({m.source})</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
         {duplicates.length > 0 && (
           <details>

@@ -1,51 +1,21 @@
 import { useEffect, useState } from 'react'
-import type { ArchiveItem, Photo } from '../../../../main/core/model'
-import { archive, mediaUrl, openExternal, unwrap } from '../../api'
-import { formatCredit, formatDate } from '../../ui/format'
+import type { ArchiveItem } from '../../../../main/core/model'
+import { archive, openExternal, unwrap } from '../../api'
+import { formatDate } from '../../ui/format'
+import { textDirection } from '../../ui/textDirection'
+import { PhotoFigure } from '../photos/PhotoFigure'
+import { PhotoView } from '../photos/PhotoView'
 import { TagEditor } from '../tags/TagEditor'
+import { MissingImages } from './MissingImages'
+import { SimilarStories } from './SimilarStories'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
-
-/** Image types a browser shows; for the others (HEIC, TIFF) the reader shows the thumbnail. */
-const SHOWN_AS_IS = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
-
-function PhotoFigure({ photo, focused }: { photo: Photo; focused: boolean }) {
-  const image =
-    photo.image && (SHOWN_AS_IS.has(photo.image.mime) || !photo.thumbnail)
-      ? photo.image
-      : photo.thumbnail
-  const credit = formatCredit(photo.credit)
-  return (
-    <figure className={focused ? 'photo focused' : 'photo'} data-testid="reader-photo">
-      {image ? (
-        <img src={mediaUrl(image.sha256)} alt={photo.caption} />
-      ) : (
-        <div className="photo-missing">
-          <span aria-hidden>▣</span> Image not archived{photo.src ? ` · ${photo.src}` : ''}
-        </div>
-      )}
-      <figcaption dir="auto">
-        {photo.caption}
-        {credit && (
-          <span className="credit" title={photo.credit?.raw} data-testid="reader-credit">
-            {credit}
-          </span>
-        )}
-        {photo.meta?.city || photo.meta?.country ? (
-          <span className="muted small">
-            {' '}
-            · {[photo.meta.city, photo.meta.country].filter(Boolean).join(', ')}
-          </span>
-        ) : null}
-      </figcaption>
-    </figure>
-  )
-}
 
 /**
  * The reader: the archived article with its photos (caption + credit as photographer / agency),
  * tags editable in place, the source link opened in the system browser, and the archived page
- * snapshot in a sandboxed frame. Text direction follows the text (`dir="auto"`).
+ * snapshot in a sandboxed frame. Text direction follows the text (`textDirection`: right to left
+ * for Arabic, Hebrew, Persian…, even when a line starts with a Latin name).
  */
 export function Reader({
   id,
@@ -54,6 +24,9 @@ export function Reader({
   knownTags,
   tagColor,
   onFailure,
+  onOpenItem,
+  onOpen,
+  onCopy,
 }: {
   id: string | null
   photoId?: string
@@ -61,9 +34,18 @@ export function Reader({
   knownTags: string[]
   tagColor: (tag: string) => string | undefined
   onFailure: (message: string) => void
+  /** Open another item (a near duplicate listed under the header). */
+  onOpenItem?: (id: string) => void
+  /** Open the item, or with a photo id one of its photos on its own (photo view). */
+  onOpen: (id: string, photoId?: string) => void
+  /** Copy a photo's caption with its credit (ref: `ARTICLE/p0` or a photo's id). */
+  onCopy: (ref: string) => void
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
   const [missing, setMissing] = useState(false)
+  const [reloads, setReloads] = useState(0)
+  // Why the item cannot be shown (a damaged file): shown in place of the item, never its text.
+  const [damaged, setDamaged] = useState<{ id: string; reason: string } | null>(null)
   // Which item the snapshot is shown for: opening another item shows its text again.
   const [snapshotFor, setSnapshotFor] = useState<string | null>(null)
   const showSnapshot = snapshotFor !== null && snapshotFor === id
@@ -78,12 +60,18 @@ export function Reader({
         if (!live) return
         setItem(it)
         setMissing(it === null)
+        setDamaged(null)
       })
-      .catch((err: unknown) => live && onFailure(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => {
+        if (!live) return
+        const reason = err instanceof Error ? err.message : String(err)
+        if (/ is damaged/.test(reason)) setDamaged({ id, reason })
+        else onFailure(reason)
+      })
     return () => {
       live = false
     }
-  }, [id, version, onFailure])
+  }, [id, version, reloads, onFailure])
 
   if (!id) {
     return (
@@ -97,6 +85,16 @@ export function Reader({
     )
   }
   if (missing) return <div className="reader-empty">This item is no longer in the archive.</div>
+  if (damaged && damaged.id === id) {
+    return (
+      <div className="reader-empty reader-damaged" role="alert" data-testid="reader-damaged">
+        <p>
+          <strong>This item is damaged and cannot be shown.</strong>
+        </p>
+        <p className="small">{damaged.reason}</p>
+      </div>
+    )
+  }
   if (!item || item.id !== id) return <div className="reader-empty muted">Loading…</div>
 
   const setTags = (tags: string[]) =>
@@ -105,9 +103,37 @@ export function Reader({
     )
   const url = item.kind === 'article' ? (item.canonicalUrl ?? item.url) : undefined
   const photos = item.kind === 'article' ? item.photos : [item.photo]
+  // The article's direction from its own text (and language): an Arabic story reads right to left.
+  const text = item.kind === 'article' ? `${item.title} ${item.body.join(' ')}` : item.title
+  const dir = textDirection(text, item.language)
+  const viewed = item.kind === 'article' && photoId && photos.find((p) => p.id === photoId)
+  if (item.kind === 'article' && viewed) {
+    return (
+      <PhotoView
+        article={item}
+        photo={viewed}
+        knownTags={knownTags}
+        tagColor={tagColor}
+        onOpenArticle={() => onOpen(item.id)}
+        onCopy={onCopy}
+        onFailure={onFailure}
+      />
+    )
+  }
+  const figure = (p: (typeof photos)[number]) => (
+    <PhotoFigure
+      key={p.id}
+      photo={p}
+      photoRef={item.kind === 'article' ? `${item.id}/${p.id}` : item.id}
+      focused={p.id === photoId}
+      onOpen={item.kind === 'article' ? () => onOpen(item.id, p.id) : undefined}
+      onCopy={onCopy}
+      onFailure={onFailure}
+    />
+  )
 
   return (
-    <article className="reader" data-testid="reader" lang={item.language} dir="auto">
+    <article className="reader" data-testid="reader" lang={item.language} dir={dir}>
       <header className="reader-head">
         <div className="reader-kicker">
           {item.source && <span className="reader-source">{item.source}</span>}
@@ -116,7 +142,7 @@ export function Reader({
           )}
           {item.kind === 'article' && item.dateline && <span>{item.dateline}</span>}
         </div>
-        <h1 dir="auto">{item.title}</h1>
+        <h1 dir={textDirection(item.title, item.language)}>{item.title}</h1>
         {item.kind === 'article' && item.subtitle && (
           <p className="reader-subtitle" dir="auto">
             {item.subtitle}
@@ -168,6 +194,21 @@ export function Reader({
           ) : null}
           <span className="muted small">Archived {formatDate(item.archivedAt)}</span>
         </div>
+        {item.kind === 'article' && (
+          <MissingImages
+            item={item}
+            onUpdated={() => setReloads((n) => n + 1)}
+            onFailure={onFailure}
+          />
+        )}
+        {item.kind === 'article' && (
+          <SimilarStories
+            id={item.id}
+            version={version}
+            onOpen={onOpenItem}
+            onFailure={onFailure}
+          />
+        )}
       </header>
       {showVersions && item.kind === 'article' ? (
         <StoryVersions story={item} onFailure={onFailure} />
@@ -175,18 +216,14 @@ export function Reader({
         <SnapshotFrame sha256={item.snapshot.sha256} title={item.title} />
       ) : (
         <div className="reader-body">
-          {photos.slice(0, 1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} />
-          ))}
+          {photos.slice(0, 1).map(figure)}
           {item.kind === 'article' &&
             item.body.map((para, i) => (
-              <p key={i} dir="auto">
+              <p key={i} dir={textDirection(para, item.language)}>
                 {para}
               </p>
             ))}
-          {photos.slice(1).map((p) => (
-            <PhotoFigure key={p.id} photo={p} focused={p.id === photoId} />
-          ))}
+          {photos.slice(1).map(figure)}
           {item.notes && (
             <aside className="notes">
               <h3>Notes</h3>

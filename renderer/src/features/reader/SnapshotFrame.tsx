@@ -22,12 +22,17 @@ function frameCsp(): string {
 export function sanitizeSnapshot(html: string): string {
   const purify = DOMPurify(window)
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (!(node instanceof Element) || node.tagName !== 'IMG') return
+    if (!(node instanceof Element)) return
     const sha = node.getAttribute(ARCHIVED_IMAGE) ?? ''
-    node.removeAttribute('src')
     node.removeAttribute(ARCHIVED_IMAGE)
-    if (SHA256.test(sha))
-      node.setAttribute('src', new URL(mediaUrl(sha), window.location.href).href)
+    const url = SHA256.test(sha) ? new URL(mediaUrl(sha), window.location.href).href : null
+    if (node.tagName === 'IMG') {
+      node.removeAttribute('src')
+      if (url) node.setAttribute('src', url)
+    } else if (url && node instanceof HTMLElement) {
+      // A figure's CSS background, archived by the importer.
+      node.style.backgroundImage = `url("${url}")`
+    }
   })
   const clean = purify.sanitize(html, {
     WHOLE_DOCUMENT: true,

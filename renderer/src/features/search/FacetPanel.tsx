@@ -1,4 +1,19 @@
-import type { Facets } from '../../../../main/core/search/types'
+import type { FacetCount, Facets, YearFacetCount } from '../../../../main/core/search/types'
+
+/** The counting rule, shown on every facet header. */
+export const FACET_RULE =
+  'Counts items: an article counts once per value even when its text and its photos are ' +
+  'separate results.'
+const YEAR_RULE =
+  `${FACET_RULE} Items without a published date are filed by the date they were archived ` +
+  '(“archived” beside the year).'
+
+/** `2016`, `2026 · archived`, or `2026 · 3 archived` when only some are undated. */
+function yearNote(f: FacetCount): string | null {
+  const archived = (f as YearFacetCount).archived ?? 0
+  if (archived === 0) return null
+  return archived === f.count ? 'archived' : `${archived.toLocaleString()} archived`
+}
 
 const GROUPS: { key: keyof Facets; label: string; field: string }[] = [
   { key: 'agency', label: 'Agency', field: 'agency' },
@@ -32,7 +47,7 @@ export function FacetPanel({
         if (values.length === 0) return null
         return (
           <div key={key} className="facet-group">
-            <h3>{label}</h3>
+            <h3 title={key === 'year' ? YEAR_RULE : FACET_RULE}>{label}</h3>
             <ul className="facet-list">
               {values.map((f) => (
                 <li key={f.value}>
@@ -45,6 +60,12 @@ export function FacetPanel({
                   >
                     <span className="facet-name" dir="auto">
                       {f.value}
+                      {key === 'year' && yearNote(f) && (
+                        <span className="muted small" title="Filed by the date it was archived">
+                          {' '}
+                          · {yearNote(f)}
+                        </span>
+                      )}
                     </span>
                     <span className="count">{f.count.toLocaleString()}</span>
                   </button>

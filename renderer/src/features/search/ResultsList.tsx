@@ -10,7 +10,9 @@ import {
 import { mediaUrl } from '../../api'
 import { Highlight } from '../../ui/Highlight'
 import { formatCredit, formatDate } from '../../ui/format'
+import { similarLabel } from './clusterRows'
 import type { ResultRow } from './useResults'
+import { textDirection } from '../../ui/textDirection'
 
 export interface ResultsListHandle {
   focus(): void
@@ -30,6 +32,14 @@ export interface ResultsListProps {
   onNeedMore: () => void
   tagColor: (tag: string) => string | undefined
   onTagClick: (tag: string) => void
+  /** Keys of the rows whose cluster is expanded. */
+  expanded?: ReadonlySet<string>
+  /** Show or hide the other members of a row's cluster (→ / ← or the "+N similar" button). */
+  onToggleCluster?: (key: string) => void
+  /** Copy the photo under the cursor with its credit (`c`). */
+  onCopy: (ref: string) => void
+  /** Open the article a photo hit belongs to. */
+  onOpenArticle: (id: string) => void
 }
 
 /**
@@ -59,6 +69,10 @@ function RowView({
   tagColor,
   onTagClick,
   onCheck,
+  expanded,
+  onToggleCluster,
+  onCopy,
+  onOpenArticle,
 }: {
   row: ResultRow
   active: boolean
@@ -67,7 +81,12 @@ function RowView({
   tagColor: (tag: string) => string | undefined
   onTagClick: (tag: string) => void
   onCheck: () => void
+  expanded: boolean
+  onToggleCluster?: () => void
+  onCopy: (ref: string) => void
+  onOpenArticle: (id: string) => void
 }) {
+  if (row.memberOf) return <MemberRowView row={row} active={active} open={open} />
   const title = row.snippets.find((s) => s.field === 'title')
   const passage = row.photoId
     ? row.snippets.find((s) => s.field === 'caption')
@@ -102,14 +121,14 @@ function RowView({
         </div>
       ) : null}
       <div className="result-main">
-        <div className="result-title" dir="auto">
+        <div className="result-title" dir={textDirection(row.title)}>
           {row.photoId && <span className="kind-badge">Photo</span>}
           {row.kind === 'photo' && !row.photoId && <span className="kind-badge">Image</span>}
           {title ? <Highlight text={title.text} ranges={title.highlights} /> : row.title}
         </div>
         {row.photoId ? (
           <>
-            <div className="result-caption" dir="auto">
+            <div className="result-caption" dir={textDirection(passage?.text ?? row.caption ?? '')}>
               {passage ? (
                 <Highlight text={passage.text} ranges={passage.highlights} />
               ) : (
@@ -128,12 +147,17 @@ function RowView({
                     credit
                   )}
                 </span>
+                {row.edited && (
+                  <span className="edited-badge" data-testid="edited-badge">
+                    edited
+                  </span>
+                )}
               </div>
             )}
           </>
         ) : (
           passage && (
-            <div className="result-snippet" dir="auto">
+            <div className="result-snippet" dir={textDirection(passage.text)}>
               {passage.field === 'credit' && <span className="muted">Credit: </span>}
               <Highlight text={passage.text} ranges={passage.highlights} />
             </div>
@@ -142,7 +166,54 @@ function RowView({
         <div className="result-meta">
           {row.source && <span className="result-source">{row.source}</span>}
           {row.date && <span>{formatDate(row.date)}</span>}
-          {row.photoId && <span className="muted">in “{row.title}”</span>}
+          {row.cluster && onToggleCluster && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="cluster-toggle"
+              data-testid="cluster-toggle"
+              aria-expanded={expanded}
+              title={
+                row.cluster.folded > 0
+                  ? `${row.cluster.folded} of them also match this search`
+                  : 'Near duplicates in the archive'
+              }
+              onClick={(e) => {
+                e.stopPropagation()
+                onToggleCluster()
+              }}
+            >
+              {expanded ? '▾' : '▸'} {similarLabel(row.cluster)}
+            </button>
+          )}
+          {row.photoId && row.ref !== row.id && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="article-link muted"
+              data-testid="open-article"
+              onClick={(e) => {
+                e.stopPropagation()
+                onOpenArticle(row.id)
+              }}
+            >
+              in “{row.title}”
+            </button>
+          )}
+          {row.photoId && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="row-action"
+              title="Copy with credit (c)"
+              onClick={(e) => {
+                e.stopPropagation()
+                onCopy(row.ref)
+              }}
+            >
+              Copy with credit
+            </button>
+          )}
           {row.tags.map((t) => (
             <button
               key={t}
@@ -164,9 +235,32 @@ function RowView({
   )
 }
 
+/** A member of an expanded cluster, listed under its row: title, outlet, date. */
+function MemberRowView({ row, active, open }: { row: ResultRow; active: boolean; open: boolean }) {
+  return (
+    <div
+      className={['result', 'cluster-member', active && 'active', open && 'open']
+        .filter(Boolean)
+        .join(' ')}
+      data-testid="cluster-member"
+    >
+      <div className="result-main">
+        <div className="result-title" dir="auto">
+          {row.title}
+        </div>
+        <div className="result-meta">
+          {row.source && <span className="result-source">{row.source}</span>}
+          {row.date && <span>{formatDate(row.date)}</span>}
+        </div>
+      </div>
+    </div>
+  )
+}
+
 /**
  * The results: virtualised (only the visible rows exist in the DOM, so 100k results scroll),
- * keyboard-driven (arrows or j/k move, Enter opens, Space selects, `t` tags, Delete deletes).
+ * keyboard-driven (arrows or j/k move, Enter opens, Space selects, `t` tags, Delete deletes,
+ * → shows a cluster's near duplicates under its row and ← hides them).
  */
 export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
   function ResultsList(props, ref) {
@@ -229,6 +323,23 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
         case 'Enter':
           if (cursor >= 0) onOpen(cursor)
           break
+        case 'ArrowRight': {
+          const row = rows[cursor]
+          if (!row?.cluster || props.expanded?.has(row.key)) return
+          props.onToggleCluster?.(row.key)
+          break
+        }
+        case 'ArrowLeft': {
+          const row = rows[cursor]
+          const owner = row?.memberOf ?? (row && props.expanded?.has(row.key) ? row.key : null)
+          if (!owner) return
+          props.onToggleCluster?.(owner)
+          move(
+            rows.findIndex((r) => r.key === owner),
+            false,
+          )
+          break
+        }
         case ' ': {
           const row = rows[cursor]
           if (!row) return
@@ -249,6 +360,12 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
         case 't':
           props.onTag()
           break
+        case 'c': {
+          if (e.ctrlKey || e.metaKey || e.altKey) return
+          const row = rows[cursor]
+          if (row?.photoId || row?.kind === 'photo') props.onCopy(row.ref)
+          break
+        }
         case 'Delete':
         case 'Backspace':
           props.onDelete()
@@ -312,6 +429,12 @@ export const ResultsList = forwardRef<ResultsListHandle, ResultsListProps>(
                   open={row.key === openKey}
                   tagColor={props.tagColor}
                   onTagClick={props.onTagClick}
+                  expanded={props.expanded?.has(row.key) ?? false}
+                  onToggleCluster={
+                    props.onToggleCluster ? () => props.onToggleCluster?.(row.key) : undefined
+                  }
+                  onCopy={props.onCopy}
+                  onOpenArticle={props.onOpenArticle}
                   onCheck={() => {
                     const next = new Set(selected)
                     if (next.has(row.key)) next.delete(row.key)

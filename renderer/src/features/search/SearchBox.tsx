@@ -1,5 +1,6 @@
 import { forwardRef, useState } from 'react'
 import type { QueryError } from '../../../../main/core/search/types'
+import { FieldCompletions, useFieldCompletion } from './FieldCompletion'
 import type { SortMode } from './useResults'
 
 const SYNTAX: [string, string][] = [
@@ -14,7 +15,9 @@ const SYNTAX: [string, string][] = [
   ['after:2023-10-01 before:2024-01-01', 'dates; or year:2016'],
   ['type:photo', 'or type:article'],
   ['is:untagged', 'items without tags'],
+  ['is:undated', 'items without a published date (filed by archived date)'],
   ['credit:empty', 'captions missing a credit'],
+  ['similar:1f0c3a9e5d7b2468', 'the item and its near duplicates (same story, other outlets)'],
 ]
 
 /** The query syntax, in a popover next to the search box. */
@@ -39,7 +42,11 @@ function SyntaxHelp({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <p className="muted">Case and accents are ignored: Souleïman finds Souleiman.</p>
+      <p className="muted">
+        Case and accents are ignored: Souleïman finds Souleiman; Müller finds Mueller and Muller;
+        Wal-Mart, Walmart and Wal Mart are one word. Name variants (Gaddafi = Qadhafi) are edited
+        under “Name variants”. Typing tag:, photographer:, agency: or source: offers values.
+      </p>
     </div>
   )
 }
@@ -78,6 +85,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   ref,
 ) {
   const [help, setHelp] = useState(false)
+  const completion = useFieldCompletion(query, onQuery)
   return (
     <div className="searchbar">
       <div className={error ? 'search-field has-error' : 'search-field'}>
@@ -92,8 +100,16 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           aria-label="Search"
           value={query}
           spellCheck={false}
-          onChange={(e) => onQuery(e.target.value)}
+          aria-autocomplete="list"
+          aria-controls="field-completions"
+          aria-activedescendant={completion.activeId}
+          onChange={(e) => {
+            onQuery(e.target.value)
+            completion.update(e.target.value, e.target.selectionStart ?? e.target.value.length)
+          }}
+          onBlur={() => completion.close()}
           onKeyDown={(e) => {
+            if (completion.onKeyDown(e)) return
             if (e.key === 'Enter' || e.key === 'ArrowDown') {
               e.preventDefault()
               onEnter()
@@ -113,6 +129,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           ?
         </button>
         {help && <SyntaxHelp onClose={() => setHelp(false)} />}
+        <FieldCompletions state={completion} />
       </div>
       <select
         aria-label="Sort"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Credit, ItemId, ItemSummary } from '../../../../main/core/model'
 import type {
   Facets,
@@ -7,12 +7,16 @@ import type {
   SearchResult,
   Snippet,
 } from '../../../../main/core/search/types'
+import type { HitCluster } from '../../../../main/core/similar/types'
 import { archive, unwrap } from '../../api'
+import { foldRepeatedClusters, withExpandedClusters } from './clusterRows'
 
 /** One line of the results list: an article, a standalone photo, or a photo hit in an article. */
 export interface ResultRow {
   key: string
   id: ItemId
+  /** What photo actions take: the item id, or `ARTICLE/p0` for a photo inside an article. */
+  ref: string
   kind: 'article' | 'photo'
   title: string
   source?: string
@@ -25,6 +29,12 @@ export interface ResultRow {
   thumbnail?: string
   /** Set for a caption inside an article. */
   photoId?: string
+  /** Its near-duplicate cluster, when it has one (the row stands for the whole cluster). */
+  cluster?: HitCluster
+  /** Set on the rows an expanded cluster shows under its row: that row's key. */
+  memberOf?: string
+  /** A person corrected the caption or credit. */
+  edited?: boolean
 }
 
 export type SortMode = 'relevance' | 'newest' | 'oldest'
@@ -38,6 +48,10 @@ export interface ResultsState {
   loading: boolean
   /** Whether the rows come from a query (true) or are the plain archive list. */
   searched: boolean
+  /** Hits folded into the row of their cluster (not shown as rows of their own). */
+  hidden: number
+  /** Where the next page starts among the hits (rows + folded hits so far). */
+  nextOffset: number
   /** Set when close words stood in for misspelled ones ("Showing results for …"). */
   correction: SpellingCorrection | null
   /** For a query without results: a close query that finds something. */
@@ -69,6 +83,7 @@ const FEED_ONLY = /^feed:([0-9a-f]{8})$/
 function fromHit(hit: SearchHit): ResultRow {
   const base = {
     id: hit.id,
+    ref: hit.ref,
     title: hit.title,
     source: hit.source,
     date: hit.publishedAt,
@@ -84,15 +99,17 @@ function fromHit(hit: SearchHit): ResultRow {
       credit: hit.credit,
       thumbnail: hit.thumbnail,
       photoId: hit.photoId,
+      edited: hit.edited,
     }
   }
-  return { ...base, key: hit.id, kind: 'article' }
+  return { ...base, key: hit.id, kind: 'article', cluster: hit.cluster }
 }
 
 function fromSummary(s: ItemSummary): ResultRow {
   return {
     key: s.id,
     id: s.id,
+    ref: s.id,
     kind: s.kind,
     title: s.title,
     source: s.source,
@@ -114,11 +131,14 @@ async function fetchPage(
   sort: SortMode,
   offset: number,
   limit?: number,
+  photoTagged?: (tag: string) => boolean,
 ): Promise<Page> {
   const q = query.trim()
+  // A tag carried by photos inside articles is searched, so each photo is a row of its own.
   const tagOnly = TAG_ONLY.exec(q)
+  const tagName = tagOnly ? (tagOnly[1] ?? tagOnly[2]) : undefined
   const feedOnly = FEED_ONLY.exec(q)
-  if (q === '' || tagOnly || feedOnly) {
+  if (q === '' || (tagOnly && !photoTagged?.(tagName!)) || feedOnly) {
     // The list comes from the store; the facets of the whole archive (or tag) from the index.
     const [page, counted] = await Promise.all([
       unwrap(
@@ -138,6 +158,8 @@ async function fetchPage(
       facets: counted?.facets ?? null,
       error: null,
       searched: q !== '',
+      hidden: 0,
+      nextOffset: offset + page.items.length,
       correction: null,
       didYouMean: null,
     }
@@ -148,6 +170,7 @@ async function fetchPage(
       limit: Math.min(limit ?? SEARCH_PAGE, 200),
       sort,
       facets: offset === 0,
+      collapse: true,
     }),
   )
   return {
@@ -156,6 +179,8 @@ async function fetchPage(
     facets: result.facets ?? null,
     error: result.error ?? null,
     searched: true,
+    hidden: result.collapsed?.hidden ?? 0,
+    nextOffset: result.collapsed?.nextOffset ?? offset + result.hits.length,
     correction: correctionOf(result),
     didYouMean: result.didYouMean ?? null,
   }
@@ -165,7 +190,12 @@ async function fetchPage(
  * Results for the query as you type: debounced, stale answers dropped, more pages loaded as
  * the list scrolls, refetched when `version` changes (the archive changed).
  */
-export function useResults(query: string, sort: SortMode, version: number) {
+export function useResults(
+  query: string,
+  sort: SortMode,
+  version: number,
+  photoTagged?: (tag: string) => boolean,
+) {
   const [state, setState] = useState<ResultsState>({
     rows: [],
     total: 0,
@@ -174,9 +204,12 @@ export function useResults(query: string, sort: SortMode, version: number) {
     failure: null,
     loading: true,
     searched: false,
+    hidden: 0,
+    nextOffset: 0,
     correction: null,
     didYouMean: null,
   })
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const request = useRef(0)
   const loadingMore = useRef(false)
   const lastKey = useRef('')
@@ -189,13 +222,14 @@ export function useResults(query: string, sort: SortMode, version: number) {
     const id = ++request.current
     // A refresh after a change keeps what was loaded, so the list does not jump back.
     const keep = sameQuery ? Math.max(loaded.current, 1) : undefined
+    if (!sameQuery) setExpanded(new Set())
     const timer = setTimeout(
       () => {
         setState((s) => ({ ...s, loading: true }))
-        fetchPage(query, sort, 0, keep)
+        fetchPage(query, sort, 0, keep, photoTagged)
           .then((page) => {
             if (id !== request.current) return
-            loaded.current = page.rows.length
+            loaded.current = page.nextOffset
             setState({ ...page, failure: null, loading: false })
           })
           .catch((err: unknown) => {
@@ -210,26 +244,42 @@ export function useResults(query: string, sort: SortMode, version: number) {
       sameQuery ? 0 : DEBOUNCE_MS,
     )
     return () => clearTimeout(timer)
-  }, [query, sort, version])
+  }, [query, sort, version, photoTagged])
 
   const loadMore = useCallback(() => {
-    if (loadingMore.current || state.rows.length >= state.total || state.loading) return
+    if (loadingMore.current || state.nextOffset >= state.total || state.loading) return
     loadingMore.current = true
     const id = request.current
-    fetchPage(query, sort, state.rows.length)
+    fetchPage(query, sort, state.nextOffset, undefined, photoTagged)
       .then((page) => {
         if (id !== request.current) return
         setState((s) => {
-          const rows = [...s.rows, ...page.rows]
-          loaded.current = rows.length
-          return { ...s, rows }
+          // A cluster whose row is already loaded gets no second row from a later page.
+          const { rows: fresh, folded } = foldRepeatedClusters(s.rows, page.rows)
+          loaded.current = page.nextOffset
+          return {
+            ...s,
+            rows: [...s.rows, ...fresh],
+            hidden: s.hidden + page.hidden + folded,
+            nextOffset: page.nextOffset,
+          }
         })
       })
       .catch(() => undefined)
       .finally(() => {
         loadingMore.current = false
       })
-  }, [query, sort, state.rows.length, state.total, state.loading])
+  }, [query, sort, state.nextOffset, state.total, state.loading, photoTagged])
 
-  return { ...state, loadMore }
+  const toggleCluster = useCallback((key: string) => {
+    setExpanded((prev) => {
+      const next = new Set(prev)
+      if (next.has(key)) next.delete(key)
+      else next.add(key)
+      return next
+    })
+  }, [])
+  const rows = useMemo(() => withExpandedClusters(state.rows, expanded), [state.rows, expanded])
+
+  return { ...state, rows, expanded, loadMore, toggleCluster }
 }

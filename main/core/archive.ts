@@ -546,8 +546,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
       )
       // One durable write per batch of files rather than per file: fsync dominates small imports.
       const batch = emptyBatch()
-      // Files are parsed a few ahead (in the worker) and ingested in order.
-      const parsed = prefetch(files.length, PARSE_AHEAD, (j) =>
+      // Files are parsed a few ahead (on the import workers: two each) and ingested in order.
+      const depth = Math.max(PARSE_AHEAD, 2 * (deps.runImport?.parallelism ?? 1))
+      const parsed = prefetch(files.length, depth, (j) =>
         parseFile(files[j].path, files[j].bytes, options, images),
       )
       for (const [i, file] of files.entries()) {

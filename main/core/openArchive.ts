@@ -14,8 +14,10 @@ export interface OpenArchiveOptions {
   fetch?: typeof fetch
   /** Search index worker threads (default: chosen by the engine). */
   searchWorkers?: number
-  /** Parse imported files in a worker thread (default true; false parses in this thread). */
+  /** Parse imported files in worker threads (default true; false parses in this thread). */
   importInWorker?: boolean
+  /** How many import worker threads (default: one per core, `os.availableParallelism()`). */
+  importWorkers?: number
 }
 
 /**
@@ -40,7 +42,10 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
       search,
       importers: defaultImporters(),
       fetch: options.fetch,
-      runImport: options.importInWorker === false ? undefined : createWorkerImportRunner(),
+      runImport:
+        options.importInWorker === false
+          ? undefined
+          : createWorkerImportRunner(undefined, options.importWorkers),
       similar: await SimilarIndex.open({ dir: join(dir, 'similar') }),
     })
   } catch (err) {

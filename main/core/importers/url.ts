@@ -1,6 +1,6 @@
 import type { ItemDraft } from '../model'
 import { decodeHtml } from './html/decodeHtml'
-import { extractPage } from './html/extractPage'
+import { readPage } from './html/extractPage'
 import { fetchLimited, type FetchLimits } from './html/fetchLimited'
 import { looksLikeHtml, pageToDraft } from './html/htmlImporter'
 import { ImportError, type ImportContext } from './importer'
@@ -51,16 +51,21 @@ export async function importUrl(
     throw new ImportError(`${page.finalUrl} is not a web page.`)
   }
   const { html } = decodeHtml(page.bytes, page.finalUrl, page.contentType)
-  const extracted = extractPage(html, { url: page.finalUrl })
+  // One parse of the page gives the article and the snapshot.
+  const read = readPage(html, { url: page.finalUrl })
   // The page's photos and every image of its snapshot go through one downloader.
   const archiveImage = contextArchiver({ ...ctx, fetch: fetchFn }, limits)
-  const draft = await pageToDraft(
-    extracted,
-    html,
-    { ...ctx, fetch: fetchFn, archiveImage },
-    { kind: 'url', path: url },
-    url,
-    { url: page.finalUrl },
-  )
-  return [draft]
+  try {
+    const draft = await pageToDraft(
+      read.page,
+      read.snapshot,
+      { ...ctx, fetch: fetchFn, archiveImage },
+      { kind: 'url', path: url },
+      url,
+      { url: page.finalUrl },
+    )
+    return [draft]
+  } finally {
+    read.close()
+  }
 }

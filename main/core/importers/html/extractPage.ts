@@ -1,6 +1,4 @@
 import { Readability } from '@mozilla/readability'
-import { recoverSwallowedText } from './recoverSwallowedText'
-import { JSDOM } from 'jsdom'
 import { looksLikeCreditLine, parseCredit, splitCaptionCredit } from '../../credits'
 import type { Credit, Photo } from '../../model'
 import { isDecorativeImage, isDecorativeSrc } from './decorativeImage'
@@ -8,6 +6,9 @@ import { cleanText, resolveUrl } from './domText'
 import { findJsonLdPhotos, findScriptDataPhotos } from './findDataPhotos'
 import { findMarkupPhotos, imageUrlIn, type RawPhoto } from './findMarkupPhotos'
 import { htmlParagraphs } from './htmlParagraphs'
+import { parseHtmlDocument } from './parseHtmlDocument'
+import { recoverSwallowedText } from './recoverSwallowedText'
+import { sanitizeSnapshotElement, type SnapshotOptions } from './sanitizeSnapshot'
 
 /** What a web page holds, as the archive would store it. */
 export interface ExtractedPage {
@@ -49,15 +50,55 @@ const GLUED_CREDIT_LABEL = /^credit(?=\p{Lu})/u
  * "no article").
  */
 export function extractPage(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const dom = new JSDOM(html, options.url ? { url: options.url } : {})
-  try {
-    return extractFromDocument(dom.window.document, options.url)
-  } finally {
-    dom.window.close()
+  return readPage(html, options, false).page
+}
+
+/** A page read once: what it holds, and its sanitised snapshot from the same parse. */
+export interface ReadPage {
+  page: ExtractedPage
+  /** The sanitised snapshot (see `sanitizeSnapshot`); one call per page. */
+  snapshot(options?: SnapshotOptions): string
+  /** Let the copy for the snapshot go (done by `snapshot`; call it when none is taken). */
+  close(): void
+}
+
+/**
+ * `extractPage` and `sanitizeSnapshot` from one jsdom parse of the page (`parseHtmlDocument`): a
+ * copy of the document is taken for the snapshot before Readability rewrites it (copying a parsed
+ * tree is several times cheaper than parsing the page again). With `withSnapshot: false` no copy
+ * is taken and `snapshot` throws.
+ */
+export function readPage(
+  html: string,
+  options: ExtractOptions = {},
+  withSnapshot = true,
+): ReadPage {
+  const { document, window } = parseHtmlDocument(html, options.url)
+  let copy: Element | null = null
+  const page = extractFromDocument(document, options.url, (doc) => {
+    if (withSnapshot) copy = doc.documentElement.cloneNode(true) as Element
+  })
+  return {
+    page,
+    snapshot(snapshotOptions = {}) {
+      const root = copy
+      if (!root) throw new Error('this page was read without its snapshot')
+      copy = null
+      return sanitizeSnapshotElement(root, window, snapshotOptions)
+    },
+    close() {
+      copy = null
+    },
   }
 }
 
-function extractFromDocument(doc: Document, pageUrl: string | undefined): ExtractedPage {
+function extractFromDocument(
+  doc: Document,
+  pageUrl: string | undefined,
+  beforeRewrite: (doc: Document) => void,
+): ExtractedPage {
+  // The page as it came, before the document is rewritten (swallowed text, then Readability).
+  beforeRewrite(doc)
   recoverSwallowedText(doc)
   const base = baseUrlOf(doc, pageUrl)
   const meta = (name: string) =>
@@ -83,8 +124,7 @@ function extractFromDocument(doc: Document, pageUrl: string | undefined): Extrac
 
   const docTitle = doc.title
   const docLang = doc.documentElement.getAttribute('lang')
-  // Readability rewrites the document it reads: everything else was read above (no clone, which
-  // costs as much as a parse on a 1 MB page).
+  // Readability rewrites the document it reads: everything else was read above.
   const article = new Readability<Node>(doc, { serializer: (node) => node }).parse()
   const content = article?.content as Element | null | undefined
   const paragraphs = content ? htmlParagraphs(content) : fallbackParagraphs(doc)

@@ -1,8 +1,8 @@
 import type { ArticleDraft, Origin } from '../../model'
 import { ImportError, type ImportContext, type ImportInput, type Importer } from '../importer'
 import { decodeHtml } from './decodeHtml'
-import { extractPage, type ExtractedPage } from './extractPage'
-import { sanitizeSnapshot } from './sanitizeSnapshot'
+import { readPage, type ExtractedPage } from './extractPage'
+import { sanitizeSnapshot, type SnapshotOptions } from './sanitizeSnapshot'
 import { downloadPhotoImages } from '../downloadPhotoImages'
 import { contextArchiver } from '../offline/imageDownloader'
 import { archiveSnapshotImages, mergeMissing } from '../offline/snapshotImages'
@@ -39,9 +39,14 @@ export const htmlImporter: Importer = {
   async import(input: ImportInput, ctx: ImportContext) {
     const { html } = decodeHtml(input.bytes, input.source, input.contentType)
     const url = savedFromUrl(html)
-    const page = extractPage(html, { url })
+    // One parse of the page gives the article and the snapshot.
+    const read = readPage(html, { url })
     const origin: Origin = { kind: 'html', path: input.source }
-    return [await pageToDraft(page, html, ctx, origin, input.source, { url })]
+    try {
+      return [await pageToDraft(read.page, read.snapshot, ctx, origin, input.source, { url })]
+    } finally {
+      read.close()
+    }
   },
 }
 
@@ -74,12 +79,13 @@ export interface DraftExtras {
 
 /**
  * Turn an extracted page into an article draft and keep its sanitised snapshot in the archive.
+ * `snapshotOf` is the page's HTML, or the snapshot of a page already parsed (`readPage`).
  *
  * @throws ImportError when the page holds no article (no readable text).
  */
 export async function pageToDraft(
   page: ExtractedPage,
-  html: string,
+  snapshotOf: string | ((options: SnapshotOptions) => string),
   ctx: ImportContext,
   origin: Origin,
   source: string,
@@ -97,7 +103,11 @@ export async function pageToDraft(
     { ...ctx, archiveImage },
     { pageUrl: extras.url },
   )
-  const sanitized = sanitizeSnapshot(html, { baseUrl: extras.url, archived: extras.archived })
+  const snapshotOptions = { baseUrl: extras.url, archived: extras.archived }
+  const sanitized =
+    typeof snapshotOf === 'string'
+      ? sanitizeSnapshot(snapshotOf, snapshotOptions)
+      : snapshotOf(snapshotOptions)
   const snapshotImages = await archiveSnapshotImages(sanitized, (ref) =>
     archiveImage(ref, extras.url),
   )

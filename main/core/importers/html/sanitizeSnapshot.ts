@@ -33,6 +33,7 @@ const URL_IN_CSS = /url\s*\(\s*(['"]?)(.*?)\1\s*\)/gi
 const CSS_IMPORT = /@import\s+[^;]+;?/gi
 
 let purifier: DOMPurify | undefined
+const purifiers = new WeakMap<object, DOMPurify>()
 let current: Required<SnapshotOptions> = { baseUrl: '', archived: new Map() }
 
 /**
@@ -43,29 +44,56 @@ let current: Required<SnapshotOptions> = { baseUrl: '', archived: new Map() }
  * Returns a complete UTF-8 HTML document.
  */
 export function sanitizeSnapshot(html: string, options: SnapshotOptions = {}): string {
-  const purify = (purifier ??= createPurifier())
+  const purify = (purifier ??= createPurifier(new JSDOM('').window))
+  return withOptions(options, () => finishSnapshot(purify.sanitize(html, PURIFY_CONFIG)))
+}
+
+/**
+ * `sanitizeSnapshot` for a page already parsed: sanitises `root` (a page's `<html>` element, or a
+ * copy of it, on the jsdom `window` that owns it) in place and serialises it. Spares a second
+ * parse of the page when its document is at hand; `root` is changed.
+ */
+export function sanitizeSnapshotElement(
+  root: Element,
+  window: Window,
+  options: SnapshotOptions = {},
+): string {
+  let purify = purifiers.get(window)
+  if (!purify) purifiers.set(window, (purify = createPurifier(window)))
+  return withOptions(options, () => {
+    purify.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true })
+    return finishSnapshot(root.outerHTML)
+  })
+}
+
+const PURIFY_CONFIG = {
+  WHOLE_DOCUMENT: true,
+  FORBID_TAGS,
+  FORBID_ATTR,
+  // data-* attributes go: lazy loaders keep image URLs there (data-src, data-srcset…).
+  ALLOW_DATA_ATTR: false,
+}
+
+function withOptions(options: SnapshotOptions, sanitize: () => string): string {
   current = { baseUrl: options.baseUrl ?? '', archived: options.archived ?? new Map() }
   try {
-    const clean = purify.sanitize(html, {
-      WHOLE_DOCUMENT: true,
-      FORBID_TAGS,
-      FORBID_ATTR,
-      // data-* attributes go: lazy loaders keep image URLs there (data-src, data-srcset…).
-      ALLOW_DATA_ATTR: false,
-    })
-    // The snapshot is stored as UTF-8 whatever the page's own encoding was.
-    const head = /<head[^>]*>/i.exec(clean)
-    const html5 = head
-      ? `${clean.slice(0, head.index + head[0].length)}<meta charset="utf-8">${clean.slice(head.index + head[0].length)}`
-      : `<meta charset="utf-8">${clean}`
-    return `<!doctype html>\n${html5}`
+    return sanitize()
   } finally {
     current = { baseUrl: '', archived: new Map() }
   }
 }
 
-function createPurifier(): DOMPurify {
-  const { window } = new JSDOM('')
+/** A sanitised `<html>` element as a complete document, declared UTF-8. */
+function finishSnapshot(clean: string): string {
+  // The snapshot is stored as UTF-8 whatever the page's own encoding was.
+  const head = /<head[^>]*>/i.exec(clean)
+  const html5 = head
+    ? `${clean.slice(0, head.index + head[0].length)}<meta charset="utf-8">${clean.slice(head.index + head[0].length)}`
+    : `<meta charset="utf-8">${clean}`
+  return `<!doctype html>\n${html5}`
+}
+
+function createPurifier(window: object): DOMPurify {
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
   purify.addHook('uponSanitizeElement', (node) => {
     if (node.nodeName === 'STYLE' && node.textContent) {

@@ -111,6 +111,13 @@ export async function creditCommand(
   return 0
 }
 
+/** A style name or template from the command line, or a usage error saying what is wrong. */
+function styleOrUsageError(text: string, saved: ReturnType<Archive['creditStyle']>) {
+  const style = readCreditStyle(text, saved)
+  if ('problem' in style) throw new PhotoUsageError(style.problem)
+  return style
+}
+
 /** `credit-line ID [--style STYLE|TEMPLATE]`: the caption with its credit in a house style. */
 export async function creditLineCommand(
   archive: Archive,
@@ -120,8 +127,7 @@ export async function creditLineCommand(
 ): Promise<number> {
   if (args.length !== 1) throw new PhotoUsageError('give one photo id')
   const saved = archive.creditStyle()
-  const style = values.style === undefined ? saved : readCreditStyle(values.style, saved)
-  if ('problem' in style) throw new PhotoUsageError(style.problem)
+  const style = values.style === undefined ? saved : styleOrUsageError(values.style, saved)
   const record = await mustGetPhoto(archive, args[0])
   const line = captionWithCredit(
     {
@@ -144,9 +150,7 @@ export async function creditStyleCommand(
 ): Promise<number> {
   if (args.length > 1) throw new PhotoUsageError('give one style or template (quote it)')
   if (args.length === 1) {
-    const style = readCreditStyle(args[0], archive.creditStyle())
-    if ('problem' in style) throw new PhotoUsageError(style.problem)
-    await archive.setCreditStyle(style)
+    await archive.setCreditStyle(styleOrUsageError(args[0], archive.creditStyle()))
   }
   const now = archive.creditStyle()
   out(

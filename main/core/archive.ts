@@ -231,7 +231,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     images: ImageDownloader = imageDownloader({ signal }),
     file?: string,
   ): ImportContext => ({
-    putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+    putBlob: (bytes, mime, fileName, sha256) => store.putBlob(bytes, mime, fileName, sha256),
     fetch: deps.fetch ?? globalThis.fetch,
     signal,
     archiveImage: (ref, pageUrl) => images.archive(ref, { file: file && resolve(file), pageUrl }),

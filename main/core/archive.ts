@@ -29,6 +29,7 @@ import { importUrl as fetchAndImportUrl } from './importers/url'
 import { importCapturedPage } from './importers/capture'
 import { parseCredit } from './credits'
 import { createPhotoDesk } from './photos/photoDesk'
+import { createArchiveSuggestions } from './suggest/archiveSuggestions'
 import { changeAllTags, refsWithTag, summaryHasTag } from './photos/photoTags'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
@@ -456,6 +457,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
     dir: store.dir,
     ...agencies,
     ...createMaintenance({ store, search, changed: (kind) => emit({ kind }) }),
+    ...createArchiveSuggestions({
+      get: (id) => store.get(id),
+      tags: () => archive.tags(),
+      aliases: () => archive.aliases(),
+      articleCount: () => [...store.summaries()].filter((s) => s.kind === 'article').length,
+      search: (q, o) => search.search(q, o),
+      settings: () => store.settings(),
+      updateSettings: (mutate) => store.updateSettings(mutate),
+      now,
+      emit,
+      onChange: (listener) => listeners.add(listener),
+    }),
 
     get: (id) => store.get(id),
 

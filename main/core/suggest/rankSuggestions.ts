@@ -1,3 +1,4 @@
+import { foldText } from '../search/analyzer'
 import type { CompiledVocabulary } from './compiledVocabulary'
 import type { WeightedText } from './itemFields'
 import { tokenStream } from './tokenStream'
@@ -14,6 +15,33 @@ export interface RankInput {
   documents(name: string): Promise<number>
   limit?: number
 }
+
+/** What an occurrence in lower case of a capitalised one-word name counts (see below). */
+const LOWER_CASE_WEIGHT = 0.3
+
+const EDGE_RE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+
+/**
+ * Names are not stemmed: a capitalised name matches its own words with at most a plural or
+ * possessive ending (`Oscars`, `Blair's`), not every word with its stem (`Federer` ≠ `Federal`).
+ */
+export function sameName(name: string, text: string): boolean {
+  const words = (s: string) =>
+    foldText(s)
+      .replace(/['’]s\b/g, '')
+      // Spelled-out letters were matched by the trie already (`Mueller` for `Müller`).
+      .replace(/([aou])e|(a)a/g, '$1$2')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '')
+  const a = words(name)
+  const b = words(text)
+  if (a.join('') === b.join('')) return true
+  if (a.length !== b.length) return false
+  return a.every((w, i) => b[i] === w || (b[i].startsWith(w) && b[i].length - w.length <= 2))
+}
+
+/** Occurrences count less and less: 1 + ln(w) from 1 up, linear below. */
+const damp = (w: number) => (w >= 1 ? 1 + Math.log(w) : w)
 
 interface Tally {
   entry: number
@@ -36,11 +64,19 @@ export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]
   const { vocabulary, exclude } = input
   const tallies = new Map<number, Tally>()
   for (const f of input.fields) {
-    for (const m of vocabulary.matcher.matchStream(tokenStream(f.text))) {
+    for (const m of vocabulary.matcher.matchStream(tokenStream(f.text), f.text)) {
       const entry = vocabulary.entries[m.entry]
       if (exclude.has(entry.key)) continue
+      // A name written capitalised met in lower case: a common word (`sales` for `Sale`).
+      // Several words (`Me Out Of`) never count so; one word counts little.
+      const matched = f.text.slice(m.start, m.end).replace(EDGE_RE, '')
+      if (m.capitalised && !sameName(entry.names[m.form], matched)) continue
+      let weight = f.weight
+      if (m.capitalised && !m.cased) {
+        if (/\s/.test(entry.names[m.form].trim())) continue
+        weight *= LOWER_CASE_WEIGHT
+      }
       let t = tallies.get(m.entry)
-      const matched = f.text.slice(m.start, m.end).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
       if (!t) {
         t = {
           entry: m.entry,
@@ -49,13 +85,13 @@ export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]
           fields: new Set(),
           matched,
           name: entry.names[m.form],
-          bestWeight: f.weight,
+          bestWeight: weight,
         }
         tallies.set(m.entry, t)
-      } else if (f.weight > t.bestWeight) {
-        Object.assign(t, { matched, name: entry.names[m.form], bestWeight: f.weight })
+      } else if (weight > t.bestWeight) {
+        Object.assign(t, { matched, name: entry.names[m.form], bestWeight: weight })
       }
-      t.weighted += f.weight
+      t.weighted += weight
       t.count++
       t.fields.add(f.field)
     }
@@ -71,7 +107,7 @@ export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]
       fields: [...t.fields],
       count: t.count,
       documents,
-      score: Math.round((1 + Math.log(t.weighted)) * idf * 1000) / 1000,
+      score: Math.round(damp(t.weighted) * idf * 1000) / 1000,
       source: entry.source,
     })
   }

@@ -4,6 +4,7 @@ import { keySequences, tokenStream, type TokenStream } from './tokenStream'
 interface Hit {
   entry: number
   form: number
+  capitalised: boolean
 }
 
 interface TrieNode {
@@ -21,7 +22,16 @@ export interface TermMatch {
   last: number
   start: number
   end: number
+  /** The name is written capitalised (`Sale`, `Bank of England`): a proper name, perhaps. */
+  capitalised: boolean
+  /** The text there starts with a capital letter. */
+  cased: boolean
 }
+
+/** The first letter (after any opening quote or bracket) is a capital. */
+const CASED_RE = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u
+/** `Sale`, `Tony Blair` (not `economy`, not `WHO`: acronyms have keys of their own). */
+const CAPITALISED_RE = /^\p{Lu}/u
 
 /**
  * A compiled vocabulary: every name of every entry as a sequence of index terms (the
@@ -51,7 +61,9 @@ export class TermMatcher {
             }
             node = child
           }
-          if (!node.hits.some((h) => h.entry === entry)) node.hits.push({ entry, form: f })
+          if (!node.hits.some((h) => h.entry === entry)) {
+            node.hits.push({ entry, form: f, capitalised: CAPITALISED_RE.test(form.trim()) })
+          }
         }
       })
     })
@@ -63,10 +75,10 @@ export class TermMatcher {
 
   /** Every occurrence in `text`, longest first where they overlap. */
   match(text: string): TermMatch[] {
-    return this.matchStream(tokenStream(text))
+    return this.matchStream(tokenStream(text), text)
   }
 
-  matchStream(stream: TokenStream): TermMatch[] {
+  matchStream(stream: TokenStream, text: string): TermMatch[] {
     const found: TermMatch[] = []
     const n = stream.alts.length
     const visit = (node: TrieNode, first: number, at: number) => {
@@ -78,6 +90,8 @@ export class TermMatcher {
           last: at,
           start: stream.start[first],
           end: stream.end[at - 1],
+          capitalised: h.capitalised,
+          cased: CASED_RE.test(text.slice(stream.start[first], stream.start[first] + 4)),
         })
       }
       if (at >= n || node.next.size === 0) return

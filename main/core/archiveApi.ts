@@ -24,7 +24,7 @@ import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } fr
 import type { SimilarResult } from './similar/types'
 import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
 import type { ArchiveSettings } from './storage/itemStore'
-import type { ArchiveSuggestions } from './suggest/archiveSuggestions'
+import type { ArchiveSuggestions } from './suggest/suggestionTypes'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void

@@ -2,36 +2,9 @@ import type { ArchiveChange } from '../archiveApi'
 import type { ArchiveItem, ItemId, TagInfo } from '../model'
 import type { SearchOptions, SearchResult } from '../search/types'
 import type { ArchiveSettings } from '../storage/itemStore'
-import {
-  createVocabularyService,
-  type ImportVocabularyOptions,
-} from '../vocabulary/vocabularyService'
-import type { VocabularyListInfo } from '../vocabulary/vocabularyTypes'
-import { createSuggestionService, type SuggestOptions } from './suggestionService'
-import type { ItemSuggestions } from './suggestionTypes'
-
-/** The vocabulary and suggestion calls of the Archive interface. */
-export interface ArchiveSuggestions {
-  /** Imported keyword lists (without their terms). */
-  vocabularyLists(): VocabularyListInfo[]
-  /**
-   * Import a keyword list (plain, tab-indented Lightroom/Photo Mechanic, SKOS JSON or RDF/XML,
-   * told apart by content). A list of the same name is replaced.
-   * @throws ImportError when the file is none of these (nothing is stored).
-   */
-  importVocabulary(
-    bytes: Uint8Array,
-    source: string,
-    options?: ImportVocabularyOptions,
-  ): Promise<VocabularyListInfo>
-  /** Forget a keyword list by id or name. */
-  removeVocabulary(ref: string): Promise<VocabularyListInfo>
-  /** Tags to suggest for an item, best first, and names the vocabulary does not know yet. */
-  suggest(id: ItemId, options?: SuggestOptions): Promise<ItemSuggestions>
-  /** Do not suggest `tag` for this item again (remembered in the archive). */
-  rejectSuggestion(id: ItemId, tag: string): Promise<void>
-  unrejectSuggestion(id: ItemId, tag: string): Promise<void>
-}
+import { createVocabularyService } from '../vocabulary/vocabularyService'
+import { createSuggestionService } from './suggestionService'
+import type { ArchiveSuggestions } from './suggestionTypes'
 
 export interface ArchiveSuggestionDeps {
   get(id: ItemId): Promise<ArchiveItem | undefined>

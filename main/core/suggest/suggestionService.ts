@@ -8,7 +8,7 @@ import { compileVocabulary, type CompiledVocabulary } from './compiledVocabulary
 import { itemFields } from './itemFields'
 import { findNewNames } from './newNames'
 import { rankSuggestions } from './rankSuggestions'
-import type { ItemSuggestions } from './suggestionTypes'
+import type { ItemSuggestions, SuggestOptions } from './suggestionTypes'
 import { nameKey } from '../search/nameVariants'
 
 export interface SuggestionServiceDeps {
@@ -26,12 +26,6 @@ export interface SuggestionServiceDeps {
 
 /** Rejections remembered per item (a reader rejects a handful; this bounds a runaway script). */
 const MAX_REJECTIONS = 500
-
-export interface SuggestOptions {
-  limit?: number
-  /** Also look for new names with the language model (default true). */
-  newNames?: boolean
-}
 
 /**
  * Suggestions for the reader, computed when asked (never at import, which stays as fast as

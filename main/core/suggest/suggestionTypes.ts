@@ -1,3 +1,6 @@
+import type { ItemId } from '../model'
+import type { ImportVocabularyOptions, VocabularyListInfo } from '../vocabulary/vocabularyTypes'
+
 /** A tag the reader offers for an item: a term of the vocabulary found in its text. */
 export interface TagSuggestion {
   /** The tag accepting it adds (a path for a hierarchical term). */
@@ -40,4 +43,33 @@ export const NAME_BRANCHES: Record<NameKind, string> = {
   person: 'People',
   place: 'Places',
   organisation: 'Organisations',
+}
+
+export interface SuggestOptions {
+  limit?: number
+  /** Also look for new names with the language model (default true). */
+  newNames?: boolean
+}
+
+/** The vocabulary and suggestion calls of the Archive interface. */
+export interface ArchiveSuggestions {
+  /** Imported keyword lists (without their terms). */
+  vocabularyLists(): VocabularyListInfo[]
+  /**
+   * Import a keyword list (plain, tab-indented Lightroom/Photo Mechanic, SKOS JSON or RDF/XML,
+   * told apart by content). A list of the same name is replaced.
+   * @throws ImportError when the file is none of these (nothing is stored).
+   */
+  importVocabulary(
+    bytes: Uint8Array,
+    source: string,
+    options?: ImportVocabularyOptions,
+  ): Promise<VocabularyListInfo>
+  /** Forget a keyword list by id or name. */
+  removeVocabulary(ref: string): Promise<VocabularyListInfo>
+  /** Tags to suggest for an item, best first, and names the vocabulary does not know yet. */
+  suggest(id: ItemId, options?: SuggestOptions): Promise<ItemSuggestions>
+  /** Do not suggest `tag` for this item again (remembered in the archive). */
+  rejectSuggestion(id: ItemId, tag: string): Promise<void>
+  unrejectSuggestion(id: ItemId, tag: string): Promise<void>
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { ImportError } from '../importers/importer'
 import type { ArchiveSettings } from '../storage/itemStore'
-import { readVocabulary, type ReadVocabularyOptions } from './readVocabulary'
+import { readVocabulary } from './readVocabulary'
 import {
   vocabularyListSchema,
+  type ImportVocabularyOptions,
   type VocabularyList,
   type VocabularyListInfo,
   type VocabularyTerm,
@@ -15,11 +16,6 @@ export interface VocabularyServiceDeps {
   now(): Date
   /** The lists changed (listeners refetch, the suggestion matcher recompiles). */
   changed(): void
-}
-
-export interface ImportVocabularyOptions extends ReadVocabularyOptions {
-  /** The list's name (default: the file name). */
-  name?: string
 }
 
 /**

@@ -31,6 +31,13 @@ export interface VocabularyList {
   terms: VocabularyTerm[]
 }
 
+export interface ImportVocabularyOptions {
+  /** The language of SKOS labels to take (default `en`; falls back as `pickLabels` says). */
+  lang?: string
+  /** The list's name (default: the file name). */
+  name?: string
+}
+
 /** A list as the CLI and the app show it (its terms counted, not listed). */
 export interface VocabularyListInfo {
   id: string

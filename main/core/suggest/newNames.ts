@@ -16,9 +16,21 @@ function cleanName(raw: string): string {
     .trim()
 }
 
-/** A name worth offering: starts with a capital letter or digit, not a lone initial. */
+/** Titles the tagger reads as names when they stand alone (`President`, `Mr`). */
+const TITLES = new Set(
+  'mr mrs ms miss dr sir dame lord lady president minister prime chancellor secretary king queen prince princess pope general chief judge senator governor mayor'.split(
+    ' ',
+  ),
+)
+
+/** A name worth offering: starts with a capital letter or digit, is not only titles. */
 function plausible(name: string): boolean {
-  return name.length >= 2 && name.length <= 100 && /^[\p{Lu}\p{N}]/u.test(name)
+  if (name.length < 2 || name.length > 100 || !/^[\p{Lu}\p{N}]/u.test(name)) return false
+  return !name
+    .toLowerCase()
+    .split(/[\s.]+/)
+    .filter((w) => w !== '')
+    .every((w) => TITLES.has(w))
 }
 
 /**

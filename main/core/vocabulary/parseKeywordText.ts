@@ -27,7 +27,8 @@ export function parseKeywordText(
     .filter((l) => l.trim() !== '' && !/^\s*#/.test(l))
   if (lines.length === 0) throw new ImportError(`${source} holds no keywords.`)
   refuseProse(lines, source)
-  const indented = lines.some((l) => /^[\t ]+\S/.test(l) || /^\s*[[{].*[\]}]\s*$/.test(l))
+  // A tab, or two spaces or more, indents; one stray space does not.
+  const indented = lines.some((l) => /^(\t|  )\s*\S/.test(l) || /^\s*[[{].*[\]}]\s*$/.test(l))
   if (!indented) {
     const terms: VocabularyTerm[] = []
     for (const l of lines) {

@@ -28,7 +28,7 @@ export function parseKeywordText(
   if (lines.length === 0) throw new ImportError(`${source} holds no keywords.`)
   refuseProse(lines, source)
   // A tab, or two spaces or more, indents; one stray space does not.
-  const indented = lines.some((l) => /^(\t|  )\s*\S/.test(l) || /^\s*[[{].*[\]}]\s*$/.test(l))
+  const indented = lines.some((l) => /^(\t| {2})\s*\S/.test(l) || /^\s*[[{].*[\]}]\s*$/.test(l))
   if (!indented) {
     const terms: VocabularyTerm[] = []
     for (const l of lines) {

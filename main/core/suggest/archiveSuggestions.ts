@@ -29,6 +29,9 @@ export function createArchiveSuggestions(deps: ArchiveSuggestionDeps): ArchiveSu
     changed,
   })
   deps.onChange((change) => {
+    // A restore or repair rewrites settings and items alike: read both again when needed.
+    vocabulary.settingsChanged()
+    suggestions.settingsChanged()
     if (change.kind !== 'settings') suggestions.itemsChanged()
   })
   return {

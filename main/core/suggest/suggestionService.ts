@@ -73,14 +73,22 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
     return n
   }
 
+  let rejectedCache: Record<string, string[]> | null = null
   function rejections(): Record<string, string[]> {
+    if (rejectedCache) return rejectedCache
     const ok = rejectionsSchema.safeParse(deps.settings().rejectedSuggestions ?? {})
-    return ok.success ? ok.data : {}
+    rejectedCache = ok.success ? ok.data : {}
+    return rejectedCache
   }
 
   return {
     /** The compiled vocabulary (for benches and the CLI's statistics). */
     compiledVocabulary: vocabulary,
+
+    /** The settings changed: rejections are read again when next needed. */
+    settingsChanged(): void {
+      rejectedCache = null
+    },
 
     /** Items changed: document frequencies are counted again when next needed. */
     itemsChanged(): void {
@@ -125,6 +133,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
         list.push(key)
         all[id] = list.slice(-MAX_REJECTIONS)
         s.rejectedSuggestions = all
+        rejectedCache = null
       })
       deps.changed()
     },
@@ -138,6 +147,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
         if (list.length > 0) all[id] = list
         else delete all[id]
         s.rejectedSuggestions = all
+        rejectedCache = null
       })
       deps.changed()
     },

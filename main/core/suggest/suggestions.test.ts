@@ -84,9 +84,9 @@ describe('suggest', () => {
               agency: 'AFP',
               agencies: ['AFP'],
               agencyIds: ['afp'],
-              confidence: 'high',
+              confidence: 0.95,
             },
-          } as Article['photos'][number],
+          },
         ],
       }),
     ])

@@ -24,13 +24,17 @@ export interface VocabularyServiceDeps {
  * cannot feed the matcher malformed terms: a list that fails is left out.
  */
 export function createVocabularyService(deps: VocabularyServiceDeps) {
-  let checkedFrom: VocabularyList[] | undefined
   let checked: VocabularyList[] = []
+  let termsFrom: VocabularyList[] | undefined
+  let terms: VocabularyTerm[] = []
+
+  // Settings are handed out as deep copies: read them again only after they changed.
+  let stale = true
 
   function lists(): VocabularyList[] {
+    if (!stale) return checked
+    stale = false
     const raw = deps.settings().vocabularies
-    if (raw === checkedFrom) return checked
-    checkedFrom = raw
     checked = (raw ?? []).flatMap((l) => {
       const ok = vocabularyListSchema.safeParse(l)
       return ok.success ? [ok.data] : []
@@ -55,12 +59,23 @@ export function createVocabularyService(deps: VocabularyServiceDeps) {
   }
 
   return {
+    /** The settings changed (an import, a restore, a repair): read the lists again when needed. */
+    settingsChanged(): void {
+      stale = true
+    },
     /** Every imported list (validated). */
     lists,
     /** The lists without their terms, for the CLI and the app. */
     vocabularyLists: (): VocabularyListInfo[] => lists().map(info),
-    /** Every term of every list. */
-    vocabularyTerms: (): VocabularyTerm[] => lists().flatMap((l) => l.terms),
+    /** Every term of every list (the same array until the lists change). */
+    vocabularyTerms(): VocabularyTerm[] {
+      const now = lists()
+      if (termsFrom !== now) {
+        termsFrom = now
+        terms = now.flatMap((l) => l.terms)
+      }
+      return terms
+    },
 
     /**
      * Import a keyword list from a file's bytes; a list of the same name is replaced.

@@ -52,6 +52,8 @@ interface Tally {
   matched: string
   name: string
   bestWeight: number
+  /** Where it was found (field, positions): two entries found at the same places are one. */
+  spans: string[]
 }
 
 /**
@@ -63,7 +65,7 @@ interface Tally {
 export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]> {
   const { vocabulary, exclude } = input
   const tallies = new Map<number, Tally>()
-  for (const f of input.fields) {
+  input.fields.forEach((f, fieldIndex) => {
     for (const m of vocabulary.matcher.matchStream(tokenStream(f.text), f.text)) {
       const entry = vocabulary.entries[m.entry]
       if (exclude.has(entry.key)) continue
@@ -86,6 +88,7 @@ export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]
           matched,
           name: entry.names[m.form],
           bestWeight: weight,
+          spans: [],
         }
         tallies.set(m.entry, t)
       } else if (weight > t.bestWeight) {
@@ -94,10 +97,21 @@ export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]
       t.weighted += weight
       t.count++
       t.fields.add(f.field)
+      t.spans.push(`${fieldIndex}:${m.first}-${m.last}`)
     }
+  })
+  // Entries found at exactly the same places (`Lib Dem` and `Lib Dems`, `Kiev` and `Kyiv` as
+  // two terms) are one suggestion: the one whose name is the text as written wins.
+  const bySpans = new Map<string, Tally>()
+  for (const t of tallies.values()) {
+    const key = t.spans.join(' ')
+    const other = bySpans.get(key)
+    const exact = (x: Tally) =>
+      sameName(x.name, x.matched) && x.name.length === x.matched.length ? 1 : 0
+    if (!other || exact(t) > exact(other)) bySpans.set(key, t)
   }
   const ranked: TagSuggestion[] = []
-  for (const t of tallies.values()) {
+  for (const t of bySpans.values()) {
     const entry = vocabulary.entries[t.entry]
     const documents = Math.max(1, await input.documents(t.name))
     const idf = Math.log(1 + input.total / documents)

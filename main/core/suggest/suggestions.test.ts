@@ -123,6 +123,14 @@ describe('suggest', () => {
     expect((await a.suggest('s')).suggestions).toEqual([])
   })
 
+  it('shows one chip for terms found at the same places, the one written as in the text', async () => {
+    const a = await memoryArchive([
+      article('d', 'Lib Dems unveil slogan', ['The Lib Dems said the slogan was ready.']),
+    ])
+    await a.importVocabulary(list('Politics\n\tLib Dem\n\tLib Dems\n'), 'kw.txt')
+    expect((await a.suggest('d')).suggestions.map((s) => s.tag)).toEqual(['Politics/Lib Dems'])
+  })
+
   it('offers new names the vocabulary does not know, filed under their branch', async () => {
     const a = await memoryArchive([
       article('n', 'Blair meets Chirac in Paris', [

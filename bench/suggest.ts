@@ -8,9 +8,14 @@
  *    200 per category) and imported as a tab-indented list `Category/Name`. The held-out
  *    articles are archived without tags; for each, the top 5 chips are taken, and a chip is
  *    correct when its category (first path segment) is the article's category.
- * 2. Hand-checked sample: bench/fixtures/suggest-hand-checked.json holds, for ≥ 30 held-out
- *    articles, the chips a person judged (accepted: a tag a desk would keep; rejected: not).
- *    Precision = accepted / judged among today's top 5; chips nobody judged are counted apart.
+ * 2. Hand-checked sample: bench/fixtures/suggest-hand-checked.json holds 37 held-out articles
+ *    (every 6th of the BENCH_QUICK set, i.e. every 18th held-out article) with the top-5 chips
+ *    one reviewer judged on 2026-12-03 against the article text: accepted when a desk would
+ *    keep the tag on the story (the name is a subject or a main actor of it, and its branch is
+ *    right), rejected otherwise (a passing mention, a fragment like `Corp` or `Foreign
+ *    Secretary Jack`, a wrong branch like `Sport/Madrid` on a banking story). Precision =
+ *    accepted / judged among today's top 5; chips nobody judged (the ranking changed since)
+ *    are counted apart. Only ids and tags are stored, never the article text.
  * 3. Cost per item: suggest() on every held-out article (warm and first call), with and
  *    without the new-names pass, and the vocabulary's compile time.
  *

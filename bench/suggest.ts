@@ -19,7 +19,7 @@
  * 3. Cost per item: suggest() on every held-out article (warm and first call), with and
  *    without the new-names pass, and the vocabulary's compile time.
  *
- *   npx tsx bench/suggest.ts                # all 668 held-out articles
+ *   npx tsx bench/suggest.ts                # all 664 held-out articles (about 1 minute)
  *   BENCH_QUICK=1 npx tsx bench/suggest.ts  # every third held-out article
  */
 import { readFileSync } from 'node:fs'

@@ -67,9 +67,24 @@ test.describe('tag suggestions', () => {
       win.reader.locator('.tag-chip', { hasText: 'Places/Middle East/Syria' }),
     ).toHaveCount(1)
 
+    await expect(win.reader.getByTestId('vocabulary-lists')).toContainText(
+      'lightroom-keywords.txt (13)',
+    )
+
     // A new name (not in the list) is added as a tag with one click.
     const iran = win.reader.getByRole('button', { name: 'Add place Iran as tag Iran' })
     await iran.click()
     await expect(win.reader.locator('.tag-chip', { hasText: /^Iran/ })).toHaveCount(1)
+
+    // Removing the list takes its terms out of the suggestions.
+    await win.reader
+      .getByRole('button', { name: 'Remove keyword list lightroom-keywords.txt' })
+      .click()
+    await expect(win.reader.getByTestId('suggestion-status')).toHaveText(
+      'Removed “lightroom-keywords.txt”.',
+    )
+    await expect(
+      win.reader.getByRole('button', { name: 'Add suggested tag Places/Middle East/Syria/Raqqa' }),
+    ).toHaveCount(0)
   })
 })

@@ -173,7 +173,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
-const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'suggest'])
 
 async function openForCommand(command: string, dir: string, err: (s: string) => void) {
   try {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ItemSuggestions } from '../../../../preload/contract'
+import type { ItemSuggestions, VocabularyListInfo } from '../../../../preload/contract'
 import { archive, unwrap } from '../../api'
 
 const KIND_LABEL = { person: 'person', place: 'place', organisation: 'organisation' } as const
@@ -36,6 +36,7 @@ export function SuggestedTags({
   const [result, setResult] = useState<ItemSuggestions | null>(null)
   const [reload, setReload] = useState(0)
   const [status, setStatus] = useState('')
+  const [lists, setLists] = useState<VocabularyListInfo[]>([])
   const [fileUnder, setFileUnder] = useState(() => localStorage.getItem(FILE_UNDER_KEY) === '1')
   const fileInput = useRef<HTMLInputElement>(null)
   const tagKey = tags.join('\n')
@@ -54,6 +55,19 @@ export function SuggestedTags({
       live = false
     }
   }, [id, tagKey, reload, onFailure])
+
+  useEffect(() => {
+    let live = true
+    unwrap(archive.vocabularyLists()).then(
+      (l) => {
+        if (live) setLists(l)
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [reload])
 
   const fail = (err: unknown) => onFailure(err instanceof Error ? err.message : String(err))
 
@@ -76,6 +90,12 @@ export function SuggestedTags({
       fail(err)
     }
   }
+
+  const removeList = (list: VocabularyListInfo) =>
+    unwrap(archive.removeVocabulary(list.id)).then(() => {
+      setStatus(`Removed “${list.name}”.`)
+      setReload((n) => n + 1)
+    }, fail)
 
   const suggestions = result?.id === id ? result.suggestions.slice(0, 8) : []
   const names = result?.id === id ? result.newNames : []
@@ -165,6 +185,25 @@ export function SuggestedTags({
             if (file) void importList(file)
           }}
         />
+        {lists.length > 0 && (
+          <span className="muted" data-testid="vocabulary-lists">
+            Keyword lists:{' '}
+            {lists.map((l) => (
+              <span key={l.id} className="vocabulary-list">
+                {l.name} ({l.terms})
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void removeList(l)}
+                  aria-label={`Remove keyword list ${l.name}`}
+                  title="Remove this keyword list"
+                >
+                  ✕
+                </button>
+              </span>
+            ))}
+          </span>
+        )}
         <span role="status" className="muted" data-testid="suggestion-status">
           {status}
         </span>

@@ -11,7 +11,7 @@ export interface WeightedText {
  * Weights: a term in the headline or a caption says more about the story than one in the
  * body; the first paragraph (the lede) more than the rest.
  */
-export const FIELD_WEIGHTS = { title: 3, subtitle: 2, lede: 1.5, body: 1, caption: 2, credit: 1 }
+export const FIELD_WEIGHTS = { title: 3, subtitle: 2, lede: 1.5, body: 1, caption: 2, credit: 1.5 }
 
 /** The texts suggestions are looked for in: title, subtitle, body, captions and credits. */
 export function itemFields(item: ArchiveItem): WeightedText[] {

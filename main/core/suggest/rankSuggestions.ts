@@ -14,7 +14,15 @@ export interface RankInput {
   /** Articles holding a name (one of an entry's names), as search counts them. */
   documents(name: string): Promise<number>
   limit?: number
+  /** Least field-weighted occurrences (default `MIN_WEIGHT`). */
+  minWeight?: number
 }
+
+/**
+ * The least field-weighted occurrences a suggestion needs: one in the headline, the lede, a
+ * caption or a credit, or two in the body.
+ */
+export const MIN_WEIGHT = 1.5
 
 /** What an occurrence in lower case of a capitalised one-word name counts (see below). */
 const LOWER_CASE_WEIGHT = 0.3
@@ -112,6 +120,8 @@ export async function rankSuggestions(input: RankInput): Promise<TagSuggestion[]
   }
   const ranked: TagSuggestion[] = []
   for (const t of bySpans.values()) {
+    // One passing mention deep in the body is no reason to tag the story.
+    if (t.weighted < (input.minWeight ?? MIN_WEIGHT)) continue
     const entry = vocabulary.entries[t.entry]
     const documents = Math.max(1, await input.documents(t.name))
     const idf = Math.log(1 + input.total / documents)

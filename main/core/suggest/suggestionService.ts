@@ -113,6 +113,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
         total: Math.max(1, deps.articleCount()),
         documents,
         limit: options.limit,
+        minWeight: options.minWeight,
       })
       const newNames =
         options.newNames === false

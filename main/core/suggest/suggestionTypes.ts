@@ -49,6 +49,8 @@ export interface SuggestOptions {
   limit?: number
   /** Also look for new names with the language model (default true). */
   newNames?: boolean
+  /** Least field-weighted occurrences of a suggestion (default 1.5: headline, lede, caption, credit, or twice in the body). */
+  minWeight?: number
 }
 
 /** The vocabulary and suggestion calls of the Archive interface. */

@@ -123,6 +123,23 @@ describe('suggest', () => {
     expect((await a.suggest('s')).suggestions).toEqual([])
   })
 
+  it('needs more than one passing mention deep in the body', async () => {
+    const a = await memoryArchive([
+      article('w', 'Budget day', [
+        'The budget is out.',
+        'Markets rose.',
+        'Mosul was not mentioned.',
+      ]),
+      article('w2', 'Budget day', ['The budget is out.', 'Mosul waits.', 'Mosul again.']),
+    ])
+    await a.importVocabulary(list('Mosul\n'), 'kw.txt')
+    expect((await a.suggest('w')).suggestions).toEqual([])
+    expect((await a.suggest('w2')).suggestions.map((s) => s.tag)).toEqual(['Mosul'])
+    expect((await a.suggest('w', { minWeight: 0 })).suggestions.map((s) => s.tag)).toEqual([
+      'Mosul',
+    ])
+  })
+
   it('shows one chip for terms found at the same places, the one written as in the text', async () => {
     const a = await memoryArchive([
       article('d', 'Lib Dems unveil slogan', ['The Lib Dems said the slogan was ready.']),

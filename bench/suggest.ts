@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     `bench/suggest.ts${QUICK ? ' (BENCH_QUICK)' : ''}: ${cpu[0]?.model}, ${cpu.length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. ` +
       `Memory archive of ${articles.length} held-out BBC articles (ids with number mod 10 ≥ 7), archived without tags; ` +
       `vocabulary learnt from the ${train.length} training articles: names met mid-sentence in ≥ 4 of them, ≥ 80 % in one category, ` +
-      `≤ 200 per category (${keywords.terms} terms, imported as a tab-indented list “Category/Name”: ${list.terms} terms). ` +
+      `≤ 200 per category (${keywords.terms} names under 5 category lines, imported as a tab-indented list “Category/Name”: ${list.terms} distinct terms). ` +
       'A chip needs field-weighted occurrences ≥ 1.5 (one in the headline, lede, a caption or credit, or two in the body). ' +
       'Suggestions are computed when the reader opens an item, never at import: import rates are unchanged.',
     '',

@@ -12,6 +12,7 @@ import { createTagMethods } from './archive/archiveTags'
 import { createVersionMethods } from './archive/archiveVersions'
 import { createArchiveContext, type ArchiveDeps } from './archive/context'
 import { createIngest } from './archive/ingest'
+import { createArchiveSuggestions } from './suggest/archiveSuggestions'
 
 export type { ArchiveDeps }
 export { ArchiveError }
@@ -52,6 +53,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
     },
   })
 
+  const tags = createTagMethods(ctx)
+  const settings = createSettingsMethods(ctx)
+  const suggestions = createArchiveSuggestions({
+    get: (id) => store.get(id),
+    tags: () => tags.tags(),
+    aliases: () => settings.aliases(),
+    articleCount: () => [...store.summaries()].filter((s) => s.kind === 'article').length,
+    search: (q, o) => search.search(q, o),
+    settings: () => store.settings(),
+    updateSettings: (mutate) => store.updateSettings(mutate),
+    now: ctx.now,
+    emit,
+    onChange: (listener) => listeners.add(listener),
+  })
+
   return {
     dir: store.dir,
     ...agencies,
@@ -60,10 +76,11 @@ export function createArchive(deps: ArchiveDeps): Archive {
     ...feedMethods(feeds),
     ...createVersionMethods(ctx),
     ...imports,
-    ...createTagMethods(ctx),
+    ...tags,
     ...createPhotoMethods(ctx),
     ...createSearchMethods(ctx),
-    ...createSettingsMethods(ctx),
+    ...settings,
+    ...suggestions,
 
     onChange(listener) {
       listeners.add(listener)

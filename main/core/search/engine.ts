@@ -23,6 +23,7 @@ import {
 } from './segment'
 import { SegmentSet } from './segmentSet'
 import { runForgiving, suggestQuery } from './typos'
+import { vocabularyOf } from './vocabulary'
 import { warmUpIndexing } from './warmUp'
 import type {
   CompletionField,
@@ -381,14 +382,20 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   /**
-   * Once, after the first search has been answered: compile the indexing path in idle time, so
-   * the first item added after start is searchable as fast as later ones (see warmUp.ts).
+   * Once, after the first search has been answered, in idle time: build the typo vocabulary
+   * and compile the indexing path, so neither the first misspelt query nor the first item
+   * added after start pays for it (see warmUp.ts).
    */
   private warmUpSoon(): void {
     if (this.warmed || this.readOnly) return
     this.warmed = true
     const timer = setTimeout(() => {
-      if (!this.closed) void this.serial(() => warmUpIndexing()).catch(() => undefined)
+      if (this.closed) return
+      void this.serial(async () => {
+        // The typo vocabulary of every segment, otherwise built by the first misspelt query.
+        vocabularyOf(this.set)
+        await warmUpIndexing()
+      }).catch(() => undefined)
     }, 0)
     timer.unref?.()
   }

@@ -31,6 +31,8 @@ export interface ArchiveSettings {
   captureToken?: string
   /** Automatic backups (off when absent). */
   backup?: BackupSettings
+  /** Tags taken off their last item, offered as "Unused tags" until used again or deleted. */
+  emptiedTags?: string[]
 }
 
 /** Where and how often the app backs the archive up, and how many backups it keeps. */

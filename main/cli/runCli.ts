@@ -20,6 +20,7 @@ import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
+import { suggestCommand, vocabularyCommand } from './suggestCommands'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
@@ -93,6 +94,8 @@ const OPTIONS = {
   opml: { type: 'boolean' },
   unused: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  name: { type: 'string' },
+  lang: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -178,7 +181,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
-const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'suggest'])
 
 /** Reading forms of writing commands: `saved list`, `delete-tag --dry-run`. */
 function isReading(command: string, args: string[], values: Values): boolean {
@@ -417,6 +420,10 @@ async function run(
       return backupCommand(archive, args[0], !!values.json, out)
     case 'alias':
       return aliasCommand(archive, args, values.json === true, out, need)
+    case 'suggest':
+      return suggestCommand(archive, args, values, out, need)
+    case 'vocabulary':
+      return vocabularyCommand(archive, args, values, out, need)
     case 'fetch-missing': {
       need(args.length <= 1, 'give at most one item id')
       const report = await archive.fetchMissingImages(args.length ? args : undefined)

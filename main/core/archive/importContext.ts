@@ -28,7 +28,7 @@ export function importContextFor(
   file?: string,
 ): ImportContext {
   return {
-    putBlob: (bytes, mime, fileName) => ctx.store.putBlob(bytes, mime, fileName),
+    putBlob: (bytes, mime, fileName, sha256) => ctx.store.putBlob(bytes, mime, fileName, sha256),
     fetch: ctx.fetch,
     signal,
     archiveImage: (ref, pageUrl) => images.archive(ref, { file: file && resolve(file), pageUrl }),

@@ -20,6 +20,7 @@ import type {
   PhotoRecord,
   SavedSearch,
   TagInfo,
+  UnusedTag,
   VersionContent,
   VersionDiff,
   VersionInfo,
@@ -55,6 +56,7 @@ export type {
   PhotoRecord,
   SavedSearch,
   TagInfo,
+  UnusedTag,
   VersionContent,
   VersionDiff,
   VersionInfo,
@@ -76,6 +78,14 @@ export interface DeletedItems {
   /** Opaque token for `restoreItems`; valid until the app closes. */
   undoToken: string
   count: number
+}
+
+/** What `deleteTag` hands back: how many lost the tag, and the token for `restoreTag`. */
+export interface TagDeletion {
+  undoToken: string
+  /** Items (standalone photos included) and photos inside articles that carried it. */
+  items: number
+  photos: number
 }
 
 /** A page of the archive as a list (no query). */
@@ -144,9 +154,15 @@ export interface ArchiveApi {
   setTags(id: ItemId, tags: string[]): Promise<Reply<ArchiveItem>>
   renameTag(from: string, to: string): Promise<Reply<void>>
   mergeTags(sources: string[], target: string): Promise<Reply<void>>
-  /** Returns the ids that carried the tag: `addTags(ids, [tag])` undoes it. */
-  deleteTag(tag: string): Promise<Reply<ItemId[]>>
+  /** Take a tag off every item and photo (and forget its colour); `restoreTag` undoes it. */
+  deleteTag(tag: string): Promise<Reply<TagDeletion>>
+  /** Undo a `deleteTag`: the tag back on exactly the items and photos that had it. */
+  restoreTag(undoToken: string): Promise<Reply<void>>
   setTagColor(tag: string, color: string | null): Promise<Reply<void>>
+  /** Tags with a colour or once on items that no item carries now. */
+  unusedTags(): Promise<Reply<UnusedTag[]>>
+  /** Forget unused tags (all, or those named); returns the ones forgotten. */
+  deleteUnusedTags(names?: string[]): Promise<Reply<UnusedTag[]>>
 
   /** A photo by ref (`ARTICLE/p0`, or a standalone photo's id); `null` when it is gone. */
   getPhoto(ref: string): Promise<Reply<PhotoRecord | null>>
@@ -272,7 +288,10 @@ const listed: Record<keyof ArchiveApi, true> = {
   renameTag: true,
   mergeTags: true,
   deleteTag: true,
+  restoreTag: true,
   setTagColor: true,
+  unusedTags: true,
+  deleteUnusedTags: true,
   getPhoto: true,
   editPhoto: true,
   creditStyle: true,

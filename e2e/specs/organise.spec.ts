@@ -40,7 +40,7 @@ test.describe('organise', () => {
 
     await win.tag('Kurds').hover()
     await page.getByRole('button', { name: 'Actions for tag Kurds' }).click()
-    await page.getByRole('button', { name: 'Colour #27ae60' }).click()
+    await page.getByRole('button', { name: 'Colour green' }).click()
     await expect(win.tag('Kurds').locator('.tag-dot')).toHaveCSS(
       'background-color',
       'rgb(39, 174, 96)',

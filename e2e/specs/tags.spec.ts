@@ -37,6 +37,10 @@ test.describe('tags', () => {
 
     // Delete the tag, then Undo puts it back on the article.
     await win.tagAction('Iran–US', 'Delete tag')
+    await page
+      .getByRole('dialog', { name: 'Delete tag “Iran–US”' })
+      .getByRole('button', { name: 'Delete tag' })
+      .click()
     await expect(win.tag('Iran–US')).toHaveCount(0)
     await win.toast.getByRole('button', { name: 'Undo' }).click()
     await expect(win.tag('Iran–US')).toContainText('1')

@@ -100,7 +100,27 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: 'reparse-credits',
     summary: 'Parse every archived credit again (corrections made by hand are kept).',
   },
-  tags: { usage: 'tags [--json]', summary: 'List tags with their counts.' },
+  tags: {
+    usage: 'tags [--unused] [--json]',
+    summary: 'List tags with their counts and colours (--unused: tags no item carries).',
+  },
+  'tag-color': {
+    usage: 'tag-color TAG COLOR',
+    summary:
+      'Colour a tag: #c0392b, #c39, a palette name (red, orange, yellow, green, teal, blue, purple, grey) or none.',
+  },
+  'delete-tag': {
+    usage: 'delete-tag TAG [--dry-run] [--json] | delete-tag --unused [--dry-run]',
+    summary: 'Take a tag off every item and photo and forget its colour (--dry-run: only count).',
+    options: [
+      '--dry-run   say how many items and photos carry it; change nothing',
+      '--unused    delete every unused tag (see tags --unused)',
+    ],
+  },
+  saved: {
+    usage: 'saved add NAME QUERY… | saved list [--json] | saved remove NAME',
+    summary: 'Edit the saved searches of the sidebar (a query with a problem is refused).',
+  },
   agencies: {
     usage: 'agencies [--json]',
     summary: 'List the agencies the credit parser knows (built in and added).',

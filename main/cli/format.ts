@@ -86,7 +86,9 @@ export function formatItem(item: ItemDraft & { id?: string; tags?: string[] }): 
 export function formatTags(tags: TagInfo[]): string {
   if (tags.length === 0) return '(no tags)'
   const width = Math.max(...tags.map((t) => String(t.count).length))
-  return tags.map((t) => `${String(t.count).padStart(width)}  ${t.name}`).join('\n')
+  return tags
+    .map((t) => `${String(t.count).padStart(width)}  ${t.name}${t.color ? `  ${t.color}` : ''}`)
+    .join('\n')
 }
 
 export function formatSearch(result: SearchResult): string {

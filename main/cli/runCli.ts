@@ -25,6 +25,12 @@ import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
 import {
+  deleteTagCommand,
+  savedCommand,
+  tagColorCommand,
+  unusedTagsCommand,
+} from './commands/tagTidyCommands'
+import {
   backupCommand,
   repairCommand,
   restoreCommand,
@@ -86,6 +92,8 @@ const OPTIONS = {
   from: { type: 'string', multiple: true },
   to: { type: 'string' },
   opml: { type: 'boolean' },
+  unused: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   name: { type: 'string' },
   lang: { type: 'string' },
 } as const
@@ -142,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err(`there is no archive at ${dir}; give --create to make a new one there`)
       return 1
     }
-    const archive = await openForCommand(command, dir, err)
+    const archive = await openForCommand(isReading(command, args, values), dir, err)
     try {
       if (command !== 'verify' && command !== 'repair') warnAboutDamage(archive, err)
       return await run(command, args, values, archive, { out, err, io })
@@ -175,11 +183,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
 const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'suggest'])
 
-async function openForCommand(command: string, dir: string, err: (s: string) => void) {
+/** Reading forms of writing commands: `saved list`, `delete-tag --dry-run`. */
+function isReading(command: string, args: string[], values: Values): boolean {
+  if (command === 'saved') return args[0] === 'list'
+  if (command === 'delete-tag') return !!values['dry-run']
+  return READING.has(command)
+}
+
+async function openForCommand(reading: boolean, dir: string, err: (s: string) => void) {
   try {
     return await openArchive(dir)
   } catch (e) {
-    if (!(e instanceof ArchiveLockedError) || !READING.has(command)) throw e
+    if (!(e instanceof ArchiveLockedError) || !reading) throw e
     err('the archive is open in the Morgue app: reading it as it is on disk (read-only).')
     return openArchiveReadOnly(dir)
   }
@@ -344,6 +359,7 @@ async function run(
       return code ?? 2
     }
     case 'tags': {
+      if (values.unused) return unusedTagsCommand(archive, !!values.json, out)
       const tags = archive.tags()
       out(values.json ? JSON.stringify(tags, null, 2) : formatTags(tags))
       return 0
@@ -360,6 +376,18 @@ async function run(
       out(`Merged ${args.map((a) => `“${a}”`).join(', ')} into “${values.into}”.`)
       return 0
     }
+    case 'tag-color':
+      return tagColorCommand(archive, args, out, need)
+    case 'delete-tag':
+      return deleteTagCommand(
+        archive,
+        args,
+        { dryRun: !!values['dry-run'], unused: !!values.unused, json: !!values.json },
+        out,
+        need,
+      )
+    case 'saved':
+      return savedCommand(archive, args, !!values.json, out, need)
     case 'delete': {
       need(args.length > 0, 'give at least one id')
       for (const id of args) await mustGet(archive, id)

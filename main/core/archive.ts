@@ -9,6 +9,7 @@ import { createPhotoMethods } from './archive/archivePhotos'
 import { createSearchMethods } from './archive/archiveSearch'
 import { createSettingsMethods } from './archive/archiveSettings'
 import { createTagMethods } from './archive/archiveTags'
+import { createTagTidyMethods } from './archive/archiveTagTidy'
 import { createVersionMethods } from './archive/archiveVersions'
 import { createArchiveContext, type ArchiveDeps } from './archive/context'
 import { createIngest } from './archive/ingest'
@@ -77,6 +78,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     ...createVersionMethods(ctx),
     ...imports,
     ...tags,
+    ...createTagTidyMethods(ctx),
     ...createPhotoMethods(ctx),
     ...createSearchMethods(ctx),
     ...settings,

@@ -2,6 +2,7 @@ import type {
   ArchiveItem,
   ArchiveStats,
   CreditStyleSetting,
+  DeletedTag,
   ImportProgress,
   ImportReport,
   ItemId,
@@ -11,6 +12,7 @@ import type {
   PhotoRecord,
   SavedSearch,
   TagInfo,
+  UnusedTag,
   VersionContent,
   VersionDiff,
   VersionInfo,
@@ -127,9 +129,18 @@ export interface Archive extends ArchiveMaintenance, ArchiveSuggestions {
   renameTag(from: string, to: string): Promise<void>
   /** Merge `sources` into `target` (created if needed). */
   mergeTags(sources: readonly string[], target: string): Promise<void>
-  /** Remove a tag from every item and photo; returns the ids and refs that had it (for undo). */
+  /**
+   * Remove a tag from every item and photo and forget its colour; returns the ids and refs
+   * that had it (for undo: `restoreTag`).
+   */
   deleteTag(tag: string): Promise<ItemId[]>
   setTagColor(tag: string, color: string | null): Promise<void>
+  /** Tags the archive knows (a colour, or once on items) that no item carries. */
+  unusedTags(): UnusedTag[]
+  /** Forget unused tags (all, or those named); returns the ones forgotten. */
+  deleteUnusedTags(names?: readonly string[]): Promise<UnusedTag[]>
+  /** Undo `deleteTag`: the tag back on the holders still archived, and its colour. */
+  restoreTag(deleted: DeletedTag): Promise<void>
 
   // photos, by ref: `ARTICLE/p0` inside an article, the item id for a standalone photo
   photo(ref: string): Promise<PhotoRecord | undefined>

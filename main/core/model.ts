@@ -286,6 +286,23 @@ export interface TagInfo {
   color?: string
 }
 
+/** A tag the archive still knows (its colour, or it was on items once) but no item carries. */
+export interface UnusedTag {
+  /** Display name (the tag key when only its colour is left). */
+  name: string
+  color?: string
+  /** Why the archive knows it: it has a colour; it was taken off its last item. */
+  reasons: ('color' | 'emptied')[]
+}
+
+/** A tag deleted everywhere, with what `restoreTag` needs to put it back exactly. */
+export interface DeletedTag {
+  tag: string
+  /** The items and photos (`ITEM/p0`) that carried it. */
+  refs: ItemId[]
+  color?: string
+}
+
 export interface SavedSearch {
   name: string
   query: string

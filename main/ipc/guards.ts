@@ -168,6 +168,9 @@ export const guards: Guards = {
   renameTag: args('renameTag', z.tuple([tag, tag])),
   mergeTags: args('mergeTags', z.tuple([tagList, tag])),
   deleteTag: args('deleteTag', z.tuple([tag])),
+  restoreTag: args('restoreTag', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
+  unusedTags: args('unusedTags', z.tuple([])),
+  deleteUnusedTags: args('deleteUnusedTags', z.tuple([z.array(tag).min(1).max(10_000).optional()])),
   setTagColor: args(
     'setTagColor',
     z.tuple([tag, z.union([z.string().regex(/^#[0-9a-fA-F]{6}$/), z.null()])]),

@@ -132,7 +132,7 @@ describe('bridge handlers over a real archive', () => {
     })
   })
 
-  it('tags in bulk and undoes a tag deletion with addTags', async () => {
+  it('tags in bulk and undoes a tag deletion with its token', async () => {
     const r = await api.importText(
       'First dispatch\n\nA body long enough to be an article about Erbil.',
     )
@@ -141,10 +141,20 @@ describe('bridge handlers over a real archive', () => {
     const ids = [...r.value.outcomes[0].ids, ...s.value.outcomes[0].ids]
     expect(await api.addTags(ids, ['iraq'])).toEqual({ ok: true, value: undefined })
     expect(await api.tags()).toEqual({ ok: true, value: [{ name: 'iraq', count: 2 }] })
+    await api.setTagColor('iraq', '#27ae60')
     const removed = await api.deleteTag('iraq')
-    expect(removed.ok && removed.value.sort()).toEqual([...ids].sort())
-    await api.addTags(ids, ['iraq'])
-    expect(await api.tags()).toEqual({ ok: true, value: [{ name: 'iraq', count: 2 }] })
+    if (!removed.ok) throw new Error(removed.reason)
+    expect(removed.value).toMatchObject({ items: 2, photos: 0 })
+    expect(await api.tags()).toEqual({ ok: true, value: [] })
+    expect(await api.restoreTag(removed.value.undoToken)).toEqual({ ok: true, value: undefined })
+    expect(await api.tags()).toEqual({
+      ok: true,
+      value: [{ name: 'iraq', count: 2, color: '#27ae60' }],
+    })
+    expect(await api.restoreTag(removed.value.undoToken)).toEqual({
+      ok: false,
+      reason: 'This tag deletion can no longer be undone.',
+    })
   })
 })
 

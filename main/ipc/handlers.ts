@@ -7,6 +7,7 @@ import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
+import { tagTidyHandlers } from './tagTidyHandlers'
 import { suggestionHandlers } from './suggestionHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
@@ -149,8 +150,8 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     setTags: (id, tags) => reply(() => archive.setTags(id, tags)),
     renameTag: (from, to) => reply(() => archive.renameTag(from, to)),
     mergeTags: (sources, target) => reply(() => archive.mergeTags(sources, target)),
-    deleteTag: (tag) => reply(() => archive.deleteTag(tag)),
     setTagColor: (tag, color) => reply(() => archive.setTagColor(tag, color)),
+    ...tagTidyHandlers(archive, reply),
 
     getPhoto: (ref) => reply(async () => (await archive.photo(ref)) ?? null),
     editPhoto: (ref, patch) => reply(() => archive.editPhoto(ref, patch)),

@@ -4,6 +4,7 @@ import { diskUsage } from '../diskUsage'
 import type { createFeedService } from '../feeds/feedSubscriptions'
 import type { ArchiveStats, ItemSummary } from '../model'
 import { tagKey } from '../tags'
+import { rememberEmptiedTags, summaryTags } from './archiveTagTidy'
 import type { ArchiveContext } from './context'
 
 export type ItemMethods = Pick<
@@ -41,6 +42,7 @@ export function createItemMethods(
     },
 
     async delete(ids) {
+      const held = ids.flatMap((id) => summaryTags(store.summary(id)))
       const removed = await store.delete(ids)
       if (removed.length === 0) return removed
       stories.deleted(removed)
@@ -48,6 +50,7 @@ export function createItemMethods(
       await search.remove(removed.map((i) => i.id))
       await similar.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
+      await rememberEmptiedTags(ctx, held)
       return removed
     },
 

@@ -5,6 +5,7 @@ import { mergeSettings, readExportSettings } from '../export/exportSettings'
 import type { SavedSearch } from '../model'
 import { DEFAULT_ALIASES } from '../search'
 import { groupsInForce, normalizeGroups } from '../search/nameVariants'
+import { checkSavedQuery } from '../search/savedQuery'
 import type { ArchiveContext } from './context'
 
 export type SettingsMethods = Pick<
@@ -27,6 +28,8 @@ export function createSettingsMethods(ctx: ArchiveContext): SettingsMethods {
     async saveSearch(saved: SavedSearch) {
       const name = saved.name.trim()
       if (!name) throw new ArchiveError('A saved search needs a name.')
+      const problem = checkSavedQuery(saved.query)
+      if (problem) throw problem
       await store.updateSettings((s) => {
         s.savedSearches = s.savedSearches.filter((x) => x.name !== name)
         s.savedSearches.push({ name, query: saved.query })

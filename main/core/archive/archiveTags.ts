@@ -3,6 +3,7 @@ import { ArchiveError } from '../archiveError'
 import type { ArchiveItem, ItemId } from '../model'
 import { changeAllTags, refsWithTag, summaryHasTag } from '../photos/photoTags'
 import { tagKey } from '../tags'
+import { forgetTags, rememberEmptiedTags, summaryTags } from './archiveTagTidy'
 import type { ArchiveContext } from './context'
 import { dedupeTags } from './tagTable'
 
@@ -57,13 +58,16 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
     async removeTags(ids, tags) {
       const keys = new Set(tags.map((t) => tagKey(t)))
       await photoDesk.updateTags(ids, (current) => current.filter((t) => !keys.has(tagKey(t))))
+      await rememberEmptiedTags(ctx, tags)
     },
 
     async setTags(id, tags) {
       const next = dedupeTags(tags.map(tagTable.display))
       const parsedId = id.split('/')[0]
       await mustGet(parsedId)
+      const before = summaryTags(store.summary(parsedId))
       await photoDesk.updateTags([id], () => next)
+      await rememberEmptiedTags(ctx, before)
       return mustGet(parsedId)
     },
 
@@ -116,6 +120,7 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
           (item) => changeAllTags(item, (tags) => tags.filter((t) => tagKey(t) !== key)) ?? [],
         ),
       )
+      await forgetTags(ctx, [key])
       emit({ kind: 'tags' })
       return items.flatMap((item) => refsWithTag(item, key))
     },

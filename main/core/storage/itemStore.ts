@@ -32,6 +32,8 @@ export interface ArchiveSettings {
   captureToken?: string
   /** Automatic backups (off when absent). */
   backup?: BackupSettings
+  /** Tags taken off their last item, offered as "Unused tags" until used again or deleted. */
+  emptiedTags?: string[]
   /** Imported keyword lists (see vocabulary/): terms the reader suggests as tags. */
   vocabularies?: VocabularyList[]
   /** Suggestions the user rejected: item id or photo ref → tag keys (see suggest/). */

@@ -17,6 +17,11 @@ import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
 import { useCreditStyle } from '../features/photos/useCreditStyle'
 import { TagEditor } from '../features/tags/TagEditor'
 import { TagSidebar } from '../features/tags/TagSidebar'
+import {
+  DeleteTagDialog,
+  deleteTagWithUndo,
+  UnusedTagsDialog,
+} from '../features/tags/TagTidyDialogs'
 import { CaptureDialog } from '../features/capture/CaptureDialog'
 import { FeedsPanel } from '../features/feeds/FeedsPanel'
 import { useFeeds } from '../features/feeds/useFeeds'
@@ -30,6 +35,8 @@ type DialogState =
   | { kind: 'paste' }
   | { kind: 'rename'; tag: string }
   | { kind: 'merge'; tag: string }
+  | { kind: 'deleteTag'; tag: string }
+  | { kind: 'unusedTags' }
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
   | { kind: 'nameVariants' }
@@ -203,26 +210,13 @@ export function App() {
         ),
       onRename: (tag: string) => setDialog({ kind: 'rename', tag }),
       onMerge: (tag: string) => setDialog({ kind: 'merge', tag }),
-      onColor: (tag: string, color: string) =>
+      onColor: (tag: string, color: string | null) =>
         void unwrap(archive.setTagColor(tag, color)).catch((e: Error) => fail(e.message)),
-      onDelete: async (tag: string) => {
-        try {
-          const ids = await unwrap(archive.deleteTag(tag))
-          if (activeTag?.toLowerCase() === tag.toLowerCase()) setQuery('')
-          show({
-            message: `Deleted tag “${tag}” from ${plural(ids.length, 'item')}.`,
-            action: {
-              label: 'Undo',
-              run: () =>
-                void unwrap(archive.addTags(ids, [tag])).catch((e: Error) => fail(e.message)),
-            },
-          })
-        } catch (err) {
-          fail((err as Error).message)
-        }
-      },
+      // Asks first, saying how many items lose the tag; the toast after it offers Undo.
+      onDelete: (tag: string) => setDialog({ kind: 'deleteTag', tag }),
+      onUnused: () => setDialog({ kind: 'unusedTags' }),
     }),
-    [activeTag, show, fail],
+    [activeTag, fail],
   )
 
   function onDrop(e: DragEvent) {
@@ -501,6 +495,26 @@ export function App() {
             setDialog(null)
             void unwrap(archive.mergeTags([source], target)).catch((e: Error) => fail(e.message))
           }}
+        />
+      )}
+      {dialog?.kind === 'deleteTag' && (
+        <DeleteTagDialog
+          tag={data.tags.find((t) => t.name === dialog.tag) ?? { name: dialog.tag, count: 0 }}
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            const tag = dialog.tag
+            setDialog(null)
+            if (activeTag?.toLowerCase() === tag.toLowerCase()) setQuery('')
+            deleteTagWithUndo(tag, { show, fail }).catch((e: Error) => fail(e.message))
+          }}
+        />
+      )}
+      {dialog?.kind === 'unusedTags' && (
+        <UnusedTagsDialog
+          version={data.version}
+          onClose={() => setDialog(null)}
+          onFailure={fail}
+          onDeleted={(n) => show({ message: `Deleted ${plural(n, 'unused tag')}.` })}
         />
       )}
       {dialog?.kind === 'capture' && (

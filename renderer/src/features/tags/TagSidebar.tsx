@@ -1,24 +1,17 @@
 import { useState } from 'react'
 import type { TagInfo } from '../../../../main/core/model'
+import { TAG_SWATCHES } from './tagPalette'
 
 export interface TagActions {
   onFilter: (tag: string) => void
   onRename: (tag: string) => void
   onMerge: (tag: string) => void
   onDelete: (tag: string) => void
-  onColor: (tag: string, color: string) => void
+  /** `null` takes the colour away. */
+  onColor: (tag: string, color: string | null) => void
+  /** Show the tags no item carries (with their colours), to delete them. */
+  onUnused: () => void
 }
-
-const SWATCHES = [
-  '#c0392b',
-  '#d35400',
-  '#c29d0b',
-  '#27ae60',
-  '#16a085',
-  '#2980b9',
-  '#8e44ad',
-  '#7f8c8d',
-]
 
 function TagRow({ tag, active, actions }: { tag: TagInfo; active: boolean; actions: TagActions }) {
   const [menu, setMenu] = useState(false)
@@ -80,16 +73,27 @@ function TagRow({ tag, active, actions }: { tag: TagInfo; active: boolean; actio
             Merge into…
           </button>
           <div className="swatches" role="group" aria-label="Colour">
-            {SWATCHES.map((c) => (
+            {TAG_SWATCHES.map((c) => (
               <button
-                key={c}
+                key={c.hex}
                 type="button"
                 className="swatch"
-                aria-label={`Colour ${c}`}
-                style={{ background: c }}
-                onClick={() => (setMenu(false), actions.onColor(tag.name, c))}
+                aria-label={`Colour ${c.name}`}
+                aria-pressed={tag.color?.toLowerCase() === c.hex}
+                title={c.name}
+                style={{ background: c.hex }}
+                onClick={() => (setMenu(false), actions.onColor(tag.name, c.hex))}
               />
             ))}
+            {tag.color && (
+              <button
+                type="button"
+                className="swatch swatch-none"
+                aria-label="No colour"
+                title="No colour"
+                onClick={() => (setMenu(false), actions.onColor(tag.name, null))}
+              />
+            )}
           </div>
           <button
             type="button"
@@ -145,6 +149,9 @@ export function TagSidebar({
           ))}
         </ul>
       )}
+      <button type="button" className="link-button small" onClick={actions.onUnused}>
+        Unused tags…
+      </button>
     </section>
   )
 }

@@ -29,6 +29,7 @@ import { importUrl as fetchAndImportUrl } from './importers/url'
 import { importCapturedPage } from './importers/capture'
 import { parseCredit } from './credits'
 import { createPhotoDesk } from './photos/photoDesk'
+import { createRuleService } from './rules/ruleService'
 import { changeAllTags, refsWithTag, summaryHasTag } from './photos/photoTags'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
@@ -178,8 +179,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
     return item
   }
 
-  async function save(items: ArchiveItem[]): Promise<void> {
+  /** Every write of items: enabled rules tag them first (unless a rule run is writing). */
+  async function save(items: ArchiveItem[], options: { rules?: boolean } = {}): Promise<void> {
     if (items.length === 0) return
+    if (options.rules !== false) items = await applyRules(items)
     await store.put(items)
     stories.saved(items)
     await search.upsert(items)
@@ -195,6 +198,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
   }
 
   const photoDesk = createPhotoDesk({ store, save, emit, now })
+
+  const { prepare: applyRules, ...ruleMethods } = createRuleService({
+    store,
+    search,
+    saveWithoutRules: (items) => save(items, { rules: false }),
+    displayTag: (tag) => displayTag(tag),
+    now,
+    changed: () => emit({ kind: 'settings' }),
+    fail: (message) => {
+      throw new ArchiveError(message)
+    },
+  })
 
   function toItem(draft: ItemDraft, extraTags: readonly string[]): ArchiveItem {
     const tags = dedupeTags([...(draft.tags ?? []), ...extraTags].map(displayTagLenient))
@@ -455,6 +470,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   const archive: Archive = {
     dir: store.dir,
     ...agencies,
+    ...ruleMethods,
     ...createMaintenance({ store, search, changed: (kind) => emit({ kind }) }),
 
     get: (id) => store.get(id),

@@ -21,6 +21,7 @@ import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
 import { changeAgency, listAgencies } from './agencyCommands'
+import { listRules, ruleCommand } from './ruleCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
 import {
@@ -85,6 +86,9 @@ const OPTIONS = {
   from: { type: 'string', multiple: true },
   to: { type: 'string' },
   opml: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+  disabled: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -170,7 +174,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
-const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'rules'])
 
 async function openForCommand(command: string, dir: string, err: (s: string) => void) {
   try {
@@ -338,6 +342,27 @@ async function run(
     case 'agency': {
       const code = await changeAgency(archive, args, values.alias ?? [], !!values.json, out)
       need(code !== null, 'say add NAME [--alias A]… or remove NAME')
+      return code ?? 2
+    }
+    case 'rules':
+      return listRules(archive, !!values.json, out)
+    case 'rule': {
+      const code = await ruleCommand(
+        archive,
+        args,
+        {
+          tags: values.tag ?? [],
+          json: !!values.json,
+          dryRun: !!values['dry-run'],
+          yes: !!values.yes,
+          disabled: !!values.disabled,
+        },
+        out,
+      )
+      need(
+        code !== null,
+        'say add QUERY --tag TAG…, edit ID [QUERY] [--tag TAG…], run ID, remove ID, enable ID, disable ID or move ID POSITION',
+      )
       return code ?? 2
     }
     case 'tags': {

@@ -7,6 +7,7 @@ import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
+import { ruleHandlers } from './ruleHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -183,6 +184,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
     ...nameVariantHandlers(archive, reply),
+    ...ruleHandlers(archive, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),

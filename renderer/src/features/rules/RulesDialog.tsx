@@ -15,6 +15,10 @@ interface Draft {
 
 const EMPTY: Draft = { query: '', tags: [] }
 
+type LastRun = { run: RuleRunResult; text: string } | null
+/** The session's last run, so its Undo is still offered when the dialog is opened again. */
+let sessionLastRun: LastRun = null
+
 /**
  * Tagging rules: a query and the tags every item it matches gets, now (after a preview:
  * "adds Places/Syria/Raqqa to 214 items", with one Undo for the run) and whenever an item is
@@ -33,7 +37,11 @@ export function RulesDialog({
   const [rules, setRules] = useState<TagRule[] | null>(null)
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [busy, setBusy] = useState(false)
-  const [lastRun, setLastRun] = useState<{ run: RuleRunResult; text: string } | null>(null)
+  const [lastRun, setLastRunState] = useState<LastRun>(sessionLastRun)
+  const setLastRun = (run: LastRun) => {
+    sessionLastRun = run
+    setLastRunState(run)
+  }
   const [status, setStatus] = useState('')
   const [dragged, setDragged] = useState<string | null>(null)
 
@@ -338,14 +346,19 @@ export function RulesDialog({
         </div>
       </form>
 
-      {(lastRun || status) && (
-        <p className="rule-status" role="status">
-          {lastRun ? lastRun.text : status}
-          {lastRun && lastRun.run.changed > 0 && (
+      {lastRun && (
+        <p className="rule-status" role="status" data-testid="rule-last-run">
+          {lastRun.text}
+          {lastRun.run.changed > 0 && (
             <button type="button" disabled={busy} onClick={() => void undo()}>
               Undo
             </button>
           )}
+        </p>
+      )}
+      {status && (
+        <p className="rule-status" role="status" data-testid="rule-status">
+          {status}
         </p>
       )}
     </Dialog>

@@ -39,6 +39,8 @@ import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyRe
 import type { StoreDamage } from '../main/core/storage/damage'
 import type { BackupSettings } from '../main/core/storage/itemStore'
 import { ruleMethodsListed, type RuleApi } from './ruleContract'
+import type { ItemSuggestions } from '../main/core/suggest/suggestionTypes'
+import type { VocabularyListInfo } from '../main/core/vocabulary/vocabularyTypes'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -63,6 +65,7 @@ export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, Sim
 export type { CreditLineSource }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
 export type * from './ruleContract'
+export type { ItemSuggestions, VocabularyListInfo }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -173,6 +176,20 @@ export interface ArchiveApi extends RuleApi {
   /** Read groups from CSV (one group per line) and merge them in, or replace the list. */
   importNameVariantsCsv(csv: string, mode: 'merge' | 'replace'): Promise<Reply<string[][]>>
   exportNameVariantsCsv(): Promise<Reply<string>>
+  /** Suggested tags for an item (vocabulary terms found in it) and names not yet known. */
+  suggest(id: ItemId): Promise<Reply<ItemSuggestions>>
+  /** Do not suggest `tag` for this item again (remembered in the archive). */
+  rejectSuggestion(id: ItemId, tag: string): Promise<Reply<void>>
+  unrejectSuggestion(id: ItemId, tag: string): Promise<Reply<void>>
+  /** The imported keyword lists. */
+  vocabularyLists(): Promise<Reply<VocabularyListInfo[]>>
+  /** Import a keyword list: its file name and bytes (base64); SKOS labels in `lang`. */
+  importVocabulary(
+    fileName: string,
+    base64: string,
+    lang?: string,
+  ): Promise<Reply<VocabularyListInfo>>
+  removeVocabulary(id: string): Promise<Reply<VocabularyListInfo>>
   /** The credit parser's agency table (built in + the user's own). */
   listAgencies(): Promise<Reply<AgencyEntry[]>>
   /** "Always read «X» as an agency": saved in the archive, credits read again. */
@@ -274,6 +291,12 @@ const listed: Record<keyof ArchiveApi, true> = {
   setNameVariants: true,
   importNameVariantsCsv: true,
   exportNameVariantsCsv: true,
+  suggest: true,
+  rejectSuggestion: true,
+  unrejectSuggestion: true,
+  vocabularyLists: true,
+  importVocabulary: true,
+  removeVocabulary: true,
   listAgencies: true,
   addAgency: true,
   removeAgency: true,

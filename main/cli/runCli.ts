@@ -20,6 +20,7 @@ import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
+import { suggestCommand, vocabularyCommand } from './suggestCommands'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { listRules, ruleCommand } from './ruleCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
@@ -89,6 +90,8 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
   disabled: { type: 'boolean' },
+  name: { type: 'string' },
+  lang: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -174,7 +177,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
-const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'rules'])
+const READING = new Set([
+  'list',
+  'show',
+  'search',
+  'tags',
+  'stats',
+  'export',
+  'verify',
+  'suggest',
+  'rules',
+])
 
 async function openForCommand(command: string, dir: string, err: (s: string) => void) {
   try {
@@ -414,6 +427,10 @@ async function run(
       return backupCommand(archive, args[0], !!values.json, out)
     case 'alias':
       return aliasCommand(archive, args, values.json === true, out, need)
+    case 'suggest':
+      return suggestCommand(archive, args, values, out, need)
+    case 'vocabulary':
+      return vocabularyCommand(archive, args, values, out, need)
     case 'fetch-missing': {
       need(args.length <= 1, 'give at most one item id')
       const report = await archive.fetchMissingImages(args.length ? args : undefined)

@@ -9,6 +9,7 @@ import type {
   SavedSearch,
 } from '../model'
 import type { StoreDamage } from './damage'
+import type { VocabularyList } from '../vocabulary/vocabularyTypes'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -31,6 +32,10 @@ export interface ArchiveSettings {
   captureToken?: string
   /** Automatic backups (off when absent). */
   backup?: BackupSettings
+  /** Imported keyword lists (see vocabulary/): terms the reader suggests as tags. */
+  vocabularies?: VocabularyList[]
+  /** Suggestions the user rejected: item id or photo ref → tag keys (see suggest/). */
+  rejectedSuggestions?: Record<string, string[]>
 }
 
 /** Where and how often the app backs the archive up, and how many backups it keeps. */
@@ -70,8 +75,12 @@ export interface ItemStore {
   put(items: readonly ArchiveItem[]): Promise<void>
   /** Remove items; returns the removed items (for undo). Durable on return. */
   delete(ids: readonly ItemId[]): Promise<ArchiveItem[]>
-  /** Store bytes content-addressed (idempotent); durable on return. */
-  putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef>
+  /**
+   * Store bytes content-addressed (idempotent); durable on return. `sha256`: the bytes' hash
+   * when the caller already computed it (an import worker does, off the main thread); the bytes
+   * are then written as given, so the caller must not change them until this resolves.
+   */
+  putBlob(bytes: Uint8Array, mime: string, fileName?: string, sha256?: string): Promise<BlobRef>
   readBlob(sha256: string): Promise<Buffer>
   /** Absolute path of a blob inside the archive (for the media protocol). */
   blobPath(sha256: string): string

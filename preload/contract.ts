@@ -39,6 +39,7 @@ import type { BackupReport } from '../main/core/backup/backupTypes'
 import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyReport'
 import type { StoreDamage } from '../main/core/storage/damage'
 import type { BackupSettings } from '../main/core/storage/itemStore'
+import { ruleMethodsListed, type RuleApi } from './ruleContract'
 import type { ItemSuggestions } from '../main/core/suggest/suggestionTypes'
 import type { VocabularyListInfo } from '../main/core/vocabulary/vocabularyTypes'
 
@@ -65,6 +66,7 @@ export type {
 export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
 export type { CreditLineSource }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
+export type * from './ruleContract'
 export type { ItemSuggestions, VocabularyListInfo }
 
 /**
@@ -113,7 +115,7 @@ export type FeedView = Omit<FeedSubscription, 'seen' | 'unread' | 'items'> & {
 export type MenuCommand = 'import-files' | 'paste' | 'find'
 
 /** The calls the renderer can make. Arguments are validated in main (main/ipc/guards.ts). */
-export interface ArchiveApi {
+export interface ArchiveApi extends RuleApi {
   search(query: string, options?: SearchOptions): Promise<Reply<SearchResult>>
   /** The item's near duplicates (its cluster's other members), most similar first. */
   similar(id: ItemId): Promise<Reply<SimilarResult>>
@@ -263,6 +265,7 @@ export type EventName = keyof EventPayloads
 
 // A Record, not an array: a new ArchiveApi method won't compile until it is listed here too.
 const listed: Record<keyof ArchiveApi, true> = {
+  ...ruleMethodsListed,
   search: true,
   similar: true,
   get: true,

@@ -129,6 +129,27 @@ export const COMMANDS: Record<string, CommandHelp> = {
     usage: 'agency add NAME [--alias A]… | agency remove NAME',
     summary: 'Teach the credit parser an agency (or forget one you added); credits are read again.',
   },
+  rules: {
+    usage: 'rules [--json]',
+    summary: 'List the tagging rules in order (position, id, on/off, query → tags).',
+  },
+  rule: {
+    usage:
+      'rule add QUERY --tag TAG… [--dry-run] [--yes] [--disabled] | rule edit ID [QUERY] [--tag TAG…] | rule run ID [--dry-run] [--yes] | rule remove ID | rule enable ID | rule disable ID | rule move ID POSITION',
+    summary:
+      'Tagging rules: every item the query matches gets the tags, now and whenever an item is imported or changed.',
+    options: [
+      'add QUERY --tag TAG…   save a rule and run it on the archive (prints how many items it tagged)',
+      '--dry-run              only say what it would add, to how many items',
+      '--yes                  go on when the rule matches every item in the archive',
+      '--disabled             save it switched off (not run)',
+      "edit ID [QUERY]        change a rule's query or --tag list, then run it",
+      'run ID                 run one rule on the archive again',
+      'remove ID              delete a rule (the tags it added stay)',
+      'enable/disable ID      switch a rule on or off',
+      'move ID POSITION       put a rule at POSITION (1 first): earlier rules apply first',
+    ],
+  },
   'rename-tag': { usage: 'rename-tag FROM TO', summary: 'Rename a tag on every item.' },
   'merge-tags': {
     usage: 'merge-tags SOURCE… --into TARGET',

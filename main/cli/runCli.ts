@@ -22,6 +22,7 @@ import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
 import { suggestCommand, vocabularyCommand } from './suggestCommands'
 import { changeAgency, listAgencies } from './agencyCommands'
+import { listRules, ruleCommand } from './ruleCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
 import {
@@ -94,6 +95,8 @@ const OPTIONS = {
   opml: { type: 'boolean' },
   unused: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+  disabled: { type: 'boolean' },
   name: { type: 'string' },
   lang: { type: 'string' },
 } as const
@@ -181,7 +184,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
-const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'suggest'])
+const READING = new Set([
+  'list',
+  'show',
+  'search',
+  'tags',
+  'stats',
+  'export',
+  'verify',
+  'suggest',
+  'rules',
+])
 
 /** Reading forms of writing commands: `saved list`, `delete-tag --dry-run`. */
 function isReading(command: string, args: string[], values: Values): boolean {
@@ -356,6 +369,27 @@ async function run(
     case 'agency': {
       const code = await changeAgency(archive, args, values.alias ?? [], !!values.json, out)
       need(code !== null, 'say add NAME [--alias A]… or remove NAME')
+      return code ?? 2
+    }
+    case 'rules':
+      return listRules(archive, !!values.json, out)
+    case 'rule': {
+      const code = await ruleCommand(
+        archive,
+        args,
+        {
+          tags: values.tag ?? [],
+          json: !!values.json,
+          dryRun: !!values['dry-run'],
+          yes: !!values.yes,
+          disabled: !!values.disabled,
+        },
+        out,
+      )
+      need(
+        code !== null,
+        'say add QUERY --tag TAG…, edit ID [QUERY] [--tag TAG…], run ID, remove ID, enable ID, disable ID or move ID POSITION',
+      )
       return code ?? 2
     }
     case 'tags': {

@@ -14,6 +14,7 @@ import { createVersionMethods } from './archive/archiveVersions'
 import { createArchiveContext, type ArchiveDeps } from './archive/context'
 import { createIngest } from './archive/ingest'
 import { createArchiveSuggestions } from './suggest/archiveSuggestions'
+import { createRuleService } from './rules/ruleService'
 
 export type { ArchiveDeps }
 export { ArchiveError }
@@ -54,6 +55,19 @@ export function createArchive(deps: ArchiveDeps): Archive {
     },
   })
 
+  const { prepare: applyRules, ...rules } = createRuleService({
+    store,
+    search,
+    saveWithoutRules: (items) => ctx.save(items, { rules: false }),
+    displayTag: (tag) => ctx.tagTable.display(tag),
+    now: ctx.now,
+    changed: () => emit({ kind: 'settings' }),
+    fail: (message) => {
+      throw new ArchiveError(message)
+    },
+  })
+  ctx.beforeSave(applyRules)
+
   const tags = createTagMethods(ctx)
   const settings = createSettingsMethods(ctx)
   const suggestions = createArchiveSuggestions({
@@ -83,6 +97,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     ...createSearchMethods(ctx),
     ...settings,
     ...suggestions,
+    ...rules,
 
     onChange(listener) {
       listeners.add(listener)

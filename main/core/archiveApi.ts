@@ -26,6 +26,7 @@ import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } fr
 import type { SimilarResult } from './similar/types'
 import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
 import type { ArchiveSettings } from './storage/itemStore'
+import type { RuleMethods } from './rules/types'
 import type { ArchiveSuggestions } from './suggest/suggestionTypes'
 
 export interface ImportOptions {
@@ -64,7 +65,7 @@ export interface ArchiveChange {
  * The archive: the one core API the CLI, the IPC handlers and the loopback transport call.
  * Runs in plain Node (no Electron, no DOM). Every mutating call is durable when it resolves.
  */
-export interface Archive extends ArchiveMaintenance, ArchiveSuggestions {
+export interface Archive extends ArchiveMaintenance, ArchiveSuggestions, RuleMethods {
   readonly dir: string
 
   // items

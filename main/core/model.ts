@@ -158,6 +158,10 @@ interface ItemBase {
   /** The outlet: `AFP`, `The Guardian`… */
   source?: string
   language?: string
+  /** Tags a tagging rule added: tag key (`tagKey`) → the rule's id. Absent: all added by hand. */
+  ruleTags?: Record<string, string>
+  /** Tag keys the user removed after a rule added them: no rule adds them to this item again. */
+  declinedRuleTags?: string[]
 }
 
 export interface Article extends ItemBase {
@@ -273,6 +277,9 @@ export interface ItemSummary {
   url?: string
   /** How many versions the story has, when more than one. */
   versionCount?: number
+  /** As on the item: tags a rule added (tag key → rule id) and those the user declined. */
+  ruleTags?: Record<string, string>
+  declinedRuleTags?: string[]
 }
 
 export interface TagInfo {

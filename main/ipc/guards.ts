@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ArchiveApi } from '../../preload/contract'
 import { MAX_GROUPS, MAX_NAME_LENGTH, MAX_NAMES } from '../core/search/nameVariants'
+import { ruleGuards } from './ruleGuards'
 
 /**
  * Argument checks for every bridge method, run in main before a handler sees the arguments
@@ -131,6 +132,7 @@ function args<T extends z.ZodTuple>(method: keyof ArchiveApi, schema: T) {
 
 /** The guards of every method; `Guards` makes a missing one a compile error. */
 export const guards: Guards = {
+  ...ruleGuards(args),
   search: args('search', z.tuple([z.string().max(MAX_QUERY), searchOptions])),
   similar: args('similar', z.tuple([itemId])),
   get: args('get', z.tuple([itemId])),

@@ -8,6 +8,7 @@ import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
 import { tagTidyHandlers } from './tagTidyHandlers'
+import { ruleHandlers } from './ruleHandlers'
 import { suggestionHandlers } from './suggestionHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
@@ -185,6 +186,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
     ...nameVariantHandlers(archive, reply),
+    ...ruleHandlers(archive, reply),
     ...suggestionHandlers(archive, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),

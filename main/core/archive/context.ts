@@ -48,8 +48,13 @@ export interface ArchiveContext {
   readonly listeners: Set<(change: ArchiveChange) => void>
   /** Tell listeners what changed (and forget the tag table after item changes). */
   emit(change: ArchiveChange): void
-  /** The one write path: durable, then searchable, then listeners told. */
-  save(items: ArchiveItem[]): Promise<void>
+  /**
+   * The one write path: enabled rules tag the items (unless `rules: false`, a rule run's own
+   * write), then durable, then searchable, then listeners told.
+   */
+  save(items: ArchiveItem[], options?: { rules?: boolean }): Promise<void>
+  /** Install the step every save runs first (the rules: rules/ruleService.ts). */
+  beforeSave(prepare: (items: ArchiveItem[]) => Promise<ArchiveItem[]>): void
   /** An item by id, or an `ArchiveError` naming the id. */
   mustGet(id: ItemId): Promise<ArchiveItem>
 }
@@ -73,8 +78,11 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     return item
   }
 
-  async function save(items: ArchiveItem[]): Promise<void> {
+  let prepare: ((items: ArchiveItem[]) => Promise<ArchiveItem[]>) | null = null
+
+  async function save(items: ArchiveItem[], options: { rules?: boolean } = {}): Promise<void> {
     if (items.length === 0) return
+    if (prepare && options.rules !== false) items = await prepare(items)
     await store.put(items)
     stories.saved(items)
     await search.upsert(items)
@@ -96,6 +104,9 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     listeners,
     emit,
     save,
+    beforeSave: (step) => {
+      prepare = step
+    },
     mustGet,
   }
 }

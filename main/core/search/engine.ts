@@ -24,6 +24,7 @@ import {
 import { SegmentSet } from './segmentSet'
 import { runForgiving, suggestQuery } from './typos'
 import { vocabularyOf } from './vocabulary'
+import { matchItems, matchQuery, type QueryMatch } from './ruleMatching'
 import { warmUpIndexing } from './warmUp'
 import type {
   CompletionField,
@@ -484,6 +485,16 @@ export class SegmentedSearchEngine implements SearchEngine {
 
   setAliases(groups: string[][]): void {
     this.aliases = buildAliasIndex(groups)
+  }
+
+  /** Every indexed item the query matches (for rules): ids only, no ranking or facets. */
+  async matchAll(query: string): Promise<QueryMatch> {
+    return matchQuery(this.set, query, this.aliases, this.scratch)
+  }
+
+  /** Per query, which of `items` it matches, without indexing them (see ruleMatching.ts). */
+  matchItems(queries: readonly string[], items: readonly ArchiveItem[]): Promise<ItemId[][]> {
+    return matchItems(queries, items, this.aliases)
   }
 
   completeField(

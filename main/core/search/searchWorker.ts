@@ -17,6 +17,8 @@ export type SearchCall =
   | { op: 'remove'; ids: string[] }
   | { op: 'search'; query: string; options: SearchOptions }
   | { op: 'setAliases'; groups: string[][] }
+  | { op: 'matchAll'; query: string }
+  | { op: 'matchItems'; queries: string[]; items: ArchiveItem[] }
   | { op: 'completeField'; field: CompletionField; prefix: string; limit?: number }
   | { op: 'idle' }
   | { op: 'compact' }
@@ -65,6 +67,10 @@ if (port) {
         return engine.searchIndex(call.query, call.options)
       case 'setAliases':
         return engine.setAliases(call.groups)
+      case 'matchAll':
+        return engine.matchAll(call.query)
+      case 'matchItems':
+        return engine.matchItems(call.queries, call.items)
       case 'completeField':
         return engine.completeFieldSync(call.field, call.prefix, call.limit)
       case 'idle':

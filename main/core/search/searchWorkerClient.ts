@@ -12,6 +12,7 @@ import type {
 import type {
   CompletionField,
   FieldCompletion,
+  QueryError,
   SearchEngine,
   SearchOptions,
   SearchResult,
@@ -127,6 +128,15 @@ export class SearchWorkerClient implements SearchEngine {
   setAliases(groups: string[][]): void {
     // Fire and forget, like the in-thread engine's: later calls are queued behind it.
     this.call({ op: 'setAliases', groups }).catch(() => undefined)
+  }
+
+  matchAll(query: string): Promise<{ ids: ItemId[]; error?: QueryError }> {
+    return this.call({ op: 'matchAll', query })
+  }
+
+  matchItems(queries: readonly string[], items: readonly ArchiveItem[]): Promise<ItemId[][]> {
+    if (items.length === 0 || queries.length === 0) return Promise.resolve(queries.map(() => []))
+    return this.call({ op: 'matchItems', queries: [...queries], items: [...items] })
   }
 
   completeField(

@@ -144,6 +144,10 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): Promise<SearchResult>
   /** Replace the name-variant alias groups (see ArchiveSettings.aliases); applies at once. */
   setAliases(groups: string[][]): void
+  /** Every indexed item a query matches, each once; any query problem is `error` (rules). */
+  matchAll(query: string): Promise<{ ids: ItemId[]; error?: QueryError }>
+  /** Per query, the ids of `items` it matches, tested without indexing them (rules on save). */
+  matchItems(queries: readonly string[], items: readonly ArchiveItem[]): Promise<ItemId[][]>
   /** Values of a field starting with `prefix` (any word of them, folded), most items first. */
   completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
   close(): Promise<void>

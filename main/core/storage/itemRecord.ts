@@ -3,7 +3,16 @@ import type { ArchiveItem, ItemSummary } from '../model'
 import { storyUrlKey } from '../versions/storyUrlKey'
 
 /** The item fields that live in the summary (and so in the shard); all others are content. */
-type SummaryField = 'id' | 'kind' | 'title' | 'tags' | 'archivedAt' | 'publishedAt' | 'source'
+type SummaryField =
+  | 'id'
+  | 'kind'
+  | 'title'
+  | 'tags'
+  | 'archivedAt'
+  | 'publishedAt'
+  | 'source'
+  | 'ruleTags'
+  | 'declinedRuleTags'
 
 /**
  * The part of an item stored as one content-addressed JSON blob: body, photos, and every field
@@ -36,7 +45,19 @@ export interface SplitItem {
  * A tag edit changes only the record: the content blob, and so its sha256, stay the same.
  */
 export function splitItem(item: ArchiveItem): SplitItem {
-  const { id, kind, title, tags, archivedAt, publishedAt, source, contentHash, ...content } = item
+  const {
+    id,
+    kind,
+    title,
+    tags,
+    archivedAt,
+    publishedAt,
+    source,
+    contentHash,
+    ruleTags,
+    declinedRuleTags,
+    ...content
+  } = item
   const first = item.kind === 'article' ? item.photos[0] : item.photo
   const summary: ItemSummary = {
     id,
@@ -49,6 +70,9 @@ export function splitItem(item: ArchiveItem): SplitItem {
   if (source !== undefined) summary.source = source
   if (publishedAt !== undefined) summary.publishedAt = publishedAt
   if (first?.thumbnail) summary.thumbnail = { ...first.thumbnail }
+  // Rule provenance lives in the summary: a rule run decides from summaries alone.
+  if (ruleTags && Object.keys(ruleTags).length > 0) summary.ruleTags = { ...ruleTags }
+  if (declinedRuleTags?.length) summary.declinedRuleTags = [...declinedRuleTags]
   const photoTags = item.kind === 'article' ? item.photos.flatMap((p) => p.tags ?? []) : []
   if (photoTags.length > 0) summary.photoTags = photoTags
   if (item.kind === 'article') {
@@ -78,6 +102,8 @@ export function joinItem(record: ItemRecord, content: ItemContent): ArchiveItem 
   } as Partial<ArchiveItem>
   if (summary.publishedAt !== undefined) item.publishedAt = summary.publishedAt
   if (summary.source !== undefined) item.source = summary.source
+  if (summary.ruleTags) item.ruleTags = { ...summary.ruleTags }
+  if (summary.declinedRuleTags) item.declinedRuleTags = [...summary.declinedRuleTags]
   return Object.assign(item, content) as ArchiveItem
 }
 
@@ -89,6 +115,8 @@ export function freezeSummary(summary: ItemSummary): ItemSummary {
   Object.freeze(summary.tags)
   if (summary.photoTags) Object.freeze(summary.photoTags)
   if (summary.thumbnail) Object.freeze(summary.thumbnail)
+  if (summary.ruleTags) Object.freeze(summary.ruleTags)
+  if (summary.declinedRuleTags) Object.freeze(summary.declinedRuleTags)
   return Object.freeze(summary)
 }
 

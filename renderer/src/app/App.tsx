@@ -3,6 +3,7 @@ import { archive, unwrap } from '../api'
 import { FacetPanel } from '../features/search/FacetPanel'
 import { ResultsList, type ResultsListHandle } from '../features/search/ResultsList'
 import { NameVariantsDialog } from '../features/search/NameVariantsDialog'
+import { RulesDialog } from '../features/rules/RulesDialog'
 import { SavedSearches } from '../features/search/SavedSearches'
 import { FoldedNote } from '../features/search/FoldedNote'
 import { SearchBox } from '../features/search/SearchBox'
@@ -40,6 +41,7 @@ type DialogState =
   | { kind: 'tagItems'; ids: string[] }
   | { kind: 'saveSearch' }
   | { kind: 'nameVariants' }
+  | { kind: 'rules' }
   | { kind: 'creditStyle' }
   | { kind: 'maintenance' }
   | { kind: 'capture' }
@@ -286,6 +288,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => setDialog({ kind: 'nameVariants' })}>
             Name variants…
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'rules' })}>
+            Rules…
           </button>
           <button type="button" onClick={() => setDialog({ kind: 'creditStyle' })}>
             Credit style…
@@ -573,6 +578,9 @@ export function App() {
 
       {dialog?.kind === 'nameVariants' && (
         <NameVariantsDialog onClose={() => setDialog(null)} onFailure={fail} />
+      )}
+      {dialog?.kind === 'rules' && (
+        <RulesDialog knownTags={knownTags} onClose={() => setDialog(null)} onFailure={fail} />
       )}
 
       <ToastStack toasts={toasts} onDismiss={dismiss} />

@@ -6,6 +6,8 @@ import { textDirection } from '../../ui/textDirection'
 import { PhotoFigure } from '../photos/PhotoFigure'
 import { PhotoView } from '../photos/PhotoView'
 import { TagEditor } from '../tags/TagEditor'
+import { ruleTagNote } from '../rules/ruleText'
+import { useRules } from '../rules/useRules'
 import { MissingImages } from './MissingImages'
 import { SimilarStories } from './SimilarStories'
 import { SnapshotFrame } from './SnapshotFrame'
@@ -43,6 +45,7 @@ export function Reader({
   onCopy: (ref: string) => void
 }) {
   const [item, setItem] = useState<ArchiveItem | null>(null)
+  const rules = useRules(version)
   const [missing, setMissing] = useState(false)
   const [reloads, setReloads] = useState(0)
   // Why the item cannot be shown (a damaged file): shown in place of the item, never its text.
@@ -155,6 +158,7 @@ export function Reader({
             tags={item.tags}
             known={knownTags}
             tagColor={tagColor}
+            tagNote={ruleTagNote(item, rules)}
             onAdd={(t) => void setTags([...item.tags, t])}
             onRemove={(t) => void setTags(item.tags.filter((x) => x !== t))}
           />

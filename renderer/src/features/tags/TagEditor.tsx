@@ -10,6 +10,7 @@ export function TagEditor({
   onAdd,
   onRemove,
   tagColor,
+  tagNote,
   autoFocus,
   placeholder = 'Add tag…',
 }: {
@@ -18,6 +19,8 @@ export function TagEditor({
   onAdd: (tag: string) => void
   onRemove?: (tag: string) => void
   tagColor?: (tag: string) => string | undefined
+  /** Where a tag came from, e.g. "added by rule: agency:afp raqqa" (a tooltip and a mark). */
+  tagNote?: (tag: string) => string | undefined
   autoFocus?: boolean
   placeholder?: string
 }) {
@@ -59,26 +62,35 @@ export function TagEditor({
 
   return (
     <div className="tag-editor">
-      {tags.map((t) => (
-        <span
-          key={t}
-          className="tag-chip"
-          style={{ '--tag': tagColor?.(t) } as React.CSSProperties}
-          dir="auto"
-        >
-          {t}
-          {onRemove && (
-            <button
-              type="button"
-              className="chip-remove"
-              aria-label={`Remove tag ${t}`}
-              onClick={() => onRemove(t)}
-            >
-              ✕
-            </button>
-          )}
-        </span>
-      ))}
+      {tags.map((t) => {
+        const note = tagNote?.(t)
+        return (
+          <span
+            key={t}
+            className={note ? 'tag-chip tag-chip-rule' : 'tag-chip'}
+            style={{ '--tag': tagColor?.(t) } as React.CSSProperties}
+            dir="auto"
+            title={note}
+          >
+            {t}
+            {note && (
+              <span className="tag-rule-mark" role="img" aria-label={note}>
+                ⚙
+              </span>
+            )}
+            {onRemove && (
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => onRemove(t)}
+              >
+                ✕
+              </button>
+            )}
+          </span>
+        )
+      })}
       <div className="tag-input-wrap">
         <input
           className="tag-input"

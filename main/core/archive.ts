@@ -29,6 +29,7 @@ import { importUrl as fetchAndImportUrl } from './importers/url'
 import { importCapturedPage } from './importers/capture'
 import { parseCredit } from './credits'
 import { createPhotoDesk } from './photos/photoDesk'
+import { applySyncedSettings } from './sync/applySyncedSettings'
 import { changeAllTags, refsWithTag, summaryHasTag } from './photos/photoTags'
 import type { ImportRunner } from './importers/workerImportRunner'
 import type {
@@ -769,6 +770,8 @@ export function createArchive(deps: ArchiveDeps): Archive {
       search.completeField(field, prefix, limit),
 
     settings: () => store.settings(),
+    applySettings: (values) => applySyncedSettings({ store, search, emit }, values),
+    putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
     readBlob: (sha256) => store.readBlob(sha256),
     blobPath: (sha256) => store.blobPath(sha256),
 

@@ -32,7 +32,7 @@ export interface PouchServer {
   port: number
   /** Stop the server at once (SIGKILL), as a crash or a pulled cable would. */
   kill(): Promise<void>
-  /** Start it again on the same port (and, when persistent, the same data). */
+  /** Start it again on the same port (and, when persistent, the same data); running: no-op. */
   restart(): Promise<void>
   /** Make a server admin: from then on anonymous writes are refused. */
   addAdmin(name: string, password: string): Promise<void>
@@ -53,6 +53,7 @@ export async function startPouchServer(
   const url = `http://127.0.0.1:${port}`
 
   async function start(): Promise<void> {
+    if (child) return
     const args = [
       BIN,
       '-p',

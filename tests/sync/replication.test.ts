@@ -25,11 +25,19 @@ async function desktops(db: string): Promise<[Desktop, Desktop]> {
 describe('two archives sync through a CouchDB server', () => {
   it('sends items, tags, tag colours, saved searches and aliases both ways; search finds them', async () => {
     const [a, b] = await desktops('both-ways')
-    const flood = await addStory(a.archive, 'Flood waters rise in Koblenz', 'The Rhine burst its banks.')
+    const flood = await addStory(
+      a.archive,
+      'Flood waters rise in Koblenz',
+      'The Rhine burst its banks.',
+    )
     await a.archive.addTags([flood], ['Rhine'])
     await a.archive.setTagColor('Rhine', '#1f77b4')
     await a.archive.saveSearch({ name: 'Floods', query: 'flood' })
-    const quake = await addStory(b.archive, 'Earthquake shakes Izmir', 'Buildings collapsed overnight.')
+    const quake = await addStory(
+      b.archive,
+      'Earthquake shakes Izmir',
+      'Buildings collapsed overnight.',
+    )
     await b.archive.setAliases([['Izmir', 'Smyrna']])
 
     const first = await a.sync.once()
@@ -67,7 +75,9 @@ describe('two archives sync through a CouchDB server', () => {
     await b.sync.once()
     await a.sync.once()
     for (const d of [a, b]) {
-      expect(new Set((await d.archive.get(id))?.tags)).toEqual(new Set(['Strike', 'Ports', 'Labour']))
+      expect(new Set((await d.archive.get(id))?.tags)).toEqual(
+        new Set(['Strike', 'Ports', 'Labour']),
+      )
       expect(await searchIds(d.archive, 'tag:labour')).toEqual([id])
     }
   })
@@ -92,13 +102,19 @@ describe('two archives sync through a CouchDB server', () => {
     for (const d of [a, b]) {
       expect((await d.archive.get(id))?.notes).toBe('Confirmed by two sources.')
       const list = Object.values(d.sync.state.data.docs).flatMap((s) => s.conflicts ?? [])
-      expect(list).toMatchObject([{ ref: id, field: 'notes', other: 'Check the date with the desk.' }])
+      expect(list).toMatchObject([
+        { ref: id, field: 'notes', other: 'Check the date with the desk.' },
+      ])
     }
   })
 
   it('a delete on one side and an edit on the other keeps the edit and says so', async () => {
     const [a, b] = await desktops('delete-edit')
-    const id = await addStory(a.archive, 'Bridge closed after crack found', 'Engineers inspected it.')
+    const id = await addStory(
+      a.archive,
+      'Bridge closed after crack found',
+      'Engineers inspected it.',
+    )
     await a.sync.once()
     await b.sync.once()
     await a.archive.delete([id])

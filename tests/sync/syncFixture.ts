@@ -50,3 +50,19 @@ export async function searchIds(archive: Archive, query: string): Promise<string
   const result = await archive.search(query)
   return result.hits.map((h) => h.id)
 }
+
+/** A generated article with a valid id (for volume tests): `n` picks its words. */
+export function generatedArticle(n: number): import('../../main/core/model').Article {
+  const id = n.toString(16).padStart(16, '0')
+  const words = ['harbour', 'strike', 'minister', 'flood', 'election', 'market', 'court', 'storm']
+  return {
+    kind: 'article',
+    id,
+    title: `Story ${n}: ${words[n % words.length]} report`,
+    tags: n % 3 === 0 ? ['Desk'] : [],
+    archivedAt: '2026-12-01T09:00:00.000Z',
+    contentHash: `gen-${id}`,
+    body: [`Report number ${n} about the ${words[(n * 7) % words.length]} in town w${n}x.`],
+    photos: [],
+  }
+}

@@ -230,7 +230,11 @@ export class CouchClient {
     )
     if (res.status === 404) return null
     if (!res.ok) throw await this.httpError(res, 'read')
-    return Buffer.from(await res.arrayBuffer())
+    try {
+      return Buffer.from(await res.arrayBuffer())
+    } catch (err) {
+      throw describeFetchFailure(err, this.origin)
+    }
   }
 
   private async json<T>(url: string, options: RequestOptions): Promise<T> {
@@ -260,8 +264,17 @@ export class CouchClient {
     }
   }
 
+  /** A body cut off (the server went away while answering) is the same fault as no answer. */
+  private async text(res: Response): Promise<string> {
+    try {
+      return await res.text()
+    } catch (err) {
+      throw describeFetchFailure(err, this.origin)
+    }
+  }
+
   private async parse(res: Response): Promise<unknown> {
-    const text = await res.text()
+    const text = await this.text(res)
     try {
       return JSON.parse(text)
     } catch {
@@ -275,7 +288,7 @@ export class CouchClient {
   private async httpError(res: Response, access: 'read' | 'write'): Promise<SyncError> {
     let reason = ''
     try {
-      const body = JSON.parse(await res.text()) as { reason?: string; error?: string }
+      const body = JSON.parse(await this.text(res)) as { reason?: string; error?: string }
       reason = body.reason ?? body.error ?? ''
     } catch {
       if (res.status !== 401 && res.status !== 403) {

@@ -48,7 +48,7 @@ export function describeFetchFailure(err: unknown, origin: string): SyncError {
     return new SyncError('unreachable', `Nothing answers at ${origin} (connection refused).`)
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new SyncError('unreachable', `The server name in ${origin} cannot be found.`)
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
     return new SyncError('unreachable', `The connection to ${origin} was cut off.`)
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || (err as Error)?.name === 'TimeoutError')
     return new SyncError('unreachable', `${origin} did not answer in time.`)

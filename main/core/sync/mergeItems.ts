@@ -41,7 +41,11 @@ export function mergeItems(
   const l = loser.item
   const conflicts = [...(winner.conflicts ?? [])]
   const seen = new Set(conflicts.map((c) => c.id))
-  for (const c of loser.conflicts ?? []) if (!seen.has(c.id)) (conflicts.push(c), seen.add(c.id))
+  for (const c of loser.conflicts ?? []) {
+    if (seen.has(c.id)) continue
+    conflicts.push(c)
+    seen.add(c.id)
+  }
   let found = 0
   const record = (c: Omit<ItemConflict, 'id' | 'at'>) => {
     const id = fingerprint([c.ref, c.field, c.kept, c.other]).slice(0, 8)

@@ -101,7 +101,7 @@ function mergePhoto(
   }
   const credit = (p: Photo) => (p.credit ? creditText(p) : '')
   if (credit(win) !== credit(lose)) {
-    record({ ref, field: 'credit', kept: credit(win), other: credit(lose) })
+    record({ ref, field: 'credit', kept: credit(win), other: credit(lose), otherData: lose.credit })
   }
   return out
 }

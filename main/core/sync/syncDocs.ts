@@ -92,6 +92,7 @@ export const itemDocSchema = z.looseObject({
         field: z.enum(['caption', 'credit', 'notes', 'deleted']),
         kept: z.string(),
         other: z.string(),
+        otherData: z.unknown().optional(),
         at: iso,
       }),
     )

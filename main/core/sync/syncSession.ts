@@ -1,7 +1,7 @@
 import type { Archive } from '../archiveApi'
 import type { ItemId } from '../model'
 import { CouchClient, type RemoteDatabase } from './couchClient'
-import { Replicator } from './replicator'
+import { Replicator, fetchBlob } from './replicator'
 import { SyncError } from './syncError'
 import { SyncStateStore } from './syncState'
 import { syncTargetOf, type SyncTarget } from './syncTarget'
@@ -40,7 +40,7 @@ export class SyncSession {
   private failures = 0
 
   private constructor(
-    target: SyncTarget,
+    private readonly target: SyncTarget,
     readonly client: CouchClient,
     readonly state: SyncStateStore,
     private readonly replicator: Replicator,
@@ -232,6 +232,15 @@ export class SyncSession {
       this.live = false
       this.startLive()
     } else this.setStatus({ ...this.status, state: 'synced' })
+  }
+
+  /**
+   * Fetch a file this archive lacks from the server (an original left on the server while
+   * "download originals" is off). False when the server does not have it either.
+   */
+  async fetchOriginal(sha256: string, mime: string, fileName?: string): Promise<boolean> {
+    if (await this.target.hasBlob(sha256)) return true
+    return fetchBlob(this.client, this.target, sha256, mime, fileName)
   }
 
   markDirty(ids: readonly ItemId[]): void {

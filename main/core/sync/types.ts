@@ -52,6 +52,8 @@ export interface ItemConflict {
   kept: string
   /** The other side's value (for `deleted`: what happened elsewhere). */
   other: string
+  /** The other side's value as data, where text is not enough to put it back (a credit). */
+  otherData?: unknown
   /** When the conflict was found. */
   at: string
 }

@@ -28,7 +28,7 @@ export interface ReplicatorOptions {
   now?: () => Date
   signal?: AbortSignal
   onProgress?: (p: { phase: 'pull' | 'push'; done: number; total: number }) => void
-  /** Changes per `_changes` page and documents per `_bulk_docs` (default 500). */
+  /** Changes per `_changes` page and documents per `_bulk_docs` (default 1000). */
   batchSize?: number
 }
 
@@ -59,7 +59,7 @@ export class Replicator {
     this.client = options.client
     this.state = options.state
     this.now = options.now ?? (() => new Date())
-    this.batch = options.batchSize ?? 500
+    this.batch = options.batchSize ?? 1000
   }
 
   /** Items the archive changed: looked at on the next run instead of every item. */
@@ -69,26 +69,40 @@ export class Replicator {
 
   async run(): Promise<SyncReport> {
     this.report = emptyReport()
-    await this.client.connect()
-    this.state.useRemote(this.client.dbUrl)
     const dirty = this.dirty
     this.dirty = new Set()
     try {
+      // Once connected, live runs skip the handshake and the checkpoint read (a failure redoes them).
+      if (!this.connected) {
+        await this.client.connect()
+        this.state.useRemote(this.client.dbUrl)
+        this.connected = true
+      }
       await this.commitLocal(dirty)
+      await this.pull()
+      await this.push()
     } catch (err) {
+      this.connected = false
+      this.checkpoint = null
+      // What was being looked at is looked at again, all of it.
       this.dirty = null
       throw err
     }
-    await this.pull()
-    await this.push()
+    const moved = this.report.pulled + this.report.pushed + this.report.deleted > 0
     this.state.data.lastSync = {
       at: this.now().toISOString(),
       pulled: this.report.pulled,
       pushed: this.report.pushed,
     }
-    await this.state.save()
+    if (moved || !this.savedOnce) await this.state.save()
+    this.savedOnce = true
     return this.report
   }
+
+  private connected = false
+  private savedOnce = false
+  /** The server's copy of our checkpoint: its `_rev`, and whether it matches ours. */
+  private checkpoint: { rev?: string; resumable: boolean } | null = null
 
   /** Long-poll the server's changes: resolves when there is something new (or after `ms`). */
   async waitForRemote(ms: number, signal?: AbortSignal): Promise<boolean> {
@@ -138,13 +152,17 @@ export class Replicator {
       const s = docs[docId]
       if (!s || s.deleted || s.fp !== fp) this.newRevision(docId, fp, now)
     }
-    await this.state.save()
+    if (this.revisionsMade > 0) await this.state.save()
+    this.revisionsMade = 0
   }
+
+  private revisionsMade = 0
 
   private newRevision(docId: string, fp: string, at: string, deleted = false): void {
     const s = this.state.data.docs[docId]
     const parent = s?.rev
     const rev = makeRev((parent ? Number.parseInt(parent, 10) : 0) + 1, parent ?? '', fp)
+    this.revisionsMade++
     this.state.data.docs[docId] = {
       ...s,
       rev,
@@ -161,15 +179,18 @@ export class Replicator {
   private async pull(): Promise<void> {
     const data = this.state.data
     const checkpointId = `morgue-${data.replicationId}`
-    const remote = await this.client.getLocal<{ since?: Seq; session?: string }>(checkpointId)
-    // Resume from the checkpoint only when both sides hold the same one (as CouchDB does).
-    const resumable = !!remote && !!data.session && remote.session === data.session
-    let since: Seq = resumable ? data.since : 0
-    if (!resumable && data.session) {
-      // The server lost our checkpoint (a new or restored database): offer every revision again.
-      for (const doc of Object.values(data.docs)) doc.pushed = false
+    if (!this.checkpoint) {
+      const remote = await this.client.getLocal<{ since?: Seq; session?: string }>(checkpointId)
+      // Resume from the checkpoint only when both sides hold the same one (as CouchDB does).
+      const resumable = !!remote && !!data.session && remote.session === data.session
+      if (!resumable && data.session) {
+        // The server lost our checkpoint (a new or restored database): offer every revision again.
+        for (const doc of Object.values(data.docs)) doc.pushed = false
+      }
+      this.checkpoint = { rev: remote?._rev, resumable }
     }
-    let checkpointRev = remote?._rev
+    let since: Seq = this.checkpoint.resumable ? data.since : 0
+    let checkpointRev = this.checkpoint.rev
     let done = 0
     for (;;) {
       this.options.signal?.throwIfAborted()
@@ -178,6 +199,7 @@ export class Replicator {
         signal: this.options.signal,
       })
       if (page.results.length === 0) break
+      const pending = (page as { pending?: number }).pending
       const wanted: { id: string; rev: string }[] = []
       for (const row of page.results) {
         if (!isOurDoc(row.id)) continue
@@ -198,7 +220,7 @@ export class Replicator {
       await this.applyRemote(leaves)
       since = page.last_seq
       done += page.results.length
-      this.options.onProgress?.({ phase: 'pull', done, total: done })
+      this.options.onProgress?.({ phase: 'pull', done, total: done + (pending ?? 0) })
       // The checkpoint moves only once what it covers is durable here.
       data.since = since
       data.session = data.session || randomSession()
@@ -209,6 +231,7 @@ export class Replicator {
         session: data.session,
         at: this.now().toISOString(),
       })
+      this.checkpoint = { rev: checkpointRev, resumable: true }
       if (page.results.length < this.batch) break
     }
   }

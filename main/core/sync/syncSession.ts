@@ -12,11 +12,11 @@ export interface SyncSessionOptions {
   downloadOriginals?: boolean
   fetch?: typeof fetch
   now?: () => Date
-  /** Documents per request (default 500). */
+  /** Documents per request (default 1000). */
   batchSize?: number
   /** Live mode: how long one long poll of the server's changes waits (default 25 s). */
   longpollMs?: number
-  /** Live mode: local edits are sent after this quiet time (default 150 ms). */
+  /** Live mode: local edits are sent after this quiet time (default 50 ms). */
   debounceMs?: number
 }
 
@@ -55,7 +55,7 @@ export class SyncSession {
     // Every change the archive makes is looked at on the next run (and in live mode, starts one).
     this.unsubscribe = target.onChange((change) => {
       if (change.kind === 'items' && change.ids?.length) this.replicator.markDirty(change.ids)
-      if (this.live && !this.paused && !this.applying) this.schedule(this.options.debounceMs ?? 150)
+      if (this.live && !this.paused && !this.applying) this.schedule(this.options.debounceMs ?? 50)
     })
   }
 

@@ -12,8 +12,11 @@ export interface ImportInput {
 
 /** What an importer may use from the archive while it works. */
 export interface ImportContext {
-  /** Keep bytes inside the archive (images, snapshots); content-addressed and idempotent. */
-  putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef>
+  /**
+   * Keep bytes inside the archive (images, snapshots); content-addressed and idempotent.
+   * `sha256`, when known, spares the archive hashing the bytes again (see ItemStore.putBlob).
+   */
+  putBlob(bytes: Uint8Array, mime: string, fileName?: string, sha256?: string): Promise<BlobRef>
   /** Fetch a URL (images of a page); absent when offline imports only. */
   fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>
   signal?: AbortSignal

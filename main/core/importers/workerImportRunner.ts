@@ -72,7 +72,8 @@ export function createWorkerImportRunner(
       if (!job) return
       if (msg.type === 'putBlob' || msg.type === 'putInput') {
         const bytes = msg.type === 'putBlob' ? msg.bytes : job.input.bytes
-        job.ctx.putBlob(bytes, msg.mime, msg.fileName).then(
+        const sha256 = msg.type === 'putInput' ? msg.sha256 : undefined
+        job.ctx.putBlob(bytes, msg.mime, msg.fileName, sha256).then(
           (ref) => w.postMessage({ type: 'blob', call: msg.call, ref } satisfies ToWorker),
           (err: Error) =>
             w.postMessage({

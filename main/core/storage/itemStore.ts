@@ -70,8 +70,12 @@ export interface ItemStore {
   put(items: readonly ArchiveItem[]): Promise<void>
   /** Remove items; returns the removed items (for undo). Durable on return. */
   delete(ids: readonly ItemId[]): Promise<ArchiveItem[]>
-  /** Store bytes content-addressed (idempotent); durable on return. */
-  putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef>
+  /**
+   * Store bytes content-addressed (idempotent); durable on return. `sha256`: the bytes' hash
+   * when the caller already computed it (an import worker does, off the main thread); the bytes
+   * are then written as given, so the caller must not change them until this resolves.
+   */
+  putBlob(bytes: Uint8Array, mime: string, fileName?: string, sha256?: string): Promise<BlobRef>
   readBlob(sha256: string): Promise<Buffer>
   /** Absolute path of a blob inside the archive (for the media protocol). */
   blobPath(sha256: string): string

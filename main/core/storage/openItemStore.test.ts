@@ -158,6 +158,30 @@ describe('openItemStore: durability', () => {
     expect(await fs.readFile(file)).toEqual(bytes)
     expect(await fs.readdir(path.dirname(file))).toEqual([ref.sha256])
   })
+
+  it('writes blobs side by side, each durable and whole; close waits for those in flight', async () => {
+    const store = await openItemStore(dir)
+    const many = Array.from({ length: 12 }, (_, i) => Buffer.alloc(200_000 + i, i))
+    const refs = await Promise.all(many.map((b) => store.putBlob(b, 'image/jpeg')))
+    for (const [i, ref] of refs.entries()) {
+      expect(await store.readBlob(ref.sha256)).toEqual(many[i])
+    }
+    const last = Buffer.from('written while the archive closes')
+    const pending = store.putBlob(last, 'text/plain')
+    await store.close()
+    const ref = await pending
+    expect(await fs.readFile(store.blobPath(ref.sha256))).toEqual(last)
+    expect(await fs.readdir(path.join(dir, 'tmp'))).toEqual([])
+  })
+
+  it('stores bytes under the hash a caller (an import worker) already computed', async () => {
+    const store = await openTracked()
+    const bytes = Buffer.from('photo hashed in a worker')
+    const sha = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex')
+    const ref = await store.putBlob(bytes, 'image/jpeg', 'p.jpg', sha)
+    expect(ref).toEqual({ sha256: sha, mime: 'image/jpeg', bytes: bytes.length, fileName: 'p.jpg' })
+    expect(await store.readBlob(sha)).toEqual(bytes)
+  })
 })
 
 describe('openItemStore: one writer', () => {

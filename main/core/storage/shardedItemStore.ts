@@ -46,6 +46,14 @@ export class ShardedItemStore implements ItemStore {
   /** content hash → id(s); built on the first `idByHash` (imports only), ~60 ms at 100k. */
   private idsByHash: Map<string, ItemId | ItemId[]> | undefined
   private writes: Promise<unknown> = Promise.resolve()
+  /**
+   * Blob writes in flight. Blobs are content-addressed and never change, so they are written
+   * side by side, outside the write queue (a bulk photo import overlaps its fsyncs); only
+   * compaction and maintenance, which look at the set of blobs, wait for them and hold new
+   * ones back (`blobGate`) while they run.
+   */
+  private readonly blobWrites = new Set<Promise<void>>()
+  private blobGate: Promise<void> = Promise.resolve()
   private closed = false
   /** Shard keys that exist (recorded in the settings file, so a lost shard is noticed). */
   private shardList = new Set<string>()
@@ -112,13 +120,15 @@ export class ShardedItemStore implements ItemStore {
   maintain<T>(task: (reload: () => Promise<void>) => Promise<T>): Promise<T> {
     this.assertOpen()
     return this.exclusive(() =>
-      task(async () => {
-        if (!this.health.reload) return
-        const state = await this.health.reload()
-        this.settingsDb = state.settingsDb
-        this.load(state.shards, state.shardList, state.damage)
-        await this.writeShardList()
-      }),
+      this.blobsPaused(() =>
+        task(async () => {
+          if (!this.health.reload) return
+          const state = await this.health.reload()
+          this.settingsDb = state.settingsDb
+          this.load(state.shards, state.shardList, state.damage)
+          await this.writeShardList()
+        }),
+      ),
     )
   }
 
@@ -273,16 +283,45 @@ export class ShardedItemStore implements ItemStore {
     })
   }
 
-  async putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef> {
+  async putBlob(
+    bytes: Uint8Array,
+    mime: string,
+    fileName?: string,
+    knownSha256?: string,
+  ): Promise<BlobRef> {
     this.assertOpen()
-    const copy = Buffer.from(bytes) // the bytes hashed are the bytes written
-    const sha256 = sha256Hex(copy)
-    return this.exclusive(async () => {
-      await this.backend.writeBlobs([{ sha256, bytes: copy }])
-      const ref: BlobRef = { sha256, mime, bytes: bytes.byteLength }
-      if (fileName !== undefined) ref.fileName = fileName
-      return ref
-    })
+    // The bytes hashed are the bytes written: a copy, unless the caller hashed them already.
+    const copy = knownSha256 ? bytes : Buffer.from(bytes)
+    const sha256 = knownSha256 ?? sha256Hex(copy)
+    // Wait while a compaction or maintenance runs; the check and the registration below are
+    // in one synchronous step, so a pause that starts later always sees this write.
+    for (;;) {
+      const gate = this.blobGate
+      await gate
+      if (gate === this.blobGate) break
+    }
+    const write = this.backend.writeBlobs([{ sha256, bytes: copy }])
+    this.blobWrites.add(write)
+    try {
+      await write
+    } finally {
+      this.blobWrites.delete(write)
+    }
+    const ref: BlobRef = { sha256, mime, bytes: bytes.byteLength }
+    if (fileName !== undefined) ref.fileName = fileName
+    return ref
+  }
+
+  /** Run `task` with no blob write in flight and new ones held back until it ends. */
+  private async blobsPaused<T>(task: () => Promise<T>): Promise<T> {
+    let open!: () => void
+    this.blobGate = new Promise<void>((resolve) => (open = resolve))
+    try {
+      await Promise.allSettled([...this.blobWrites])
+      return await task()
+    } finally {
+      open()
+    }
   }
 
   /** @throws BlobNotFoundError */
@@ -326,25 +365,27 @@ export class ShardedItemStore implements ItemStore {
   async compact(options: { graceMs?: number } = {}): Promise<CompactReport> {
     this.assertOpen()
     const graceMs = options.graceMs ?? 60 * 60 * 1000
-    return this.exclusive(async () => {
-      const referenced = new Set<string>()
-      const records = [...this.records()]
-      await mapLimit(records, READ_CONCURRENCY, async (record) => {
-        referenced.add(record.content)
-        if (record.summary.thumbnail) referenced.add(record.summary.thumbnail.sha256)
-        collectBlobIds(await this.readItem(record), referenced)
-      })
-      const cutoff = Date.now() - graceMs
-      const doomed: StoredBlob[] = []
-      let keptBlobs = 0
-      for await (const blob of this.backend.listBlobs()) {
-        if (referenced.has(blob.sha256) || blob.writtenAt > cutoff) keptBlobs++
-        else doomed.push(blob)
-      }
-      await this.backend.deleteBlobs(doomed.map((b) => b.sha256))
-      const removedBytes = doomed.reduce((sum, b) => sum + b.bytes, 0)
-      return { removedBlobs: doomed.length, removedBytes, keptBlobs }
-    })
+    return this.exclusive(() =>
+      this.blobsPaused(async () => {
+        const referenced = new Set<string>()
+        const records = [...this.records()]
+        await mapLimit(records, READ_CONCURRENCY, async (record) => {
+          referenced.add(record.content)
+          if (record.summary.thumbnail) referenced.add(record.summary.thumbnail.sha256)
+          collectBlobIds(await this.readItem(record), referenced)
+        })
+        const cutoff = Date.now() - graceMs
+        const doomed: StoredBlob[] = []
+        let keptBlobs = 0
+        for await (const blob of this.backend.listBlobs()) {
+          if (referenced.has(blob.sha256) || blob.writtenAt > cutoff) keptBlobs++
+          else doomed.push(blob)
+        }
+        await this.backend.deleteBlobs(doomed.map((b) => b.sha256))
+        const removedBytes = doomed.reduce((sum, b) => sum + b.bytes, 0)
+        return { removedBlobs: doomed.length, removedBytes, keptBlobs }
+      }),
+    )
   }
 
   /** Waits for writes in flight, then releases the archive. Idempotent. */
@@ -352,6 +393,7 @@ export class ShardedItemStore implements ItemStore {
     if (this.closed) return
     this.closed = true
     await this.writes.catch(() => undefined)
+    await Promise.allSettled([...this.blobWrites])
     await this.backend.close()
   }
 

@@ -17,8 +17,11 @@ export type FromWorker =
       mime: string
       fileName?: string
     }
-  /** Store the job's own input bytes (a photo kept as it came): the parent still holds them. */
-  | { type: 'putInput'; job: number; call: number; mime: string; fileName?: string }
+  /**
+   * Store the job's own input bytes (a photo kept as it came): the parent still holds them.
+   * `sha256` is their hash, computed here so that the parent's thread does not.
+   */
+  | { type: 'putInput'; job: number; call: number; mime: string; fileName?: string; sha256: string }
   /** Keep an image through the archive's one downloader (the parent fetches and stores it). */
   | { type: 'archiveImage'; job: number; call: number; ref: string; pageUrl?: string }
   | { type: 'done'; job: number; drafts: ItemDraft[] }

@@ -1,5 +1,6 @@
 // The import worker: parses files (HTML with jsdom, images, feeds…) off the main thread. It never
 // touches the archive: blobs go to the parent, which stores them and answers with their refs.
+import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
 import { defaultImporters } from '../importers'
 import { ImportError, type ImportContext } from '../importers/importer'
@@ -40,7 +41,8 @@ async function runJob(job: Extract<ToWorker, { type: 'import' }>): Promise<void>
         pending.set(call, { resolve, reject })
         if (bytes === input.bytes) {
           // The whole input (a photo archived as it came): no need to send 5 MB back.
-          send({ type: 'putInput', job: job.job, call, mime, fileName })
+          const sha256 = createHash('sha256').update(bytes).digest('hex')
+          send({ type: 'putInput', job: job.job, call, mime, fileName, sha256 })
           return
         }
         const copy = bytes.slice()

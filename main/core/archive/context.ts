@@ -1,0 +1,101 @@
+import type { ArchiveChange } from '../archiveApi'
+import { ArchiveError } from '../archiveError'
+import type { Importer } from '../importers/importer'
+import type { ImportRunner } from '../importers/workerImportRunner'
+import { newItemId } from '../ids'
+import type { ArchiveItem, ItemId } from '../model'
+import { createPhotoDesk } from '../photos/photoDesk'
+import type { SearchEngine } from '../search/types'
+import { SimilarIndex } from '../similar/similarIndex'
+import type { ItemStore } from '../storage/itemStore'
+import { StoryUrlIndex } from '../versions/storyUrlIndex'
+import { createTagTable, type TagTable } from './tagTable'
+
+export interface ArchiveDeps {
+  store: ItemStore
+  search: SearchEngine
+  /** Tried in order; the first that accepts an input imports it. */
+  importers: readonly Importer[]
+  now?: () => Date
+  newId?: () => ItemId
+  fetch?: typeof fetch
+  /** Larger files are refused (our NDJSON export excepted); default MAX_IMPORT_BYTES. */
+  maxFileBytes?: number
+  /** Where files are parsed (e.g. a worker thread); default: in this thread with `importers`. */
+  runImport?: ImportRunner & { close?: () => Promise<void> }
+  /** Near-duplicate index (persisted by openArchive); default: one in memory. */
+  similar?: SimilarIndex
+}
+
+/**
+ * What every part of the archive shares: the store, the indexes, the one write path (`save`)
+ * and the change listeners. Each `archive*.ts` module is a factory taking this context.
+ */
+export interface ArchiveContext {
+  readonly deps: ArchiveDeps
+  readonly store: ItemStore
+  readonly search: SearchEngine
+  readonly similar: SimilarIndex
+  readonly now: () => Date
+  readonly newId: () => ItemId
+  readonly fetch: typeof fetch
+  /** Which story lives at which URL (for new versions). */
+  readonly stories: StoryUrlIndex
+  /** Tag identities, display forms and counts (rebuilt after item changes). */
+  readonly tagTable: TagTable
+  /** Photos by ref, their tags, corrections, the credit style. */
+  readonly photoDesk: ReturnType<typeof createPhotoDesk>
+  readonly listeners: Set<(change: ArchiveChange) => void>
+  /** Tell listeners what changed (and forget the tag table after item changes). */
+  emit(change: ArchiveChange): void
+  /** The one write path: durable, then searchable, then listeners told. */
+  save(items: ArchiveItem[]): Promise<void>
+  /** An item by id, or an `ArchiveError` naming the id. */
+  mustGet(id: ItemId): Promise<ArchiveItem>
+}
+
+export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
+  const { store, search } = deps
+  const similar = deps.similar ?? SimilarIndex.inMemory()
+  const now = deps.now ?? (() => new Date())
+  const listeners = new Set<(change: ArchiveChange) => void>()
+  const stories = new StoryUrlIndex(() => store.summaries())
+  const tagTable = createTagTable(store)
+
+  function emit(change: ArchiveChange): void {
+    if (change.kind !== 'settings') tagTable.invalidate()
+    for (const l of listeners) l(change)
+  }
+
+  async function mustGet(id: ItemId): Promise<ArchiveItem> {
+    const item = await store.get(id)
+    if (!item) throw new ArchiveError(`No item with id ${id}.`)
+    return item
+  }
+
+  async function save(items: ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    await store.put(items)
+    stories.saved(items)
+    await search.upsert(items)
+    await similar.upsert(items)
+    emit({ kind: 'items', ids: items.map((i) => i.id) })
+  }
+
+  return {
+    deps,
+    store,
+    search,
+    similar,
+    now,
+    newId: deps.newId ?? newItemId,
+    fetch: deps.fetch ?? globalThis.fetch,
+    stories,
+    tagTable,
+    photoDesk: createPhotoDesk({ store, save, emit, now }),
+    listeners,
+    emit,
+    save,
+    mustGet,
+  }
+}

@@ -20,6 +20,8 @@ import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
+import { conflictsCommand, syncCommand } from './commands/syncCommands'
+import { SyncError } from '../core/sync/syncError'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
@@ -85,6 +87,10 @@ const OPTIONS = {
   from: { type: 'string', multiple: true },
   to: { type: 'string' },
   opml: { type: 'boolean' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  once: { type: 'boolean' },
+  live: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -159,6 +165,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       e instanceof ImportError ||
       e instanceof NameVariantError ||
       e instanceof BackupError ||
+      e instanceof SyncError ||
       e instanceof ReadOnlyArchiveError
     ) {
       err(e.message)
@@ -389,6 +396,16 @@ async function run(
       return backupCommand(archive, args[0], !!values.json, out)
     case 'alias':
       return aliasCommand(archive, args, values.json === true, out, need)
+    case 'sync':
+      return syncCommand(archive, args, {
+        ...syncFlags(values),
+        out,
+        err,
+        need,
+        signal: values.live ? interrupted() : undefined,
+      })
+    case 'conflicts':
+      return conflictsCommand(archive, args, { json: values.json === true, out, need })
     case 'fetch-missing': {
       need(args.length <= 1, 'give at most one item id')
       const report = await archive.fetchMissingImages(args.length ? args : undefined)
@@ -493,6 +510,25 @@ async function mustGet(archive: Archive, id: string | undefined): Promise<Archiv
   const item = await archive.get(id!)
   if (!item) throw new ArchiveError(`No item with id ${id}.`)
   return item
+}
+
+/** The sync flags; the password comes from MORGUE_SYNC_PASSWORD (never a flag: shells log those). */
+function syncFlags(values: Values) {
+  return {
+    remote: values.remote,
+    user: values.user,
+    once: values.once,
+    live: values.live,
+    json: values.json,
+    password: process.env.MORGUE_SYNC_PASSWORD || undefined,
+  }
+}
+
+/** Aborts on Ctrl-C (live sync ends cleanly, state saved). */
+function interrupted(): AbortSignal {
+  const ctrl = new AbortController()
+  process.once('SIGINT', () => ctrl.abort())
+  return ctrl.signal
 }
 
 function need(ok: boolean, message: string): void {

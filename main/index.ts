@@ -4,6 +4,8 @@ import { app, dialog, Menu, protocol, session, shell, type BrowserWindow } from 
 import { startBackupSchedule, type BackupSchedule } from './core/backup/backupSchedule'
 import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
+import { SyncController } from './core/sync/syncController'
+import { safeStorageSecrets } from './syncSecrets'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
 import { guards } from './ipc/guards'
@@ -28,6 +30,7 @@ protocol.registerSchemesAsPrivileged([
 let win: BrowserWindow | null = null
 let archive: Archive | null = null
 let backups: BackupSchedule | null = null
+let sync: SyncController | null = null
 
 function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel(event), payload)
@@ -63,9 +66,12 @@ async function start(): Promise<void> {
   registerMediaProtocol(open)
 
   const capture = await tryStartCaptureServer(open)
+  sync = await SyncController.start(open, safeStorageSecrets(open.dir))
+  sync.onStatus((s) => emit('syncStatus', s))
   const api = createHandlers(open, {
     emit,
     capture,
+    sync,
     pickFiles: async () => {
       const options: Electron.OpenDialogOptions = {
         title: 'Import into Morgue',
@@ -117,7 +123,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = archive
     archive = null
-    void closing.close().finally(() => app.quit())
+    const stopping = sync
+    sync = null
+    void (stopping?.close() ?? Promise.resolve())
+      .then(() => closing.close())
+      .finally(() => app.quit())
   })
   void app.whenReady().then(start)
 }

@@ -38,6 +38,13 @@ import type { BackupReport } from '../main/core/backup/backupTypes'
 import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyReport'
 import type { StoreDamage } from '../main/core/storage/damage'
 import type { BackupSettings } from '../main/core/storage/itemStore'
+import type {
+  ConflictInfo,
+  SyncReport,
+  SyncSettingsView,
+  SyncSetup,
+  SyncStatus,
+} from '../main/core/sync/types'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -61,6 +68,7 @@ export type {
 export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
 export type { CreditLineSource }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
+export type { ConflictInfo, SyncReport, SyncSettingsView, SyncSetup, SyncStatus }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -202,6 +210,20 @@ export interface ArchiveApi {
   backupSettings(): Promise<Reply<BackupSettings | null>>
   /** `null` switches automatic backups off. */
   setBackupSettings(settings: BackupSettings | null): Promise<Reply<void>>
+
+  /** Settings ▸ Sync: the desk's CouchDB server (never the password itself). */
+  syncSettings(): Promise<Reply<SyncSettingsView | null>>
+  /** Save the server, database, user, password and mode; syncing starts (live) or waits. */
+  setSyncSettings(setup: SyncSetup): Promise<Reply<SyncStatus>>
+  /** Stop syncing and forget the server; the archive keeps everything. */
+  disconnectSync(): Promise<Reply<void>>
+  syncStatus(): Promise<Reply<SyncStatus>>
+  syncNow(): Promise<Reply<SyncReport>>
+  pauseSync(paused: boolean): Promise<Reply<SyncStatus>>
+  /** Edits made on two desktops at once that sync kept aside. */
+  syncConflicts(): Promise<Reply<ConflictInfo[]>>
+  /** Keep what is shown, or put the other side's value in; returns the conflicts left. */
+  pickSyncConflict(id: string, side: 'kept' | 'other'): Promise<Reply<ConflictInfo[]>>
 }
 
 /** Events from main, each subscription handing back its removal. */
@@ -209,6 +231,7 @@ export interface ArchiveEvents {
   onChanged(listener: (change: ArchiveChange) => void): () => void
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void
 }
 
 /** What preload exposes as `window.archive` (and what the browser transport implements). */
@@ -225,6 +248,7 @@ export interface EventPayloads {
   changed: ArchiveChange
   importProgress: ImportProgress
   menuCommand: MenuCommand
+  syncStatus: SyncStatus
 }
 export type EventName = keyof EventPayloads
 
@@ -287,11 +311,20 @@ const listed: Record<keyof ArchiveApi, true> = {
   backupNow: true,
   backupSettings: true,
   setBackupSettings: true,
+  syncSettings: true,
+  setSyncSettings: true,
+  disconnectSync: true,
+  syncStatus: true,
+  syncNow: true,
+  pauseSync: true,
+  syncConflicts: true,
+  pickSyncConflict: true,
 }
 const listedEvents: Record<EventName, true> = {
   changed: true,
   importProgress: true,
   menuCommand: true,
+  syncStatus: true,
 }
 
 /** Every method of the bridge, in a stable order. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ArchiveApi } from '../../preload/contract'
 import { MAX_GROUPS, MAX_NAME_LENGTH, MAX_NAMES } from '../core/search/nameVariants'
+import { syncGuards } from './syncGuards'
 
 /**
  * Argument checks for every bridge method, run in main before a handler sees the arguments
@@ -246,4 +247,5 @@ export const guards: Guards = {
       ]),
     ]),
   ),
+  ...syncGuards(args),
 }

@@ -7,6 +7,8 @@ import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
+import { syncHandlers } from './syncHandlers'
+import type { SyncController } from '../core/sync/syncController'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -19,6 +21,8 @@ export interface HandlerHost {
   openExternal?: (url: string) => Promise<void>
   /** The "Save to Morgue" endpoint, when it runs (see main/capture). */
   capture?: RunningCapture | null
+  /** Team sync with the desk's CouchDB (see main/core/sync). */
+  sync?: SyncController | null
 }
 
 /** Error names whose message is meant for the user: these become `{ ok: false, reason }`. */
@@ -35,6 +39,7 @@ const EXPECTED = new Set([
   'DamagedArchiveError',
   'BackupError',
   'ReadOnlyArchiveError',
+  'SyncError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */
@@ -183,6 +188,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
     ...nameVariantHandlers(archive, reply),
+    ...syncHandlers(host.sync, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),

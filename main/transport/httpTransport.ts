@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, relative, resolve, sep, isAbsolute } from 'node:path'
 import type { RunningCapture } from '../capture/captureServer'
+import type { SyncController } from '../core/sync/syncController'
 import type { Archive } from '../core/archiveApi'
 import { GuardError, type Guards } from '../ipc/guards'
 import { createHandlers, forwardChanges } from '../ipc/handlers'
@@ -55,6 +56,8 @@ export interface TransportOptions {
   importRoots?: readonly string[]
   /** The "Save to Morgue" endpoint, shown in the UI's settings. */
   capture?: RunningCapture | null
+  /** Team sync (Settings ▸ Sync); its status goes out as `syncStatus` events. */
+  sync?: SyncController | null
 }
 
 export interface RunningTransport {
@@ -86,8 +89,13 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     for (const res of streams) res.write(frame)
   }
 
-  const api = createHandlers(archive, { emit: broadcast, capture: options.capture })
+  const api = createHandlers(archive, {
+    emit: broadcast,
+    capture: options.capture,
+    sync: options.sync,
+  })
   const stopForwarding = forwardChanges(archive, { emit: broadcast })
+  const stopSyncStatus = options.sync?.onStatus((s) => broadcast('syncStatus', s))
   let port = 0
   const cookieName = () => `morgue_token_${port}`
 
@@ -229,6 +237,7 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     token,
     async close() {
       stopForwarding()
+      stopSyncStatus?.()
       clearInterval(ping)
       for (const res of streams) res.end()
       streams.clear()

@@ -77,3 +77,16 @@ export interface ConflictInfo {
   other: string
   at: string
 }
+
+/** What Settings ▸ Sync sends: the settings, and a password when the user typed one. */
+export interface SyncSetup extends SyncSettings {
+  /** A new password; absent keeps the saved one; '' forgets it. */
+  password?: string
+}
+
+/** The settings as the UI shows them: never the password, only whether one is kept. */
+export interface SyncSettingsView extends SyncSettings {
+  hasPassword: boolean
+  /** Whether the password survives a restart (Electron's safeStorage) or not (browser target). */
+  passwordPersists: boolean
+}

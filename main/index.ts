@@ -11,7 +11,8 @@ import type { Archive } from './core/archiveApi'
 import { guards } from './ipc/guards'
 import { createHandlers, forwardChanges } from './ipc/handlers'
 import { registerArchiveIpc } from './ipc/register'
-import { MEDIA_HEADERS, readMedia } from './platform/media'
+import { MEDIA_HEADERS } from './platform/media'
+import { readMediaOrFetch } from './platform/syncedMedia'
 import { APP_NAME } from './platform/paths'
 import { applyPermissionPolicy, guardWebContents } from './platform/webGuards'
 import { buildAppMenu } from './platform/menu'
@@ -41,7 +42,7 @@ function registerMediaProtocol(open: Archive): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url)
     const sha = url.host === 'blob' ? url.pathname.replace(/^\//, '') : ''
-    const media = await readMedia(open.dir, (s) => open.blobPath(s), sha)
+    const media = await readMediaOrFetch(open, sha, sync)
     if (!media) return new Response('Not found', { status: 404 })
     return new Response(new Uint8Array(media.bytes), {
       headers: { 'Content-Type': media.mime, ...MEDIA_HEADERS },

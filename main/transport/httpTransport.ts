@@ -8,7 +8,8 @@ import type { SyncController } from '../core/sync/syncController'
 import type { Archive } from '../core/archiveApi'
 import { GuardError, type Guards } from '../ipc/guards'
 import { createHandlers, forwardChanges } from '../ipc/handlers'
-import { MEDIA_HEADERS, readMedia } from '../platform/media'
+import { MEDIA_HEADERS } from '../platform/media'
+import { readMediaOrFetch } from '../platform/syncedMedia'
 import { events, methods, type EventName } from '../../preload/contract'
 
 /** The CSP of the served UI: the same policy as renderer/index.html. */
@@ -143,10 +144,10 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.')
     if (url.pathname === '/events') return openStream(req, res)
     if (url.pathname.startsWith('/media/')) {
-      const media = await readMedia(
-        archive.dir,
-        (s) => archive.blobPath(s),
+      const media = await readMediaOrFetch(
+        archive,
         url.pathname.slice('/media/'.length),
+        options.sync,
       )
       if (!media) return sendText(res, 404, 'Not found.')
       res.writeHead(200, { 'Content-Type': media.mime, ...MEDIA_HEADERS })

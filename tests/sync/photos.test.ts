@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Archive } from '../../main/core/archiveApi'
 import type { Article } from '../../main/core/model'
 import { listConflicts, pickConflict } from '../../main/core/sync/conflicts'
+import type { SyncController } from '../../main/core/sync/syncController'
+import { readMediaOrFetch } from '../../main/platform/syncedMedia'
 import { tempDir } from '../helpers'
 import { startPouchServer, type PouchServer } from './pouchServer'
 import { openDesktop, type Desktop } from './syncFixture'
@@ -129,7 +131,11 @@ describe('photos and their corrections sync', () => {
     await b.sync.once()
     await expect(b.archive.readBlob(image!.sha256)).rejects.toThrow()
     if (thumbnail) expect((await b.archive.readBlob(thumbnail.sha256)).length).toBe(thumbnail.bytes)
-    expect(await b.sync.fetchOriginal(image!.sha256, image!.mime)).toBe(true)
-    expect(await b.archive.readBlob(image!.sha256)).toEqual(await a.archive.readBlob(image!.sha256))
+    // Opening the photo (the media route) fetches the original from the server, checked.
+    const sync = { fetchOriginal: (sha: string, mime: string) => b.sync.fetchOriginal(sha, mime) }
+    const media = await readMediaOrFetch(b.archive, image!.sha256, sync as SyncController)
+    expect(media?.mime).toBe('image/png')
+    expect(media?.bytes).toEqual(await a.archive.readBlob(image!.sha256))
+    expect(await readMediaOrFetch(b.archive, 'f'.repeat(64), sync as SyncController)).toBeNull()
   })
 })

@@ -45,6 +45,8 @@ import type {
   SyncSetup,
   SyncStatus,
 } from '../main/core/sync/types'
+import type { ItemSuggestions } from '../main/core/suggest/suggestionTypes'
+import type { VocabularyListInfo } from '../main/core/vocabulary/vocabularyTypes'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -69,6 +71,7 @@ export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, Sim
 export type { CreditLineSource }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
 export type { ConflictInfo, SyncReport, SyncSettingsView, SyncSetup, SyncStatus }
+export type { ItemSuggestions, VocabularyListInfo }
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -179,6 +182,20 @@ export interface ArchiveApi {
   /** Read groups from CSV (one group per line) and merge them in, or replace the list. */
   importNameVariantsCsv(csv: string, mode: 'merge' | 'replace'): Promise<Reply<string[][]>>
   exportNameVariantsCsv(): Promise<Reply<string>>
+  /** Suggested tags for an item (vocabulary terms found in it) and names not yet known. */
+  suggest(id: ItemId): Promise<Reply<ItemSuggestions>>
+  /** Do not suggest `tag` for this item again (remembered in the archive). */
+  rejectSuggestion(id: ItemId, tag: string): Promise<Reply<void>>
+  unrejectSuggestion(id: ItemId, tag: string): Promise<Reply<void>>
+  /** The imported keyword lists. */
+  vocabularyLists(): Promise<Reply<VocabularyListInfo[]>>
+  /** Import a keyword list: its file name and bytes (base64); SKOS labels in `lang`. */
+  importVocabulary(
+    fileName: string,
+    base64: string,
+    lang?: string,
+  ): Promise<Reply<VocabularyListInfo>>
+  removeVocabulary(id: string): Promise<Reply<VocabularyListInfo>>
   /** The credit parser's agency table (built in + the user's own). */
   listAgencies(): Promise<Reply<AgencyEntry[]>>
   /** "Always read «X» as an agency": saved in the archive, credits read again. */
@@ -295,6 +312,12 @@ const listed: Record<keyof ArchiveApi, true> = {
   setNameVariants: true,
   importNameVariantsCsv: true,
   exportNameVariantsCsv: true,
+  suggest: true,
+  rejectSuggestion: true,
+  unrejectSuggestion: true,
+  vocabularyLists: true,
+  importVocabulary: true,
+  removeVocabulary: true,
   listAgencies: true,
   addAgency: true,
   removeAgency: true,

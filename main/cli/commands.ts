@@ -143,6 +143,23 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'remove NAME        take NAME out of its group (a group left with one name goes)',
     ],
   },
+  suggest: {
+    usage: 'suggest ID [--json] [--limit N]',
+    summary: 'Suggest tags for an item from the vocabulary, and names it does not know yet.',
+  },
+  vocabulary: {
+    usage:
+      'vocabulary import FILE [--name NAME] [--lang en] | vocabulary list [--json] | vocabulary remove ID',
+    summary: 'Import keyword lists whose terms are suggested as tags (or list and remove them).',
+    options: [
+      'import FILE        one term per line, a tab-indented hierarchy (Lightroom, Photo Mechanic),',
+      '                   or SKOS in JSON(-LD) or RDF/XML such as IPTC Media Topics',
+      '--lang en          the language of SKOS labels (falls back to en, then any)',
+      '--name NAME        the list’s name (default the file name; the same name replaces it)',
+      'list [--json]      the imported lists with their term counts',
+      'remove ID|NAME     forget a list',
+    ],
+  },
   export: {
     usage:
       'export [ID --format html] [--format json|ndjson|markdown|csv] [--out PATH] [--no-blobs]',

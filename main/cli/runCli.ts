@@ -22,6 +22,7 @@ import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
 import { conflictsCommand, syncCommand } from './commands/syncCommands'
 import { SyncError } from '../core/sync/syncError'
+import { suggestCommand, vocabularyCommand } from './suggestCommands'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { COMMANDS, commandHelp, generalHelp } from './commands'
 import { exportCommand } from './commands/exportCommand'
@@ -91,6 +92,8 @@ const OPTIONS = {
   user: { type: 'string' },
   once: { type: 'boolean' },
   live: { type: 'boolean' },
+  name: { type: 'string' },
+  lang: { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -177,7 +180,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Commands that only read: they run on a read-only view while the app has the archive open. */
-const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify'])
+const READING = new Set(['list', 'show', 'search', 'tags', 'stats', 'export', 'verify', 'suggest'])
 
 async function openForCommand(command: string, dir: string, err: (s: string) => void) {
   try {
@@ -406,6 +409,10 @@ async function run(
       })
     case 'conflicts':
       return conflictsCommand(archive, args, { json: values.json === true, out, need })
+    case 'suggest':
+      return suggestCommand(archive, args, values, out, need)
+    case 'vocabulary':
+      return vocabularyCommand(archive, args, values, out, need)
     case 'fetch-missing': {
       need(args.length <= 1, 'give at most one item id')
       const report = await archive.fetchMissingImages(args.length ? args : undefined)

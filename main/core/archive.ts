@@ -13,6 +13,7 @@ import { createTagMethods } from './archive/archiveTags'
 import { createVersionMethods } from './archive/archiveVersions'
 import { createArchiveContext, type ArchiveDeps } from './archive/context'
 import { createIngest } from './archive/ingest'
+import { createArchiveSuggestions } from './suggest/archiveSuggestions'
 
 export type { ArchiveDeps }
 export { ArchiveError }
@@ -53,6 +54,21 @@ export function createArchive(deps: ArchiveDeps): Archive {
     },
   })
 
+  const tags = createTagMethods(ctx)
+  const settings = createSettingsMethods(ctx)
+  const suggestions = createArchiveSuggestions({
+    get: (id) => store.get(id),
+    tags: () => tags.tags(),
+    aliases: () => settings.aliases(),
+    articleCount: () => [...store.summaries()].filter((s) => s.kind === 'article').length,
+    search: (q, o) => search.search(q, o),
+    settings: () => store.settings(),
+    updateSettings: (mutate) => store.updateSettings(mutate),
+    now: ctx.now,
+    emit,
+    onChange: (listener) => listeners.add(listener),
+  })
+
   return {
     dir: store.dir,
     ...agencies,
@@ -61,13 +77,14 @@ export function createArchive(deps: ArchiveDeps): Archive {
     ...feedMethods(feeds),
     ...createVersionMethods(ctx),
     ...imports,
-    ...createTagMethods(ctx),
+    ...tags,
     ...createPhotoMethods(ctx),
     ...createSearchMethods(ctx),
-    ...createSettingsMethods(ctx),
     // Sync brings settings and files from other desktops (main/core/sync).
     applySettings: (values) => applySyncedSettings(ctx, values),
     putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
+    ...settings,
+    ...suggestions,
 
     onChange(listener) {
       listeners.add(listener)

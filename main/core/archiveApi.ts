@@ -25,6 +25,7 @@ import type { CompletionField, FieldCompletion, SearchOptions, SearchResult } fr
 import type { SimilarResult } from './similar/types'
 import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
 import type { ArchiveSettings } from './storage/itemStore'
+import type { ArchiveSuggestions } from './suggest/suggestionTypes'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -62,7 +63,7 @@ export interface ArchiveChange {
  * The archive: the one core API the CLI, the IPC handlers and the loopback transport call.
  * Runs in plain Node (no Electron, no DOM). Every mutating call is durable when it resolves.
  */
-export interface Archive extends ArchiveMaintenance {
+export interface Archive extends ArchiveMaintenance, ArchiveSuggestions {
   readonly dir: string
 
   // items

@@ -26,6 +26,9 @@ const MAX_TAG = 64
 const MAX_IDS = 100_000
 const MAX_PASTE = 20 * 1024 * 1024
 const MAX_PATHS = 1000
+/** A vocabulary term (a tag path) and a keyword list file (50 MB, as base64). */
+const MAX_TERM = 800
+const MAX_VOCABULARY_BASE64 = Math.ceil((50 * 1024 * 1024) / 3) * 4
 
 const itemId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/)
 const tag = z
@@ -194,6 +197,29 @@ export const guards: Guards = {
     z.tuple([z.string().max(MAX_CSV), z.enum(['merge', 'replace'])]),
   ),
   exportNameVariantsCsv: args('exportNameVariantsCsv', z.tuple([])),
+  suggest: args('suggest', z.tuple([itemId])),
+  rejectSuggestion: args('rejectSuggestion', z.tuple([itemId, z.string().min(1).max(MAX_TERM)])),
+  unrejectSuggestion: args(
+    'unrejectSuggestion',
+    z.tuple([itemId, z.string().min(1).max(MAX_TERM)]),
+  ),
+  vocabularyLists: args('vocabularyLists', z.tuple([])),
+  importVocabulary: args(
+    'importVocabulary',
+    z.tuple([
+      z.string().min(1).max(500),
+      z
+        .string()
+        .min(1)
+        .max(MAX_VOCABULARY_BASE64)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      z
+        .string()
+        .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)
+        .optional(),
+    ]),
+  ),
+  removeVocabulary: args('removeVocabulary', z.tuple([z.string().min(1).max(500)])),
   listAgencies: args('listAgencies', z.tuple([])),
   addAgency: args(
     'addAgency',

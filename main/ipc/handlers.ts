@@ -9,6 +9,7 @@ import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
 import { syncHandlers } from './syncHandlers'
 import type { SyncController } from '../core/sync/syncController'
+import { suggestionHandlers } from './suggestionHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -189,6 +190,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
     ...nameVariantHandlers(archive, reply),
     ...syncHandlers(host.sync, reply),
+    ...suggestionHandlers(archive, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),
     saveSearch: (search) => reply(() => archive.saveSearch(search)),

@@ -484,6 +484,24 @@ describe('persistence', () => {
     expect(ids(await second.search('doha'))).toEqual([other.id])
   })
 
+  it('an added item is searchable when upsert resolves, and on disk once idle', async () => {
+    const first = await engineWith([seed], dir)
+    await first.upsert([other])
+    expect(ids(await first.search('mediators'))).toEqual([other.id])
+    await first.idle()
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest.segments).toHaveLength(2)
+    const second = createSearchEngine({ dir })
+    let read = 0
+    await second.open(async function* () {
+      read++
+      yield* []
+    }, 2)
+    expect(read).toBe(0)
+    expect(ids(await second.search('mediators'))).toEqual([other.id])
+    await first.close()
+  })
+
   it('rebuilds from the items when a segment file is corrupt', async () => {
     const first = await engineWith([seed, other], dir)
     await first.close()

@@ -23,6 +23,7 @@ import {
 } from './segment'
 import { SegmentSet } from './segmentSet'
 import { runForgiving, suggestQuery } from './typos'
+import { warmUpIndexing } from './warmUp'
 import type {
   CompletionField,
   FieldCompletion,
@@ -121,6 +122,8 @@ export class SegmentedSearchEngine implements SearchEngine {
   private queue: Promise<unknown> = Promise.resolve()
   private nextFile = 1
   private closed = false
+  /** Whether the indexing path was warmed up (after the first search of a loaded index). */
+  private warmed = false
   private readonly dir: string | null
   private readonly readOnly: boolean
   private readonly segmentItems: number
@@ -151,8 +154,11 @@ export class SegmentedSearchEngine implements SearchEngine {
             return null
           throw e
         })
-        if (loaded && loaded.items.size === itemCount) {
+        if (loaded && loaded.liveItemCount() === itemCount) {
           this.set = loaded
+          // Queries do not need the item map (writes do, and fill it at once if it is not
+          // ready): it is filled in time slices after the index is open, not before.
+          void this.serial(() => loaded.indexItems()).catch(() => undefined)
           return
         }
       }
@@ -266,7 +272,6 @@ export class SegmentedSearchEngine implements SearchEngine {
       await yieldToLoop()
       set.add(seg)
     }
-    await set.indexItems(slicer)
     await prepareForQueries(set, slicer)
     this.nextFile = manifest.next
     return set
@@ -306,14 +311,23 @@ export class SegmentedSearchEngine implements SearchEngine {
 
   async upsert(items: readonly ArchiveItem[]): Promise<void> {
     if (items.length === 0) return
-    await this.serial(async () => {
+    // Resolves once the items are searchable; the segment and manifest are written right after,
+    // in the same queue (later writes, merges and close wait for them). The index is derived
+    // from the store: if that write fails or the process dies first, the next open finds the
+    // index short of items and rebuilds it.
+    let searchable!: () => void
+    const ready = new Promise<void>((resolve) => (searchable = resolve))
+    const job = this.serial(async () => {
       const docs = items.flatMap(documentsOf)
       const seg = await buildSegment(docs)
-      await this.writeSegment(seg)
       for (const item of items) this.set.deleteItem(item.id)
       this.set.add(seg)
+      searchable()
+      await this.writeSegment(seg)
       await this.writeManifest()
     })
+    job.catch(() => undefined)
+    await Promise.race([ready, job])
     this.maybeMerge()
   }
 
@@ -366,6 +380,19 @@ export class SegmentedSearchEngine implements SearchEngine {
     return found.result
   }
 
+  /**
+   * Once, after the first search has been answered: compile the indexing path in idle time, so
+   * the first item added after start is searchable as fast as later ones (see warmUp.ts).
+   */
+  private warmUpSoon(): void {
+    if (this.warmed || this.readOnly) return
+    this.warmed = true
+    const timer = setTimeout(() => {
+      if (!this.closed) void this.serial(() => warmUpIndexing()).catch(() => undefined)
+    }, 0)
+    timer.unref?.()
+  }
+
   /** `search` from the index alone, synchronously (passages from the stored text only). */
   searchSync(query: string, options: SearchOptions = {}): SearchResult {
     return this.searchIndex(query, options).result
@@ -377,6 +404,7 @@ export class SegmentedSearchEngine implements SearchEngine {
    */
   searchIndex(query: string, options: SearchOptions = {}): IndexSearch {
     const started = performance.now()
+    this.warmUpSoon()
     const parsed = parseQuery(query)
     if (parsed.fatal) {
       // An unknown field or a malformed filter: nothing, rather than all but that part.

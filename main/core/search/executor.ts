@@ -281,13 +281,24 @@ export class Scratch {
     }
   }
 
+  /** Facet counters of the last query (see `countFacets`), reused: all 0 between queries. */
+  facetCounts = new Int32Array(0)
+  /** Which item last counted each facet slot, reused like `facetCounts`. */
+  facetCounted = new Int32Array(0)
+
   reset(): void {
-    for (let i = 0; i < this.touchedCount; i++) {
-      const g = this.touched[i]
-      this.score[g] = 0
-      this.mask[g] = 0
-      this.fieldHits[g] = 0
-    }
+    if (this.touchedCount > this.score.length >> 3) {
+      // Many docs touched (a common word): clearing whole arrays is faster than one by one.
+      this.score.fill(0)
+      this.mask.fill(0)
+      this.fieldHits.fill(0)
+    } else
+      for (let i = 0; i < this.touchedCount; i++) {
+        const g = this.touched[i]
+        this.score[g] = 0
+        this.mask[g] = 0
+        this.fieldHits[g] = 0
+      }
     this.touchedCount = 0
     if (this.gated) this.gate.fill(0)
     this.gated = false
@@ -792,10 +803,9 @@ export function countFacets(
   set: SegmentSet,
   matches: Matches,
   top: number,
+  scratch?: Scratch,
 ): { values: { value: string; count: number }[][]; years: YearCount[] } {
-  const counts = new Int32Array(set.slotTotal)
-  // The item (its first document, global, + 1) that last counted each slot.
-  const counted = new Int32Array(set.slotTotal)
+  const [counts, counted] = facetCounters(set.slotTotal, scratch)
   const docs = matches.docs
   let i = 0
   for (const seg of set.segments) {
@@ -826,7 +836,24 @@ export function countFacets(
     if (published + archived > 0)
       yearList.push({ value: String(y + FIRST_YEAR), count: published + archived, archived })
   }
+  if (scratch) {
+    counts.fill(0)
+    counted.fill(0)
+  }
   return { values: out, years: yearList }
+}
+
+/**
+ * The counters `countFacets` needs (value counts, and the item, its first document + 1, that
+ * last counted each slot), all 0: the scratch's, grown to `size`, or fresh ones.
+ */
+function facetCounters(size: number, scratch?: Scratch): [Int32Array, Int32Array] {
+  if (!scratch) return [new Int32Array(size), new Int32Array(size)]
+  if (scratch.facetCounts.length < size) {
+    scratch.facetCounts = new Int32Array(size)
+    scratch.facetCounted = new Int32Array(size)
+  }
+  return [scratch.facetCounts, scratch.facetCounted]
 }
 
 /**

@@ -77,7 +77,7 @@ export function buildResults(
     if (bodyTruncated) truncated.push(i)
     return hit
   })
-  const facets = options.facets === false ? EMPTY_FACETS : facetsOf(set, matches)
+  const facets = options.facets === false ? EMPTY_FACETS : facetsOf(set, matches, scratch)
   return { hits, facets, truncated }
 }
 
@@ -104,8 +104,8 @@ function globalDates(set: SegmentSet, matches: Matches): Int32Array {
   return dates
 }
 
-function facetsOf(set: SegmentSet, matches: Matches): Facets {
-  const { values, years } = countFacets(set, matches, FACET_TOP)
+function facetsOf(set: SegmentSet, matches: Matches, scratch: Scratch): Facets {
+  const { values, years } = countFacets(set, matches, FACET_TOP, scratch)
   const [tag, agency, photographer, source] = values
   return { tag, agency, photographer, source, year: years }
 }

@@ -172,6 +172,19 @@ export class SegmentSet {
     return this.itemDocs
   }
 
+  /**
+   * How many items are indexed (live documents that are not an item's photo, `itemId#n`),
+   * counted without filling the item map: a load compares it with the store's count.
+   */
+  liveItemCount(): number {
+    let count = 0
+    for (const seg of this.segments) {
+      const keys = seg.data.keys
+      for (let i = 0; i < seg.n; i++) if (!seg.deleted[i] && keys[i].indexOf('#') === -1) count++
+    }
+    return count
+  }
+
   /** Fill the item map in time slices (after a load), so no single step blocks for long. */
   async indexItems(slicer = new TimeSlicer()): Promise<void> {
     while (!this.indexSome(4096)) if (slicer.due()) await slicer.yield()

@@ -9,6 +9,7 @@ import type {
   SavedSearch,
 } from '../model'
 import type { StoreDamage } from './damage'
+import type { VocabularyList } from '../vocabulary/vocabularyTypes'
 
 /** Settings kept in the archive beside the items (small, lowdb). */
 export interface ArchiveSettings {
@@ -31,6 +32,10 @@ export interface ArchiveSettings {
   captureToken?: string
   /** Automatic backups (off when absent). */
   backup?: BackupSettings
+  /** Imported keyword lists (see vocabulary/): terms the reader suggests as tags. */
+  vocabularies?: VocabularyList[]
+  /** Suggestions the user rejected: item id or photo ref → tag keys (see suggest/). */
+  rejectedSuggestions?: Record<string, string[]>
 }
 
 /** Where and how often the app backs the archive up, and how many backups it keeps. */

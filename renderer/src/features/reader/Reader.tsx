@@ -10,6 +10,7 @@ import { MissingImages } from './MissingImages'
 import { SimilarStories } from './SimilarStories'
 import { SnapshotFrame } from './SnapshotFrame'
 import { StoryVersions } from './StoryVersions'
+import { SuggestedTags } from './SuggestedTags'
 
 /**
  * The reader: the archived article with its photos (caption + credit as photographer / agency),
@@ -156,6 +157,12 @@ export function Reader({
             tagColor={tagColor}
             onAdd={(t) => void setTags([...item.tags, t])}
             onRemove={(t) => void setTags(item.tags.filter((x) => x !== t))}
+          />
+          <SuggestedTags
+            id={item.id}
+            tags={item.tags}
+            onAccept={(t) => void setTags([...item.tags, t])}
+            onFailure={onFailure}
           />
         </div>
         <div className="reader-links">

@@ -61,6 +61,20 @@ describe('two archives sync through a CouchDB server', () => {
     expect((await b.sync.once()).pushed).toBe(0)
   })
 
+  it('keyword lists (vocabularies) and other settings come along by key', async () => {
+    const [a, b] = await desktops('vocabularies')
+    await a.archive.importVocabulary(
+      new TextEncoder().encode('Politics\n\tElections\nWeather\n\tFloods\n'),
+      'desk-keywords.txt',
+    )
+    await a.sync.once()
+    await b.sync.once()
+    expect(b.archive.vocabularyLists().map((l) => [l.name, l.terms])).toEqual(
+      a.archive.vocabularyLists().map((l) => [l.name, l.terms]),
+    )
+    expect(b.archive.vocabularyLists()).toHaveLength(1)
+  })
+
   it('merges tag sets edited offline on both sides, keeping a removal', async () => {
     const [a, b] = await desktops('tags-merge')
     const id = await addStory(a.archive, 'Harbour strike enters second week', 'Dockers walked out.')

@@ -75,6 +75,24 @@ describe('two archives sync through a CouchDB server', () => {
     expect(b.archive.vocabularyLists()).toHaveLength(1)
   })
 
+  it('live: an edit on one desktop reaches the other by itself; paused, nothing moves until resumed', async () => {
+    const [a, b] = await desktops('live')
+    const id = await addStory(a.archive, 'Airport strike called off', 'Flights resume.')
+    a.sync.startLive()
+    b.sync.startLive()
+    await expect.poll(() => searchIds(b.archive, 'airport'), { timeout: 30_000 }).toEqual([id])
+    await a.archive.addTags([id], ['Travel'])
+    await expect.poll(() => searchIds(b.archive, 'tag:travel'), { timeout: 30_000 }).toEqual([id])
+
+    b.sync.pause()
+    expect(b.sync.current().state).toBe('paused')
+    await a.archive.addTags([id], ['Aviation'])
+    await expect.poll(async () => (await a.sync.once()).pushed, { timeout: 30_000 }).toBe(0)
+    expect((await b.archive.get(id))?.tags).toEqual(['Travel'])
+    b.sync.resume()
+    await expect.poll(() => searchIds(b.archive, 'tag:aviation'), { timeout: 30_000 }).toEqual([id])
+  })
+
   it('merges tag sets edited offline on both sides, keeping a removal', async () => {
     const [a, b] = await desktops('tags-merge')
     const id = await addStory(a.archive, 'Harbour strike enters second week', 'Dockers walked out.')

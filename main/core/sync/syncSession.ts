@@ -31,6 +31,7 @@ export class SyncSession {
   private status: SyncStatus
   private readonly listeners = new Set<(s: SyncStatus) => void>()
   private running: Promise<SyncReport> | null = null
+  private again = false
   private live = false
   private paused = false
   private abort: AbortController | null = null
@@ -108,7 +109,10 @@ export class SyncSession {
 
   /** One full run (waits for a run in progress, then runs again so nothing is missed). */
   async once(): Promise<SyncReport> {
-    if (this.running) await this.running.catch(() => undefined)
+    if (this.running) {
+      this.again = true
+      await this.running.catch(() => undefined)
+    }
     return this.runNow()
   }
 
@@ -146,6 +150,10 @@ export class SyncSession {
       })
       .finally(() => {
         this.running = null
+        if (this.again && this.live && !this.paused) {
+          this.again = false
+          this.schedule(0)
+        }
       })
     this.running = run
     return run
@@ -161,15 +169,12 @@ export class SyncSession {
 
   private async loop(): Promise<void> {
     while (this.live && !this.paused) {
-      this.localPending = false
       try {
         await this.runNow()
       } catch {
         await this.sleep(RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)])
         continue
       }
-      // An edit made while that run was going: run again rather than wait for the server.
-      if (this.localPending) continue
       this.abort = new AbortController()
       try {
         await this.replicator.waitForRemote(this.options.longpollMs ?? 25_000, this.abort.signal)
@@ -194,13 +199,10 @@ export class SyncSession {
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null
-      this.localPending = true
-      this.abort?.abort()
+      if (this.running) this.again = true
+      else this.abort?.abort()
     }, ms)
   }
-
-  /** A local edit is waiting to be sent (live mode). */
-  private localPending = false
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {

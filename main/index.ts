@@ -4,12 +4,15 @@ import { app, dialog, Menu, protocol, session, shell, type BrowserWindow } from 
 import { startBackupSchedule, type BackupSchedule } from './core/backup/backupSchedule'
 import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
+import { SyncController } from './core/sync/syncController'
+import { safeStorageSecrets } from './syncSecrets'
 import { openArchive } from './core/openArchive'
 import type { Archive } from './core/archiveApi'
 import { guards } from './ipc/guards'
 import { createHandlers, forwardChanges } from './ipc/handlers'
 import { registerArchiveIpc } from './ipc/register'
-import { MEDIA_HEADERS, readMedia } from './platform/media'
+import { MEDIA_HEADERS } from './platform/media'
+import { readMediaOrFetch } from './platform/syncedMedia'
 import { APP_NAME } from './platform/paths'
 import { applyPermissionPolicy, guardWebContents } from './platform/webGuards'
 import { buildAppMenu } from './platform/menu'
@@ -28,6 +31,7 @@ protocol.registerSchemesAsPrivileged([
 let win: BrowserWindow | null = null
 let archive: Archive | null = null
 let backups: BackupSchedule | null = null
+let sync: SyncController | null = null
 
 function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel(event), payload)
@@ -38,7 +42,7 @@ function registerMediaProtocol(open: Archive): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url)
     const sha = url.host === 'blob' ? url.pathname.replace(/^\//, '') : ''
-    const media = await readMedia(open.dir, (s) => open.blobPath(s), sha)
+    const media = await readMediaOrFetch(open, sha, sync)
     if (!media) return new Response('Not found', { status: 404 })
     return new Response(new Uint8Array(media.bytes), {
       headers: { 'Content-Type': media.mime, ...MEDIA_HEADERS },
@@ -63,9 +67,12 @@ async function start(): Promise<void> {
   registerMediaProtocol(open)
 
   const capture = await tryStartCaptureServer(open)
+  sync = await SyncController.start(open, safeStorageSecrets(open.dir))
+  sync.onStatus((s) => emit('syncStatus', s))
   const api = createHandlers(open, {
     emit,
     capture,
+    sync,
     pickFiles: async () => {
       const options: Electron.OpenDialogOptions = {
         title: 'Import into Morgue',
@@ -117,7 +124,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = archive
     archive = null
-    void closing.close().finally(() => app.quit())
+    const stopping = sync
+    sync = null
+    void (stopping?.close() ?? Promise.resolve())
+      .then(() => closing.close())
+      .finally(() => app.quit())
   })
   void app.whenReady().then(start)
 }

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util'
 import { startBackupSchedule } from './core/backup/backupSchedule'
 import { tryStartCaptureServer } from './capture/captureServer'
 import { startFeedScheduler } from './core/feeds/feedScheduler'
+import { memorySecretStore } from './core/sync/secretStore'
+import { SyncController } from './core/sync/syncController'
 import { openArchive } from './core/openArchive'
 import { guards } from './ipc/guards'
 import { defaultArchiveDir } from './platform/paths'
@@ -54,9 +56,12 @@ async function main(): Promise<number> {
     return 1
   }
   const capture = await tryStartCaptureServer(archive)
+  // The browser target keeps the sync password in memory only (no keychain here).
+  const sync = await SyncController.start(archive, memorySecretStore())
   const transport = await startHttpTransport({
     archive,
     capture,
+    sync,
     guards,
     port,
     rendererDir: join(__dirname, '../renderer'),
@@ -78,6 +83,7 @@ async function main(): Promise<number> {
     backups.stop()
     stopFeeds()
     await capture?.close()
+    await sync.close()
     await transport.close()
     await archive.close()
     process.exit(0)

@@ -40,6 +40,13 @@ import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyRe
 import type { StoreDamage } from '../main/core/storage/damage'
 import type { BackupSettings } from '../main/core/storage/itemStore'
 import { ruleMethodsListed, type RuleApi } from './ruleContract'
+import type {
+  ConflictInfo,
+  SyncReport,
+  SyncSettingsView,
+  SyncSetup,
+  SyncStatus,
+} from '../main/core/sync/types'
 import type { ItemSuggestions } from '../main/core/suggest/suggestionTypes'
 import type { VocabularyListInfo } from '../main/core/vocabulary/vocabularyTypes'
 
@@ -67,6 +74,7 @@ export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, Sim
 export type { CreditLineSource }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
 export type * from './ruleContract'
+export type { ConflictInfo, SyncReport, SyncSettingsView, SyncSetup, SyncStatus }
 export type { ItemSuggestions, VocabularyListInfo }
 
 /**
@@ -237,6 +245,20 @@ export interface ArchiveApi extends RuleApi {
   backupSettings(): Promise<Reply<BackupSettings | null>>
   /** `null` switches automatic backups off. */
   setBackupSettings(settings: BackupSettings | null): Promise<Reply<void>>
+
+  /** Settings ▸ Sync: the desk's CouchDB server (never the password itself). */
+  syncSettings(): Promise<Reply<SyncSettingsView | null>>
+  /** Save the server, database, user, password and mode; syncing starts (live) or waits. */
+  setSyncSettings(setup: SyncSetup): Promise<Reply<SyncStatus>>
+  /** Stop syncing and forget the server; the archive keeps everything. */
+  disconnectSync(): Promise<Reply<void>>
+  syncStatus(): Promise<Reply<SyncStatus>>
+  syncNow(): Promise<Reply<SyncReport>>
+  pauseSync(paused: boolean): Promise<Reply<SyncStatus>>
+  /** Edits made on two desktops at once that sync kept aside. */
+  syncConflicts(): Promise<Reply<ConflictInfo[]>>
+  /** Keep what is shown, or put the other side's value in; returns the conflicts left. */
+  pickSyncConflict(id: string, side: 'kept' | 'other'): Promise<Reply<ConflictInfo[]>>
 }
 
 /** Events from main, each subscription handing back its removal. */
@@ -244,6 +266,7 @@ export interface ArchiveEvents {
   onChanged(listener: (change: ArchiveChange) => void): () => void
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void
 }
 
 /** What preload exposes as `window.archive` (and what the browser transport implements). */
@@ -260,6 +283,7 @@ export interface EventPayloads {
   changed: ArchiveChange
   importProgress: ImportProgress
   menuCommand: MenuCommand
+  syncStatus: SyncStatus
 }
 export type EventName = keyof EventPayloads
 
@@ -332,11 +356,20 @@ const listed: Record<keyof ArchiveApi, true> = {
   backupNow: true,
   backupSettings: true,
   setBackupSettings: true,
+  syncSettings: true,
+  setSyncSettings: true,
+  disconnectSync: true,
+  syncStatus: true,
+  syncNow: true,
+  pauseSync: true,
+  syncConflicts: true,
+  pickSyncConflict: true,
 }
 const listedEvents: Record<EventName, true> = {
   changed: true,
   importProgress: true,
   menuCommand: true,
+  syncStatus: true,
 }
 
 /** Every method of the bridge, in a stable order. */

@@ -27,6 +27,7 @@ const bridge = {
   onChanged: (listener) => on('changed', listener),
   onImportProgress: (listener) => on('importProgress', listener),
   onMenuCommand: (listener) => on('menuCommand', listener),
+  onSyncStatus: (listener) => on('syncStatus', listener),
   pathForFile: (file) => webUtils.getPathForFile(file),
   transport: 'ipc',
 } as ArchiveBridge

@@ -156,6 +156,25 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'Merge tags into one (TARGET is created if needed).',
   },
   delete: { usage: 'delete ID…', summary: 'Delete items.' },
+  sync: {
+    usage: 'sync [--remote URL] [--user NAME] [--once|--live] [--json] | sync status [--json]',
+    summary: "Sync this archive with the desk's CouchDB database, both ways (offline edits merge).",
+    options: [
+      '--remote URL  the database, e.g. https://couch.example.org/desk-news (remembered)',
+      '--user NAME   the CouchDB user; the password is read from MORGUE_SYNC_PASSWORD',
+      '--once        one sync, then exit (the default)',
+      '--live        keep syncing as either side changes, until Ctrl-C',
+      'status        the remote, the last sync, changes waiting, conflicts, the server reachable',
+    ],
+  },
+  conflicts: {
+    usage: 'conflicts [--json] | conflicts pick ID kept|other',
+    summary: 'List edits made on two desktops at once that sync kept aside, and settle them.',
+    options: [
+      'pick ID kept   keep what the archive shows now',
+      'pick ID other  put the other desktop’s caption, credit or note in (for a delete: delete)',
+    ],
+  },
   alias: {
     usage: 'alias add NAME VARIANT… | alias list [--json] | alias remove NAME',
     summary: 'Edit the name variants searched as one name (Gaddafi = Qadhafi = Kadhafi).',

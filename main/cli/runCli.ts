@@ -20,6 +20,8 @@ import { BackupError } from '../core/backup/createBackup'
 import { defaultArchiveDir } from '../platform/paths'
 import { NameVariantError } from '../core/search/nameVariants'
 import { aliasCommand } from './aliasCommand'
+import { conflictsCommand, syncCommand } from './commands/syncCommands'
+import { SyncError } from '../core/sync/syncError'
 import { suggestCommand, vocabularyCommand } from './suggestCommands'
 import { changeAgency, listAgencies } from './agencyCommands'
 import { listRules, ruleCommand } from './ruleCommands'
@@ -97,6 +99,10 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
   disabled: { type: 'boolean' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  once: { type: 'boolean' },
+  live: { type: 'boolean' },
   name: { type: 'string' },
   lang: { type: 'string' },
 } as const
@@ -173,6 +179,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       e instanceof ImportError ||
       e instanceof NameVariantError ||
       e instanceof BackupError ||
+      e instanceof SyncError ||
       e instanceof ReadOnlyArchiveError
     ) {
       err(e.message)
@@ -454,6 +461,16 @@ async function run(
       return backupCommand(archive, args[0], !!values.json, out)
     case 'alias':
       return aliasCommand(archive, args, values.json === true, out, need)
+    case 'sync':
+      return syncCommand(archive, args, {
+        ...syncFlags(values),
+        out,
+        err,
+        need,
+        signal: values.live ? interrupted() : undefined,
+      })
+    case 'conflicts':
+      return conflictsCommand(archive, args, { json: values.json === true, out, need })
     case 'suggest':
       return suggestCommand(archive, args, values, out, need)
     case 'vocabulary':
@@ -562,6 +579,25 @@ async function mustGet(archive: Archive, id: string | undefined): Promise<Archiv
   const item = await archive.get(id!)
   if (!item) throw new ArchiveError(`No item with id ${id}.`)
   return item
+}
+
+/** The sync flags; the password comes from MORGUE_SYNC_PASSWORD (never a flag: shells log those). */
+function syncFlags(values: Values) {
+  return {
+    remote: values.remote,
+    user: values.user,
+    once: values.once,
+    live: values.live,
+    json: values.json,
+    password: process.env.MORGUE_SYNC_PASSWORD || undefined,
+  }
+}
+
+/** Aborts on Ctrl-C (live sync ends cleanly, state saved). */
+function interrupted(): AbortSignal {
+  const ctrl = new AbortController()
+  process.once('SIGINT', () => ctrl.abort())
+  return ctrl.signal
 }
 
 function need(ok: boolean, message: string): void {

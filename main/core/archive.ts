@@ -8,6 +8,7 @@ import { createItemMethods } from './archive/archiveItems'
 import { createPhotoMethods } from './archive/archivePhotos'
 import { createSearchMethods } from './archive/archiveSearch'
 import { createSettingsMethods } from './archive/archiveSettings'
+import { applySyncedSettings } from './sync/applySyncedSettings'
 import { createTagMethods } from './archive/archiveTags'
 import { createTagTidyMethods } from './archive/archiveTagTidy'
 import { createVersionMethods } from './archive/archiveVersions'
@@ -95,6 +96,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
     ...createTagTidyMethods(ctx),
     ...createPhotoMethods(ctx),
     ...createSearchMethods(ctx),
+    // Sync brings settings and files from other desktops (main/core/sync).
+    applySettings: (values) => applySyncedSettings(ctx, values),
+    putBlob: (bytes, mime, fileName) => store.putBlob(bytes, mime, fileName),
     ...settings,
     ...suggestions,
     ...rules,

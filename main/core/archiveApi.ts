@@ -1,6 +1,7 @@
 import type {
   ArchiveItem,
   ArchiveStats,
+  BlobRef,
   CreditStyleSetting,
   DeletedTag,
   ImportProgress,
@@ -177,7 +178,15 @@ export interface Archive extends ArchiveMaintenance, ArchiveSuggestions, RuleMet
   /** Every setting (a copy): saved searches, aliases, tag colours and any other key. */
   settings(): ArchiveSettings
 
+  /**
+   * Replace settings by key with values from another desktop (sync): saved, and applied at once
+   * (name variants, agencies, tag colours). Keys not given are left as they are.
+   */
+  applySettings(values: Record<string, unknown>): Promise<void>
+
   // files
+  /** Store a file content-addressed (sync brings files in this way); durable on return. */
+  putBlob(bytes: Uint8Array, mime: string, fileName?: string): Promise<BlobRef>
   readBlob(sha256: string): Promise<Buffer>
   blobPath(sha256: string): string
 

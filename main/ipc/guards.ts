@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ArchiveApi } from '../../preload/contract'
 import { MAX_GROUPS, MAX_NAME_LENGTH, MAX_NAMES } from '../core/search/nameVariants'
 import { ruleGuards } from './ruleGuards'
+import { syncGuards } from './syncGuards'
 
 /**
  * Argument checks for every bridge method, run in main before a handler sees the arguments
@@ -277,4 +278,5 @@ export const guards: Guards = {
       ]),
     ]),
   ),
+  ...syncGuards(args),
 }

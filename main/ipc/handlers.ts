@@ -9,6 +9,8 @@ import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
 import { tagTidyHandlers } from './tagTidyHandlers'
 import { ruleHandlers } from './ruleHandlers'
+import { syncHandlers } from './syncHandlers'
+import type { SyncController } from '../core/sync/syncController'
 import { suggestionHandlers } from './suggestionHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
@@ -22,6 +24,8 @@ export interface HandlerHost {
   openExternal?: (url: string) => Promise<void>
   /** The "Save to Morgue" endpoint, when it runs (see main/capture). */
   capture?: RunningCapture | null
+  /** Team sync with the desk's CouchDB (see main/core/sync). */
+  sync?: SyncController | null
 }
 
 /** Error names whose message is meant for the user: these become `{ ok: false, reason }`. */
@@ -38,6 +42,7 @@ const EXPECTED = new Set([
   'DamagedArchiveError',
   'BackupError',
   'ReadOnlyArchiveError',
+  'SyncError',
 ])
 
 /** Undo tokens are kept for the session, but not without bound. */
@@ -187,6 +192,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
     ...nameVariantHandlers(archive, reply),
     ...ruleHandlers(archive, reply),
+    ...syncHandlers(host.sync, reply),
     ...suggestionHandlers(archive, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),

@@ -4,10 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, relative, resolve, sep, isAbsolute } from 'node:path'
 import type { RunningCapture } from '../capture/captureServer'
+import type { SyncController } from '../core/sync/syncController'
 import type { Archive } from '../core/archiveApi'
 import { GuardError, type Guards } from '../ipc/guards'
 import { createHandlers, forwardChanges } from '../ipc/handlers'
-import { MEDIA_HEADERS, readMedia } from '../platform/media'
+import { MEDIA_HEADERS } from '../platform/media'
+import { readMediaOrFetch } from '../platform/syncedMedia'
 import { events, methods, type EventName } from '../../preload/contract'
 
 /** The CSP of the served UI: the same policy as renderer/index.html. */
@@ -55,6 +57,8 @@ export interface TransportOptions {
   importRoots?: readonly string[]
   /** The "Save to Morgue" endpoint, shown in the UI's settings. */
   capture?: RunningCapture | null
+  /** Team sync (Settings ▸ Sync); its status goes out as `syncStatus` events. */
+  sync?: SyncController | null
 }
 
 export interface RunningTransport {
@@ -86,8 +90,13 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     for (const res of streams) res.write(frame)
   }
 
-  const api = createHandlers(archive, { emit: broadcast, capture: options.capture })
+  const api = createHandlers(archive, {
+    emit: broadcast,
+    capture: options.capture,
+    sync: options.sync,
+  })
   const stopForwarding = forwardChanges(archive, { emit: broadcast })
+  const stopSyncStatus = options.sync?.onStatus((s) => broadcast('syncStatus', s))
   let port = 0
   const cookieName = () => `morgue_token_${port}`
 
@@ -135,10 +144,10 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.')
     if (url.pathname === '/events') return openStream(req, res)
     if (url.pathname.startsWith('/media/')) {
-      const media = await readMedia(
-        archive.dir,
-        (s) => archive.blobPath(s),
+      const media = await readMediaOrFetch(
+        archive,
         url.pathname.slice('/media/'.length),
+        options.sync,
       )
       if (!media) return sendText(res, 404, 'Not found.')
       res.writeHead(200, { 'Content-Type': media.mime, ...MEDIA_HEADERS })
@@ -229,6 +238,7 @@ export async function startHttpTransport(options: TransportOptions): Promise<Run
     token,
     async close() {
       stopForwarding()
+      stopSyncStatus?.()
       clearInterval(ping)
       for (const res of streams) res.end()
       streams.clear()

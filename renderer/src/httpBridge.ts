@@ -1,4 +1,5 @@
 import {
+  events,
   methods,
   type ArchiveApi,
   type ArchiveBridge,
@@ -18,7 +19,7 @@ export function createHttpBridge(token: string): ArchiveBridge {
   function ensureStream(): void {
     if (source) return
     source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
-    for (const name of ['changed', 'importProgress', 'menuCommand'] as EventName[]) {
+    for (const name of events) {
       source.addEventListener(name, (e) => {
         const payload: unknown = JSON.parse((e as MessageEvent<string>).data)
         for (const l of listeners.get(name) ?? []) l(payload)
@@ -62,6 +63,7 @@ export function createHttpBridge(token: string): ArchiveBridge {
     onChanged: (listener) => on('changed', listener),
     onImportProgress: (listener) => on('importProgress', listener),
     onMenuCommand: (listener) => on('menuCommand', listener),
+    onSyncStatus: (listener) => on('syncStatus', listener),
     pathForFile: () => '',
     transport: 'http',
   }

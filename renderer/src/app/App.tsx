@@ -31,6 +31,9 @@ import { ToastStack, useToasts } from '../ui/Toasts'
 import { filterTerm, formatBytes, plural } from '../ui/format'
 import { EmptyState } from './EmptyState'
 import { useArchiveData } from './useArchiveData'
+import { SyncDialog } from '../features/sync/SyncDialog'
+import { SyncIndicator } from '../features/sync/SyncIndicator'
+import { useSyncStatus } from '../features/sync/useSyncStatus'
 
 type DialogState =
   | { kind: 'paste' }
@@ -45,6 +48,7 @@ type DialogState =
   | { kind: 'creditStyle' }
   | { kind: 'maintenance' }
   | { kind: 'capture' }
+  | { kind: 'sync' }
   | null
 
 const TAG_FILTER = /(?:^|\s)tag:(?:"([^"]+)"|(\S+))/
@@ -106,6 +110,7 @@ export function App() {
   )
   const [open, setOpen] = useState<{ key: string; id: string; photoId?: string } | null>(null)
   const [dialog, setDialog] = useState<DialogState>(null)
+  const syncStatus = useSyncStatus()
   const [dragging, setDragging] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<ResultsListHandle>(null)
@@ -305,6 +310,7 @@ export function App() {
           >
             Browser…
           </button>
+          <SyncIndicator status={syncStatus} onOpen={() => setDialog({ kind: 'sync' })} />
         </div>
       </header>
       <DamageBanner version={data.version} onOpen={() => setDialog({ kind: 'maintenance' })} />
@@ -456,6 +462,9 @@ export function App() {
         <ImportReportDialog report={imports.report} onClose={imports.closeReport} />
       )}
       {dialog?.kind === 'maintenance' && <MaintenanceDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'sync' && (
+        <SyncDialog status={syncStatus} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'paste' && (
         <PasteDialog
           onClose={() => setDialog(null)}

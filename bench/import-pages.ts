@@ -23,8 +23,10 @@ import type { Importer } from '../main/core/importers/importer'
 import { defaultImportWorkers } from '../main/core/importers/workerImportRunner'
 import { memoryImportContext } from '../main/core/importers/testing/memoryImportContext'
 import { openArchive } from '../main/core/openArchive'
+import { repoRoot } from './corpus/corpusPaths'
+import { runBundled } from './corpus/runBundled'
 
-const corpus = process.env.MORGUE_CORPORA ?? resolve(__dirname, '..', '..', 'shared', 'corpora')
+const corpus = process.env.MORGUE_CORPORA ?? resolve(repoRoot, '..', 'shared', 'corpora')
 const pagesDir = join(corpus, 'readability')
 const QUICK = process.env.BENCH_QUICK === '1'
 const RUNS = QUICK ? 1 : 3
@@ -40,6 +42,12 @@ function median(values: number[]): number {
 const fmt = (n: number, digits = 1) => n.toFixed(digits)
 
 async function main(): Promise<void> {
+  // Bundled with its workers, as the app runs (see corpus/runBundled.ts).
+  const bundled = await runBundled(__filename, 'bench-import-pages')
+  if (bundled !== null) {
+    process.exitCode = bundled
+    return
+  }
   if (!existsSync(pagesDir)) throw new Error(`corpus not found: ${pagesDir}`)
   const names = (await readdir(pagesDir))
     .filter((n) => existsSync(join(pagesDir, n, 'source.html')))
@@ -173,7 +181,7 @@ async function main(): Promise<void> {
   ]
   const markdown = lines.join('\n')
   console.log(markdown)
-  await mkdir(join(__dirname, 'results'), { recursive: true })
+  await mkdir(join(repoRoot, 'bench', 'results'), { recursive: true })
   await writeFile(join(__dirname, 'results', 'import-pages.md'), markdown)
 }
 

@@ -51,7 +51,9 @@ import { SimilarIndex } from './similar/similarIndex'
 import { groupsInForce, normalizeGroups } from './search/nameVariants'
 import type { CompletionField, SearchEngine, SearchOptions, SearchResult } from './search/types'
 import type { ItemStore } from './storage/itemStore'
-import { MAX_TAG_LENGTH, normalizeTag, tagKey } from './tags'
+import { inSubtree, MAX_TAG_LENGTH, normalizeTag, tagKey, tagProblem } from './tags'
+import { createTagTreeMethods } from './tagTree/tagTreeMethods'
+import { findTagNode } from './tagTree/tagTree'
 import { createFeedService } from './feeds/feedSubscriptions'
 import { StoryUrlIndex } from './versions/storyUrlIndex'
 import {
@@ -134,6 +136,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
 
   function emit(change: ArchiveChange): void {
     if (change.kind !== 'settings') tagCache = null
+    tagTree.invalidate()
     for (const l of listeners) l(change)
   }
 
@@ -159,11 +162,9 @@ export function createArchive(deps: ArchiveDeps): Archive {
   }
 
   function cleanTag(tag: string): string {
-    const t = normalizeTag(tag)
-    if (!t) throw new ArchiveError('A tag cannot be empty.')
-    if (t.length > MAX_TAG_LENGTH)
-      throw new ArchiveError(`A tag can have at most ${MAX_TAG_LENGTH} characters.`)
-    return t
+    const problem = tagProblem(tag)
+    if (problem) throw new ArchiveError(problem)
+    return normalizeTag(tag)
   }
 
   /** An existing tag's display form wins, so `Iran` and `iran` stay one tag. */
@@ -195,6 +196,15 @@ export function createArchive(deps: ArchiveDeps): Archive {
   }
 
   const photoDesk = createPhotoDesk({ store, save, emit, now })
+  const tagTree = createTagTreeMethods({
+    store,
+    search,
+    save,
+    displayTag,
+    cleanTag,
+    existingDisplay: (tag) => tagTable().get(tagKey(tag))?.name,
+    changed: () => emit({ kind: 'tags' }),
+  })
 
   function toItem(draft: ItemDraft, extraTags: readonly string[]): ArchiveItem {
     const tags = dedupeTags([...(draft.tags ?? []), ...extraTags].map(displayTagLenient))
@@ -464,7 +474,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       let items: ItemSummary[] = options.feed
         ? feeds.itemsOf(options.feed).flatMap((id) => store.summary(id) ?? [])
         : [...store.summaries()]
-      if (key) items = items.filter((s) => s.tags.some((t) => tagKey(t) === key))
+      if (key) items = items.filter((s) => s.tags.some((t) => inSubtree(tagKey(t), key)))
       const sort = options.sort ?? 'newest'
       const date = (s: ItemSummary) => s.publishedAt ?? s.archivedAt
       items.sort((a, b) =>
@@ -648,44 +658,18 @@ export function createArchive(deps: ArchiveDeps): Archive {
       return mustGet(parsedId)
     },
 
+    // A node moves with its subtree (items, photos, colours, saved searches): see tagTree/.
     async renameTag(from, to) {
-      const fromKey = tagKey(from)
-      const target = cleanTag(to)
-      const targetKey = tagKey(target)
-      const items = await itemsWithTag(fromKey)
-      if (items.length === 0) throw new ArchiveError(`No tag named “${from}”.`)
-      // Renaming onto another existing tag merges; otherwise the new spelling becomes the display form.
-      const display = targetKey === fromKey ? target : (tagTable().get(targetKey)?.name ?? target)
-      await save(
-        items.flatMap(
-          (item) =>
-            changeAllTags(item, (tags) =>
-              dedupeTags(tags.map((t) => (tagKey(t) === fromKey ? display : t))),
-            ) ?? [],
-        ),
-      )
-      await moveColor([fromKey], targetKey)
-      emit({ kind: 'tags' })
+      if (!findTagNode(tagTree.tagTree(), from)) throw new ArchiveError(`No tag named “${from}”.`)
+      await tagTree.moveTags([from], to)
     },
 
     async mergeTags(sources, target) {
-      const display = displayTag(target)
-      const targetKey = tagKey(display)
-      const keys = new Set(sources.map((s) => tagKey(s)).filter((k) => k !== targetKey))
-      const ids = new Set<ItemId>()
-      for (const s of store.summaries())
-        if ([...keys].some((k) => summaryHasTag(s, k))) ids.add(s.id)
-      const items = await store.getMany([...ids])
-      await save(
-        items.flatMap(
-          (item) =>
-            changeAllTags(item, (tags) =>
-              dedupeTags(tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
-            ) ?? [],
-        ),
+      const key = tagKey(cleanTag(target))
+      await tagTree.moveTags(
+        sources.filter((s) => tagKey(s) !== key),
+        target,
       )
-      await moveColor([...keys], targetKey)
-      emit({ kind: 'tags' })
     },
 
     async deleteTag(tag) {
@@ -699,6 +683,10 @@ export function createArchive(deps: ArchiveDeps): Archive {
       emit({ kind: 'tags' })
       return items.flatMap((item) => refsWithTag(item, key))
     },
+
+    tagTree: () => tagTree.tagTree(),
+    bulkTag: (request, options) => tagTree.bulkTag(request, options),
+    undoTagChange: (change, options) => tagTree.undoTagChange(change, options),
 
     async setTagColor(tag, color) {
       const key = tagKey(tag)
@@ -858,16 +846,6 @@ export function createArchive(deps: ArchiveDeps): Archive {
       missing: outcomes.reduce((n, o) => n + o.missing.length, 0),
       outcomes,
     }
-  }
-
-  async function moveColor(fromKeys: string[], toKey: string): Promise<void> {
-    const colors = store.settings().tagColors
-    const color = fromKeys.map((k) => colors[k]).find(Boolean)
-    if (!fromKeys.some((k) => k in colors)) return
-    await store.updateSettings((s) => {
-      for (const k of fromKeys) delete s.tagColors[k]
-      if (color && !s.tagColors[toKey]) s.tagColors[toKey] = color
-    })
   }
 
   /** Read and parse one file of a bulk import into drafts, or the outcome of its failure. */

@@ -8,7 +8,13 @@ import { BuildWorkerPool } from './workerPool'
 import nameVariants from './data/nameVariants.json'
 import { FieldCompleter } from './completion'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
-import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
+import {
+  buildAliasIndex,
+  prepareForQueries,
+  Scratch,
+  segmentIndex,
+  type AliasIndex,
+} from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { bindSimilarMembers } from './similarFilter'
@@ -26,6 +32,7 @@ import { runForgiving, suggestQuery } from './typos'
 import type {
   CompletionField,
   FieldCompletion,
+  MatchedRefs,
   SearchEngine,
   SearchOptions,
   SearchResult,
@@ -449,6 +456,43 @@ export class SegmentedSearchEngine implements SearchEngine {
 
   setAliases(groups: string[][]): void {
     this.aliases = buildAliasIndex(groups)
+  }
+
+  matchRefs(query: string, options: SearchOptions = {}): Promise<MatchedRefs> {
+    return Promise.resolve(this.matchRefsSync(query, options))
+  }
+
+  /**
+   * Every result row's ref (item id, or `ARTICLE/p0` for a photo inside an article) of a query,
+   * as `search` would count them (`total`), without ranking, facets or snippets.
+   */
+  matchRefsSync(query: string, options: SearchOptions = {}): MatchedRefs {
+    const parsed = parseQuery(query)
+    if (parsed.fatal) return { refs: [], error: parsed.error }
+    bindSimilarMembers(parsed, options.similar)
+    try {
+      const { matches } = runForgiving(
+        this.set,
+        parsed,
+        query,
+        this.aliases,
+        this.scratch,
+        options.typos !== false,
+      )
+      const refs: string[] = new Array<string>(matches.count)
+      const segs = this.set.segments
+      let hint = 0
+      for (let i = 0; i < matches.count; i++) {
+        const g = matches.docs[i]
+        hint = segmentIndex(segs, g, hint)
+        const seg = segs[hint]
+        // Keys: an article `ID`, its photo `ID#p0`, a standalone photo `ID`.
+        refs[i] = seg.data.keys[g - seg.base].replace('#', '/')
+      }
+      return parsed.error ? { refs, error: parsed.error } : { refs }
+    } finally {
+      this.scratch.reset()
+    }
   }
 
   completeField(

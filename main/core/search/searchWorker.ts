@@ -16,6 +16,7 @@ export type SearchCall =
   | { op: 'upsert'; items: ArchiveItem[] }
   | { op: 'remove'; ids: string[] }
   | { op: 'search'; query: string; options: SearchOptions }
+  | { op: 'matchRefs'; query: string; options: SearchOptions }
   | { op: 'setAliases'; groups: string[][] }
   | { op: 'completeField'; field: CompletionField; prefix: string; limit?: number }
   | { op: 'idle' }
@@ -63,6 +64,8 @@ if (port) {
         return engine.remove(call.ids)
       case 'search':
         return engine.searchIndex(call.query, call.options)
+      case 'matchRefs':
+        return engine.matchRefsSync(call.query, call.options)
       case 'setAliases':
         return engine.setAliases(call.groups)
       case 'completeField':

@@ -12,6 +12,7 @@ import type {
 import type {
   CompletionField,
   FieldCompletion,
+  MatchedRefs,
   SearchEngine,
   SearchOptions,
   SearchResult,
@@ -122,6 +123,10 @@ export class SearchWorkerClient implements SearchEngine {
     const found = await this.call<IndexSearch>({ op: 'search', query, options })
     if (this.loadItems) await passagesFromStore(found, this.loadItems)
     return found.result
+  }
+
+  matchRefs(query: string, options: SearchOptions = {}): Promise<MatchedRefs> {
+    return this.call<MatchedRefs>({ op: 'matchRefs', query, options })
   }
 
   setAliases(groups: string[][]): void {

@@ -62,9 +62,9 @@ describe('tag: on the tag tree', () => {
 
   it('combines with words, negation and OR', async () => {
     const e = await engineWith(all)
-    expect(ids(await e.search('dock tag:Places/Syria -tag:Places/Syria/Aleppo', { limit: 50 }))).toEqual(
-      [raqqa.id, syria.id, `${photoOnly.id}/p0`].sort(),
-    )
+    expect(
+      ids(await e.search('dock tag:Places/Syria -tag:Places/Syria/Aleppo', { limit: 50 })),
+    ).toEqual([raqqa.id, syria.id, `${photoOnly.id}/p0`].sort())
     expect(ids(await e.search('tag:Places/Iraq OR tag:=Places/Syria', { limit: 50 }))).toEqual(
       [syria.id, iraq.id].sort(),
     )
@@ -82,7 +82,9 @@ describe('tag: on the tag tree', () => {
   it('follows edits: a retagged item leaves the subtree', async () => {
     const e = await engineWith(all)
     await e.upsert([{ ...raqqa, tags: ['Places/Iraq/Mosul'] }])
-    expect(ids(await e.search('tag:Places/Iraq', { limit: 50 }))).toEqual([raqqa.id, iraq.id].sort())
+    expect(ids(await e.search('tag:Places/Iraq', { limit: 50 }))).toEqual(
+      [raqqa.id, iraq.id].sort(),
+    )
     expect(ids(await e.search('tag:Places/Syria/Raqqa', { limit: 50 }))).toEqual(
       [aleppo.id, `${photoOnly.id}/p0`].sort(),
     )

@@ -98,6 +98,12 @@ export interface FieldCompletion {
 export const COMPLETION_FIELDS = ['tag', 'photographer', 'agency', 'source'] as const
 export type CompletionField = (typeof COMPLETION_FIELDS)[number]
 
+/** The refs of every result row of a query; `error` as `SearchResult.error`. */
+export interface MatchedRefs {
+  refs: string[]
+  error?: QueryError
+}
+
 /** A problem with the query, positioned so the UI can point at it. */
 export interface QueryError {
   message: string
@@ -142,6 +148,8 @@ export interface SearchEngine {
   upsert(items: readonly ArchiveItem[]): Promise<void>
   remove(ids: readonly ItemId[]): Promise<void>
   search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** Every result row's ref of a query (what "tag all results" tags), unranked. */
+  matchRefs(query: string, options?: SearchOptions): Promise<MatchedRefs>
   /** Replace the name-variant alias groups (see ArchiveSettings.aliases); applies at once. */
   setAliases(groups: string[][]): void
   /** Values of a field starting with `prefix` (any word of them, folded), most items first. */

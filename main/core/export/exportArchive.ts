@@ -73,10 +73,7 @@ export async function exportArchive(
   const body = async (sink: NodeJS.WritableStream) => {
     const put = (chunk: string) => write(sink, chunk)
     if (format === 'csv') {
-      for await (const row of photosCsv(counted(items, report), {
-        creditStyle: options.creditStyle,
-      }))
-        await put(row)
+      for await (const row of photosCsv(counted(items, report), { creditStyle: options.creditStyle })) await put(row)
       return
     }
     const refsByBlob = new Map<string, { itemId: ItemId; field: string }>()

@@ -38,6 +38,8 @@ import type { BackupReport } from '../main/core/backup/backupTypes'
 import type { RepairReport, VerifyReport } from '../main/core/integrity/verifyReport'
 import type { StoreDamage } from '../main/core/storage/damage'
 import type { BackupSettings } from '../main/core/storage/itemStore'
+import type { BulkTagProgress, BulkTagRequest } from '../main/core/tagTree/bulkTags'
+import type { TagNode } from '../main/core/tagTree/tagTree'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -61,6 +63,21 @@ export type {
 export type { CompletionField, FieldCompletion, SearchOptions, SearchResult, SimilarResult }
 export type { CreditLineSource }
 export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyReport }
+export type { BulkTagProgress, BulkTagRequest, TagNode }
+
+/** What `bulkTag` hands back: counts, and a token for `undoBulkTag`. */
+export interface BulkTagReply {
+  /** Opaque token for `undoBulkTag`; valid until the app closes. */
+  undoToken: string
+  /** Rows asked for (results of the query, or refs selected). */
+  targets: number
+  /** Items written. */
+  items: number
+  /** Holders (items, photos) that gained a tag / lost one. */
+  added: number
+  removed: number
+  cancelled: boolean
+}
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -144,6 +161,17 @@ export interface ArchiveApi {
   /** Returns the ids that carried the tag: `addTags(ids, [tag])` undoes it. */
   deleteTag(tag: string): Promise<Reply<ItemId[]>>
   setTagColor(tag: string, color: string | null): Promise<Reply<void>>
+  /** Tags as a tree of paths (`Places/Syria/Raqqa`) with rolled-up counts. */
+  tagTree(): Promise<Reply<TagNode[]>>
+  /**
+   * Add/remove tags on selected rows (`refs`) or every result of `query`, in main, in batches;
+   * progress arrives as `onTagProgress`. One at a time.
+   */
+  bulkTag(request: BulkTagRequest): Promise<Reply<BulkTagReply>>
+  /** Revert a bulk change exactly (what it added leaves, what it removed returns). */
+  undoBulkTag(undoToken: string): Promise<Reply<number>>
+  /** Stop the running bulk change after its current batch. */
+  cancelBulkTag(): Promise<Reply<boolean>>
 
   /** A photo by ref (`ARTICLE/p0`, or a standalone photo's id); `null` when it is gone. */
   getPhoto(ref: string): Promise<Reply<PhotoRecord | null>>
@@ -208,6 +236,7 @@ export interface ArchiveApi {
 export interface ArchiveEvents {
   onChanged(listener: (change: ArchiveChange) => void): () => void
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
+  onTagProgress(listener: (progress: BulkTagProgress) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
 
@@ -224,6 +253,7 @@ export type ArchiveBridge = ArchiveApi &
 export interface EventPayloads {
   changed: ArchiveChange
   importProgress: ImportProgress
+  tagProgress: BulkTagProgress
   menuCommand: MenuCommand
 }
 export type EventName = keyof EventPayloads
@@ -256,6 +286,10 @@ const listed: Record<keyof ArchiveApi, true> = {
   mergeTags: true,
   deleteTag: true,
   setTagColor: true,
+  tagTree: true,
+  bulkTag: true,
+  undoBulkTag: true,
+  cancelBulkTag: true,
   getPhoto: true,
   editPhoto: true,
   creditStyle: true,
@@ -291,6 +325,7 @@ const listed: Record<keyof ArchiveApi, true> = {
 const listedEvents: Record<EventName, true> = {
   changed: true,
   importProgress: true,
+  tagProgress: true,
   menuCommand: true,
 }
 

@@ -43,6 +43,7 @@ import {
   formatVersions,
 } from './format'
 import { formatSimilar } from './formatSimilar'
+import { bulkTagCommand, formatTagTree } from './tagTreeCommands'
 import {
   creditCommand,
   creditLineCommand,
@@ -85,6 +86,8 @@ const OPTIONS = {
   from: { type: 'string', multiple: true },
   to: { type: 'string' },
   opml: { type: 'boolean' },
+  query: { type: 'string' },
+  tree: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -315,6 +318,10 @@ async function run(
     }
     case 'tag':
     case 'untag': {
+      if (values.query !== undefined) {
+        need(args.length > 0, 'give at least one tag after --query QUERY')
+        return bulkTagCommand(archive, command, values.query, args, !!values.json, out, () => {})
+      }
       if (isPhotoRefArg(args[0])) {
         const photo = await mustGetPhoto(archive, args[0])
         need(args.length > 1, 'give at least one tag')
@@ -341,6 +348,11 @@ async function run(
       return code ?? 2
     }
     case 'tags': {
+      if (values.tree) {
+        const tree = archive.tagTree()
+        out(values.json ? JSON.stringify(tree, null, 2) : formatTagTree(tree))
+        return 0
+      }
       const tags = archive.tags()
       out(values.json ? JSON.stringify(tags, null, 2) : formatTags(tags))
       return 0

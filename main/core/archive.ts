@@ -188,6 +188,14 @@ export function createArchive(deps: ArchiveDeps): Archive {
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
+  /** `save` for items whose only change is their tags: the index skips re-analysing text. */
+  async function saveTags(items: ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    await store.put(items)
+    await search.retag(items)
+    emit({ kind: 'items', ids: items.map((i) => i.id) })
+  }
+
   /** Items carrying a tag (by identity) on themselves or a photo, read in full. */
   async function itemsWithTag(key: string): Promise<ArchiveItem[]> {
     const ids: ItemId[] = []
@@ -199,7 +207,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   const tagTree = createTagTreeMethods({
     store,
     search,
-    save,
+    save: saveTags,
     displayTag,
     cleanTag,
     existingDisplay: (tag) => tagTable().get(tagKey(tag))?.name,

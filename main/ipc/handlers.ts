@@ -7,6 +7,7 @@ import { captionWithCredit, templateProblem } from '../core/credits/creditLine'
 import { ImportError } from '../core/importers/importer'
 import type { ArchiveItem, FeedSubscription, ImportReport } from '../core/model'
 import { nameVariantHandlers } from './nameVariantHandlers'
+import { tagTreeHandlers } from './tagTreeHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -182,6 +183,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
       }),
 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
+    ...tagTreeHandlers(archive, reply, (p) => host.emit('tagProgress', p)),
     ...nameVariantHandlers(archive, reply),
 
     savedSearches: () => reply(() => archive.savedSearches()),

@@ -18,7 +18,7 @@ export function createHttpBridge(token: string): ArchiveBridge {
   function ensureStream(): void {
     if (source) return
     source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
-    for (const name of ['changed', 'importProgress', 'menuCommand'] as EventName[]) {
+    for (const name of ['changed', 'importProgress', 'tagProgress', 'menuCommand'] as EventName[]) {
       source.addEventListener(name, (e) => {
         const payload: unknown = JSON.parse((e as MessageEvent<string>).data)
         for (const l of listeners.get(name) ?? []) l(payload)
@@ -61,6 +61,7 @@ export function createHttpBridge(token: string): ArchiveBridge {
     ...calls,
     onChanged: (listener) => on('changed', listener),
     onImportProgress: (listener) => on('importProgress', listener),
+    onTagProgress: (listener) => on('tagProgress', listener),
     onMenuCommand: (listener) => on('menuCommand', listener),
     pathForFile: () => '',
     transport: 'http',

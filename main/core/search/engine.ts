@@ -28,6 +28,7 @@ import {
   verifySegmentFile,
 } from './segment'
 import { SegmentSet } from './segmentSet'
+import { buildRetaggedSegment, type TagOnlyItem } from './retagSegment'
 import { runForgiving, suggestQuery } from './typos'
 import type {
   CompletionField,
@@ -322,6 +323,34 @@ export class SegmentedSearchEngine implements SearchEngine {
       await this.writeManifest()
     })
     this.maybeMerge()
+  }
+
+  /**
+   * Index items whose only change is their tags (bulk tagging) without analysing their text
+   * again (see retagSegment.ts); any that cannot be retagged so are upserted. Searchable when
+   * the promise resolves.
+   */
+  async retag(items: readonly ArchiveItem[]): Promise<void> {
+    const rest = await this.retagOnly(items)
+    const byId = new Map(items.map((i) => [i.id, i]))
+    if (rest.length) await this.upsert(rest.map((id) => byId.get(id)!))
+  }
+
+  /** `retag` without the fallback: returns the ids that need a full upsert. */
+  async retagOnly(items: readonly TagOnlyItem[]): Promise<string[]> {
+    if (items.length === 0) return []
+    const rest = await this.serial(async () => {
+      const built = buildRetaggedSegment(this.set, items)
+      if (built.seg) {
+        await this.writeSegment(built.seg)
+        for (const id of built.ids) this.set.deleteItem(id)
+        this.set.add(built.seg)
+        await this.writeManifest()
+      }
+      return built.rest.map((i) => i.id)
+    })
+    this.maybeMerge()
+    return rest
   }
 
   async remove(ids: readonly ItemId[]): Promise<void> {

@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads'
 import type { ArchiveItem, ItemId } from '../model'
 import { startWorker } from '../workers/spawnWorker'
 import { passagesFromStore, type IndexSearch, type SearchEngineOptions } from './engine'
+import { tagOnly } from './retagSegment'
 import type {
   FromSearchWorker,
   SearchCall,
@@ -113,6 +114,14 @@ export class SearchWorkerClient implements SearchEngine {
   upsert(items: readonly ArchiveItem[]): Promise<void> {
     if (items.length === 0) return Promise.resolve()
     return this.call({ op: 'upsert', items: [...items] })
+  }
+
+  async retag(items: readonly ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    // Only ids and tag lists cross to the worker; items it cannot retag are sent whole.
+    const rest = await this.call<string[]>({ op: 'retag', items: items.map(tagOnly) })
+    const byId = new Map(items.map((i) => [i.id, i]))
+    if (rest.length) await this.upsert(rest.map((id) => byId.get(id)!))
   }
 
   remove(ids: readonly ItemId[]): Promise<void> {

@@ -146,6 +146,11 @@ export interface SearchEngine {
   open(items: () => AsyncIterable<ArchiveItem>, itemCount: number): Promise<void>
   /** Add or replace items; searchable when the promise resolves. */
   upsert(items: readonly ArchiveItem[]): Promise<void>
+  /**
+   * Re-index items whose only change since they were indexed is their tags (bulk tagging),
+   * cheaper than `upsert`; same result. Searchable when the promise resolves.
+   */
+  retag(items: readonly ArchiveItem[]): Promise<void>
   remove(ids: readonly ItemId[]): Promise<void>
   search(query: string, options?: SearchOptions): Promise<SearchResult>
   /** Every result row's ref of a query (what "tag all results" tags), unranked. */

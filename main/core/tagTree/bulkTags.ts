@@ -64,10 +64,10 @@ export interface BulkTagDeps {
 
 /**
  * Items per write. Each write rewrites the shards it touches (256 at most) and adds one index
- * segment, so a few large batches beat many small ones; 2,500 keeps a batch's full items
- * (~10 MB) and its progress steps reasonable.
+ * segment copied out of the segments holding the items, so a few large batches beat many small
+ * ones; 5,000 keeps a batch's full items (~20 MB) bounded and progress in steps.
  */
-export const BULK_BATCH = 2500
+export const BULK_BATCH = 5000
 
 /**
  * Add and remove tags on many items and photos, in batches: each batch is durable and

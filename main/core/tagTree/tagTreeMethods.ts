@@ -11,6 +11,7 @@ import { buildTagTree, type TagNode } from './tagTree'
 export interface TagTreeDeps {
   store: ItemStore
   search: Pick<SearchEngine, 'matchRefs'>
+  /** Writes items whose only change is their tags: durable, then searchable, then told. */
   save(items: ArchiveItem[]): Promise<void>
   /** A tag's display form (existing spelling wins); throws ArchiveError for a bad name. */
   displayTag(tag: string): string

@@ -49,6 +49,8 @@ import type {
 } from '../main/core/sync/types'
 import type { ItemSuggestions } from '../main/core/suggest/suggestionTypes'
 import type { VocabularyListInfo } from '../main/core/vocabulary/vocabularyTypes'
+import type { BulkTagProgress, BulkTagRequest } from '../main/core/tagTree/bulkTags'
+import type { TagNode } from '../main/core/tagTree/tagTree'
 
 export type { AgencyChange, AgencyEntry, ArchiveChange, ListOptions, UserAgency }
 export type {
@@ -76,6 +78,21 @@ export type { BackupReport, BackupSettings, RepairReport, StoreDamage, VerifyRep
 export type * from './ruleContract'
 export type { ConflictInfo, SyncReport, SyncSettingsView, SyncSetup, SyncStatus }
 export type { ItemSuggestions, VocabularyListInfo }
+export type { BulkTagProgress, BulkTagRequest, TagNode }
+
+/** What `bulkTag` hands back: counts, and a token for `undoBulkTag`. */
+export interface BulkTagReply {
+  /** Opaque token for `undoBulkTag`; valid until the app closes. */
+  undoToken: string
+  /** Rows asked for (results of the query, or refs selected). */
+  targets: number
+  /** Items written. */
+  items: number
+  /** Holders (items, photos) that gained a tag / lost one. */
+  added: number
+  removed: number
+  cancelled: boolean
+}
 
 /**
  * Every reply is an envelope: expected failures (unknown tag, import already running, bad
@@ -173,6 +190,17 @@ export interface ArchiveApi extends RuleApi {
   unusedTags(): Promise<Reply<UnusedTag[]>>
   /** Forget unused tags (all, or those named); returns the ones forgotten. */
   deleteUnusedTags(names?: string[]): Promise<Reply<UnusedTag[]>>
+  /** Tags as a tree of paths (`Places/Syria/Raqqa`) with rolled-up counts. */
+  tagTree(): Promise<Reply<TagNode[]>>
+  /**
+   * Add/remove tags on selected rows (`refs`) or every result of `query`, in main, in batches;
+   * progress arrives as `onTagProgress`. One at a time.
+   */
+  bulkTag(request: BulkTagRequest): Promise<Reply<BulkTagReply>>
+  /** Revert a bulk change exactly (what it added leaves, what it removed returns). */
+  undoBulkTag(undoToken: string): Promise<Reply<number>>
+  /** Stop the running bulk change after its current batch. */
+  cancelBulkTag(): Promise<Reply<boolean>>
 
   /** A photo by ref (`ARTICLE/p0`, or a standalone photo's id); `null` when it is gone. */
   getPhoto(ref: string): Promise<Reply<PhotoRecord | null>>
@@ -265,6 +293,7 @@ export interface ArchiveApi extends RuleApi {
 export interface ArchiveEvents {
   onChanged(listener: (change: ArchiveChange) => void): () => void
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
+  onTagProgress(listener: (progress: BulkTagProgress) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   onSyncStatus(listener: (status: SyncStatus) => void): () => void
 }
@@ -282,6 +311,7 @@ export type ArchiveBridge = ArchiveApi &
 export interface EventPayloads {
   changed: ArchiveChange
   importProgress: ImportProgress
+  tagProgress: BulkTagProgress
   menuCommand: MenuCommand
   syncStatus: SyncStatus
 }
@@ -319,6 +349,10 @@ const listed: Record<keyof ArchiveApi, true> = {
   setTagColor: true,
   unusedTags: true,
   deleteUnusedTags: true,
+  tagTree: true,
+  bulkTag: true,
+  undoBulkTag: true,
+  cancelBulkTag: true,
   getPhoto: true,
   editPhoto: true,
   creditStyle: true,
@@ -368,6 +402,7 @@ const listed: Record<keyof ArchiveApi, true> = {
 const listedEvents: Record<EventName, true> = {
   changed: true,
   importProgress: true,
+  tagProgress: true,
   menuCommand: true,
   syncStatus: true,
 }

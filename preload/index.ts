@@ -26,6 +26,7 @@ const bridge = {
   ...calls,
   onChanged: (listener) => on('changed', listener),
   onImportProgress: (listener) => on('importProgress', listener),
+  onTagProgress: (listener) => on('tagProgress', listener),
   onMenuCommand: (listener) => on('menuCommand', listener),
   onSyncStatus: (listener) => on('syncStatus', listener),
   pathForFile: (file) => webUtils.getPathForFile(file),

@@ -67,8 +67,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary:
       'List the near duplicates of an item (the same story from other outlets or re-edited).',
   },
-  tag: { usage: 'tag ID TAG…', summary: 'Add tags to an item or a photo (ARTICLE/p0).' },
-  untag: { usage: 'untag ID TAG…', summary: 'Remove tags from an item or a photo.' },
+  tag: {
+    usage: 'tag ID TAG… | tag --query QUERY TAG…',
+    summary:
+      'Add tags to an item or a photo (ARTICLE/p0), or to every result of a search. A tag may be a path: Places/Syria/Raqqa.',
+  },
+  untag: {
+    usage: 'untag ID TAG… | untag --query QUERY TAG…',
+    summary: 'Remove tags from an item or a photo, or from every result of a search.',
+  },
   credit: {
     usage:
       'credit ID [--photographer NAME]… [--agency NAME] [--via NAME]… [--for NAME] [--caption TEXT]',
@@ -101,8 +108,9 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: 'Parse every archived credit again (corrections made by hand are kept).',
   },
   tags: {
-    usage: 'tags [--unused] [--json]',
-    summary: 'List tags with their counts and colours (--unused: tags no item carries).',
+    usage: 'tags [--unused | --tree] [--json]',
+    summary:
+      'List tags with their counts and colours (--unused: tags no item carries; --tree: the tag tree, counts rolled up).',
   },
   'tag-color': {
     usage: 'tag-color TAG COLOR',
@@ -150,7 +158,11 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'move ID POSITION       put a rule at POSITION (1 first): earlier rules apply first',
     ],
   },
-  'rename-tag': { usage: 'rename-tag FROM TO', summary: 'Rename a tag on every item.' },
+  'rename-tag': {
+    usage: 'rename-tag FROM TO',
+    summary:
+      'Rename or move a tag on every item; a node moves with its subtree (Places/Syria → Middle East/Syria).',
+  },
   'merge-tags': {
     usage: 'merge-tags SOURCE… --into TARGET',
     summary: 'Merge tags into one (TARGET is created if needed).',

@@ -53,6 +53,7 @@ import {
   formatVersions,
 } from './format'
 import { formatSimilar } from './formatSimilar'
+import { bulkTagCommand, formatTagTree } from './tagTreeCommands'
 import {
   creditCommand,
   creditLineCommand,
@@ -105,6 +106,8 @@ const OPTIONS = {
   live: { type: 'boolean' },
   name: { type: 'string' },
   lang: { type: 'string' },
+  query: { type: 'string' },
+  tree: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
@@ -353,6 +356,10 @@ async function run(
     }
     case 'tag':
     case 'untag': {
+      if (values.query !== undefined) {
+        need(args.length > 0, 'give at least one tag after --query QUERY')
+        return bulkTagCommand(archive, command, values.query, args, !!values.json, out, () => {})
+      }
       if (isPhotoRefArg(args[0])) {
         const photo = await mustGetPhoto(archive, args[0])
         need(args.length > 1, 'give at least one tag')
@@ -401,6 +408,11 @@ async function run(
     }
     case 'tags': {
       if (values.unused) return unusedTagsCommand(archive, !!values.json, out)
+      if (values.tree) {
+        const tree = archive.tagTree()
+        out(values.json ? JSON.stringify(tree, null, 2) : formatTagTree(tree))
+        return 0
+      }
       const tags = archive.tags()
       out(values.json ? JSON.stringify(tags, null, 2) : formatTags(tags))
       return 0

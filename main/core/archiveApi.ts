@@ -29,6 +29,8 @@ import type { ArchiveMaintenance } from './integrity/maintenanceTypes'
 import type { ArchiveSettings } from './storage/itemStore'
 import type { RuleMethods } from './rules/types'
 import type { ArchiveSuggestions } from './suggest/suggestionTypes'
+import type { BulkTagOptions, BulkTagRequest, BulkTagResult, TagChange } from './tagTree/bulkTags'
+import type { TagNode } from './tagTree/tagTree'
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
@@ -143,6 +145,15 @@ export interface Archive extends ArchiveMaintenance, ArchiveSuggestions, RuleMet
   deleteUnusedTags(names?: readonly string[]): Promise<UnusedTag[]>
   /** Undo `deleteTag`: the tag back on the holders still archived, and its colour. */
   restoreTag(deleted: DeletedTag): Promise<void>
+  /** Tags as a tree of paths (`Places/Syria/Raqqa`), counts rolled up (each item once). */
+  tagTree(): TagNode[]
+  /**
+   * Add and remove tags on many items and photos (refs) or on every result row of a query, in
+   * durable, searchable batches with progress; returns exactly what changed, for undo.
+   */
+  bulkTag(request: BulkTagRequest, options?: BulkTagOptions): Promise<BulkTagResult>
+  /** Revert a bulk change exactly; returns the number of items written. */
+  undoTagChange(change: TagChange, options?: BulkTagOptions): Promise<number>
 
   // photos, by ref: `ARTICLE/p0` inside an article, the item id for a standalone photo
   photo(ref: string): Promise<PhotoRecord | undefined>

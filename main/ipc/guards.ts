@@ -23,7 +23,8 @@ export class GuardError extends Error {
 // Limits keep one call from asking main for unbounded work or memory.
 /** The engine searches the first 2,000 characters and says so; longer input is refused here. */
 const MAX_QUERY = 20_000
-const MAX_TAG = 64
+/** Tags are refused past MAX_TAG_LENGTH (200) by the core with a clear sentence; this is the wire's bound. */
+const MAX_TAG = 200
 const MAX_IDS = 100_000
 const MAX_PASTE = 20 * 1024 * 1024
 const MAX_PATHS = 1000
@@ -174,6 +175,23 @@ export const guards: Guards = {
   restoreTag: args('restoreTag', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
   unusedTags: args('unusedTags', z.tuple([])),
   deleteUnusedTags: args('deleteUnusedTags', z.tuple([z.array(tag).min(1).max(10_000).optional()])),
+  tagTree: args('tagTree', z.tuple([])),
+  bulkTag: args(
+    'bulkTag',
+    z.tuple([
+      z
+        .object({
+          refs: refs.optional(),
+          query: z.string().max(MAX_QUERY).optional(),
+          add: z.array(tag).max(100).optional(),
+          remove: z.array(tag).max(100).optional(),
+        })
+        .strict()
+        .refine((r) => (r.refs === undefined) !== (r.query === undefined), 'refs or query'),
+    ]),
+  ),
+  undoBulkTag: args('undoBulkTag', z.tuple([z.string().regex(/^[0-9a-f]{32}$/)])),
+  cancelBulkTag: args('cancelBulkTag', z.tuple([])),
   setTagColor: args(
     'setTagColor',
     z.tuple([tag, z.union([z.string().regex(/^#[0-9a-fA-F]{6}$/), z.null()])]),

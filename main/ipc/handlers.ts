@@ -12,6 +12,7 @@ import { ruleHandlers } from './ruleHandlers'
 import { syncHandlers } from './syncHandlers'
 import type { SyncController } from '../core/sync/syncController'
 import { suggestionHandlers } from './suggestionHandlers'
+import { tagTreeHandlers } from './tagTreeHandlers'
 import type { ArchiveApi, EventName, EventPayloads, FeedView, Reply } from '../../preload/contract'
 
 /** What the handlers need from their host (Electron window or loopback transport). */
@@ -190,6 +191,7 @@ export function createHandlers(archive: Archive, host: HandlerHost): ArchiveApi 
       }),
 
     completeField: (field, prefix) => reply(() => archive.completeField(field, prefix)),
+    ...tagTreeHandlers(archive, reply, (p) => host.emit('tagProgress', p)),
     ...nameVariantHandlers(archive, reply),
     ...ruleHandlers(archive, reply),
     ...syncHandlers(host.sync, reply),

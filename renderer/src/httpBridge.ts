@@ -62,6 +62,7 @@ export function createHttpBridge(token: string): ArchiveBridge {
     ...calls,
     onChanged: (listener) => on('changed', listener),
     onImportProgress: (listener) => on('importProgress', listener),
+    onTagProgress: (listener) => on('tagProgress', listener),
     onMenuCommand: (listener) => on('menuCommand', listener),
     onSyncStatus: (listener) => on('syncStatus', listener),
     pathForFile: () => '',

@@ -78,7 +78,10 @@ describe('tags', () => {
   it('refuses empty and over-long tags', async () => {
     const [a] = await importStories(1)
     await expect(archive.addTags([a], ['  '])).rejects.toThrow('A tag cannot be empty.')
-    await expect(archive.addTags([a], ['x'.repeat(65)])).rejects.toThrow(/at most 64/)
+    await expect(archive.addTags([a], ['x'.repeat(201)])).rejects.toThrow(/at most 200/)
+    await expect(archive.addTags([a], [' / // '])).rejects.toThrow(/only separators/)
+    await archive.addTags([a], ['x'.repeat(200)])
+    expect(archive.tags()).toEqual([{ name: 'x'.repeat(200), count: 1 }])
   })
 })
 

@@ -3,7 +3,7 @@ import type { Archive, ListOptions } from '../archiveApi'
 import { diskUsage } from '../diskUsage'
 import type { createFeedService } from '../feeds/feedSubscriptions'
 import type { ArchiveStats, ItemSummary } from '../model'
-import { tagKey } from '../tags'
+import { inSubtree, tagKey } from '../tags'
 import { rememberEmptiedTags, summaryTags } from './archiveTagTidy'
 import type { ArchiveContext } from './context'
 
@@ -26,7 +26,7 @@ export function createItemMethods(
       let items: ItemSummary[] = options.feed
         ? feeds.itemsOf(options.feed).flatMap((id) => store.summary(id) ?? [])
         : [...store.summaries()]
-      if (key) items = items.filter((s) => s.tags.some((t) => tagKey(t) === key))
+      if (key) items = items.filter((s) => s.tags.some((t) => inSubtree(tagKey(t), key)))
       const sort = options.sort ?? 'newest'
       const date = (s: ItemSummary) => s.publishedAt ?? s.archivedAt
       items.sort((a, b) =>

@@ -6,6 +6,8 @@ import { tagKey } from '../tags'
 import { forgetTags, rememberEmptiedTags, summaryTags } from './archiveTagTidy'
 import type { ArchiveContext } from './context'
 import { dedupeTags } from './tagTable'
+import { createTagTreeMethods } from '../tagTree/tagTreeMethods'
+import { findTagNode } from '../tagTree/tagTree'
 
 export type TagMethods = Pick<
   Archive,
@@ -17,6 +19,9 @@ export type TagMethods = Pick<
   | 'mergeTags'
   | 'deleteTag'
   | 'setTagColor'
+  | 'tagTree'
+  | 'bulkTag'
+  | 'undoTagChange'
 >
 
 /**
@@ -25,22 +30,23 @@ export type TagMethods = Pick<
  */
 export function createTagMethods(ctx: ArchiveContext): TagMethods {
   const { store, save, emit, mustGet, photoDesk, tagTable } = ctx
+  const tagTree = createTagTreeMethods({
+    store,
+    search: ctx.search,
+    save: ctx.saveTags,
+    displayTag: (tag) => tagTable.display(tag),
+    cleanTag: (tag) => tagTable.clean(tag),
+    existingDisplay: (tag) => tagTable.table().get(tagKey(tag))?.name,
+    changed: () => emit({ kind: 'tags' }),
+  })
+  // The tree is rebuilt after any change, like the tag table.
+  ctx.listeners.add(() => tagTree.invalidate())
 
   /** Items carrying a tag (by identity) on themselves or a photo, read in full. */
   async function itemsWithTag(key: string): Promise<ArchiveItem[]> {
     const ids: ItemId[] = []
     for (const s of store.summaries()) if (summaryHasTag(s, key)) ids.push(s.id)
     return store.getMany(ids)
-  }
-
-  async function moveColor(fromKeys: string[], toKey: string): Promise<void> {
-    const colors = store.settings().tagColors
-    const color = fromKeys.map((k) => colors[k]).find(Boolean)
-    if (!fromKeys.some((k) => k in colors)) return
-    await store.updateSettings((s) => {
-      for (const k of fromKeys) delete s.tagColors[k]
-      if (color && !s.tagColors[toKey]) s.tagColors[toKey] = color
-    })
   }
 
   return {
@@ -71,46 +77,23 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
       return mustGet(parsedId)
     },
 
+    // A node moves with its subtree (items, photos, colours, saved searches): see tagTree/.
     async renameTag(from, to) {
-      const fromKey = tagKey(from)
-      const target = tagTable.clean(to)
-      const targetKey = tagKey(target)
-      const items = await itemsWithTag(fromKey)
-      if (items.length === 0) throw new ArchiveError(`No tag named “${from}”.`)
-      // Renaming onto another existing tag merges; otherwise the new spelling becomes the display form.
-      const display =
-        targetKey === fromKey ? target : (tagTable.table().get(targetKey)?.name ?? target)
-      await save(
-        items.flatMap(
-          (item) =>
-            changeAllTags(item, (tags) =>
-              dedupeTags(tags.map((t) => (tagKey(t) === fromKey ? display : t))),
-            ) ?? [],
-        ),
-      )
-      await moveColor([fromKey], targetKey)
-      emit({ kind: 'tags' })
+      if (!findTagNode(tagTree.tagTree(), from)) throw new ArchiveError(`No tag named “${from}”.`)
+      await tagTree.moveTags([from], to)
     },
 
     async mergeTags(sources, target) {
-      const display = tagTable.display(target)
-      const targetKey = tagKey(display)
-      const keys = new Set(sources.map((s) => tagKey(s)).filter((k) => k !== targetKey))
-      const ids = new Set<ItemId>()
-      for (const s of store.summaries())
-        if ([...keys].some((k) => summaryHasTag(s, k))) ids.add(s.id)
-      const items = await store.getMany([...ids])
-      await save(
-        items.flatMap(
-          (item) =>
-            changeAllTags(item, (tags) =>
-              dedupeTags(tags.map((t) => (keys.has(tagKey(t)) ? display : t))),
-            ) ?? [],
-        ),
+      const key = tagKey(tagTable.clean(target))
+      await tagTree.moveTags(
+        sources.filter((s) => tagKey(s) !== key),
+        target,
       )
-      await moveColor([...keys], targetKey)
-      emit({ kind: 'tags' })
     },
+
+    tagTree: () => tagTree.tagTree(),
+    bulkTag: (request, options) => tagTree.bulkTag(request, options),
+    undoTagChange: (change, options) => tagTree.undoTagChange(change, options),
 
     async deleteTag(tag) {
       const key = tagKey(tag)

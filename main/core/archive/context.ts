@@ -53,6 +53,8 @@ export interface ArchiveContext {
    * write), then durable, then searchable, then listeners told.
    */
   save(items: ArchiveItem[], options?: { rules?: boolean }): Promise<void>
+  /** `save` for items whose only change is their tags: the index skips re-analysing text. */
+  saveTags(items: ArchiveItem[]): Promise<void>
   /** Install the step every save runs first (the rules: rules/ruleService.ts). */
   beforeSave(prepare: (items: ArchiveItem[]) => Promise<ArchiveItem[]>): void
   /** An item by id, or an `ArchiveError` naming the id. */
@@ -90,6 +92,13 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
+  async function saveTags(items: ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    await store.put(items)
+    await search.retag(items)
+    emit({ kind: 'items', ids: items.map((i) => i.id) })
+  }
+
   return {
     deps,
     store,
@@ -104,6 +113,7 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     listeners,
     emit,
     save,
+    saveTags,
     beforeSave: (step) => {
       prepare = step
     },

@@ -1,7 +1,7 @@
 import { ArchiveError } from '../archiveError'
 import type { TagInfo } from '../model'
 import type { ItemStore } from '../storage/itemStore'
-import { MAX_TAG_LENGTH, normalizeTag, tagKey } from '../tags'
+import { MAX_TAG_LENGTH, normalizeTag, tagKey, tagProblem } from '../tags'
 
 /** The archive's tags by identity, built from the summaries on first use. */
 export interface TagTable {
@@ -9,7 +9,7 @@ export interface TagTable {
   table(): Map<string, TagInfo>
   /** Items changed: build the table again on next use. */
   invalidate(): void
-  /** A tag the user typed, normalised; empty or too long is an `ArchiveError`. */
+  /** A tag the user typed, normalised; empty, only separators or too long is an `ArchiveError`. */
   clean(tag: string): string
   /** An existing tag's display form wins, so `Iran` and `iran` stay one tag. */
   display(tag: string): string
@@ -41,11 +41,9 @@ export function createTagTable(store: ItemStore): TagTable {
   }
 
   function clean(tag: string): string {
-    const t = normalizeTag(tag)
-    if (!t) throw new ArchiveError('A tag cannot be empty.')
-    if (t.length > MAX_TAG_LENGTH)
-      throw new ArchiveError(`A tag can have at most ${MAX_TAG_LENGTH} characters.`)
-    return t
+    const problem = tagProblem(tag)
+    if (problem) throw new ArchiveError(problem)
+    return normalizeTag(tag)
   }
 
   return {

@@ -8,7 +8,13 @@ import { BuildWorkerPool } from './workerPool'
 import nameVariants from './data/nameVariants.json'
 import { FieldCompleter } from './completion'
 import { documentsOf, FIELD_BOOSTS, FIELDS, type IndexDoc } from './documents'
-import { buildAliasIndex, prepareForQueries, Scratch, type AliasIndex } from './executor'
+import {
+  buildAliasIndex,
+  prepareForQueries,
+  Scratch,
+  segmentIndex,
+  type AliasIndex,
+} from './executor'
 import { mergeSegments } from './merge'
 import { parseQuery } from './queryParser'
 import { bindSimilarMembers } from './similarFilter'
@@ -22,6 +28,7 @@ import {
   verifySegmentFile,
 } from './segment'
 import { SegmentSet } from './segmentSet'
+import { buildRetaggedSegment, type TagOnlyItem } from './retagSegment'
 import { runForgiving, suggestQuery } from './typos'
 import { vocabularyOf } from './vocabulary'
 import { matchItems, matchQuery, type QueryMatch } from './ruleMatching'
@@ -29,6 +36,7 @@ import { warmUpIndexing } from './warmUp'
 import type {
   CompletionField,
   FieldCompletion,
+  MatchedRefs,
   SearchEngine,
   SearchOptions,
   SearchResult,
@@ -333,6 +341,34 @@ export class SegmentedSearchEngine implements SearchEngine {
     this.maybeMerge()
   }
 
+  /**
+   * Index items whose only change is their tags (bulk tagging) without analysing their text
+   * again (see retagSegment.ts); any that cannot be retagged so are upserted. Searchable when
+   * the promise resolves.
+   */
+  async retag(items: readonly ArchiveItem[]): Promise<void> {
+    const rest = await this.retagOnly(items)
+    const byId = new Map(items.map((i) => [i.id, i]))
+    if (rest.length) await this.upsert(rest.map((id) => byId.get(id)!))
+  }
+
+  /** `retag` without the fallback: returns the ids that need a full upsert. */
+  async retagOnly(items: readonly TagOnlyItem[]): Promise<string[]> {
+    if (items.length === 0) return []
+    const rest = await this.serial(async () => {
+      const built = buildRetaggedSegment(this.set, items)
+      if (built.seg) {
+        await this.writeSegment(built.seg)
+        for (const id of built.ids) this.set.deleteItem(id)
+        this.set.add(built.seg)
+        await this.writeManifest()
+      }
+      return built.rest.map((i) => i.id)
+    })
+    this.maybeMerge()
+    return rest
+  }
+
   async remove(ids: readonly ItemId[]): Promise<void> {
     await this.serial(async () => {
       let changed = false
@@ -495,6 +531,43 @@ export class SegmentedSearchEngine implements SearchEngine {
   /** Per query, which of `items` it matches, without indexing them (see ruleMatching.ts). */
   matchItems(queries: readonly string[], items: readonly ArchiveItem[]): Promise<ItemId[][]> {
     return matchItems(queries, items, this.aliases)
+  }
+
+  matchRefs(query: string, options: SearchOptions = {}): Promise<MatchedRefs> {
+    return Promise.resolve(this.matchRefsSync(query, options))
+  }
+
+  /**
+   * Every result row's ref (item id, or `ARTICLE/p0` for a photo inside an article) of a query,
+   * as `search` would count them (`total`), without ranking, facets or snippets.
+   */
+  matchRefsSync(query: string, options: SearchOptions = {}): MatchedRefs {
+    const parsed = parseQuery(query)
+    if (parsed.fatal) return { refs: [], error: parsed.error }
+    bindSimilarMembers(parsed, options.similar)
+    try {
+      const { matches } = runForgiving(
+        this.set,
+        parsed,
+        query,
+        this.aliases,
+        this.scratch,
+        options.typos !== false,
+      )
+      const refs: string[] = new Array<string>(matches.count)
+      const segs = this.set.segments
+      let hint = 0
+      for (let i = 0; i < matches.count; i++) {
+        const g = matches.docs[i]
+        hint = segmentIndex(segs, g, hint)
+        const seg = segs[hint]
+        // Keys: an article `ID`, its photo `ID#p0`, a standalone photo `ID`.
+        refs[i] = seg.data.keys[g - seg.base].replace('#', '/')
+      }
+      return parsed.error ? { refs, error: parsed.error } : { refs }
+    } finally {
+      this.scratch.reset()
+    }
   }
 
   completeField(

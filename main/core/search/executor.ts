@@ -21,9 +21,12 @@ import type {
   ParsedQuery,
   PhraseClause,
   QueryClause,
+  TagPath,
   TermClause,
 } from './queryParser'
 import { optionsForText, phraseTerms, type Option, type PhraseElement } from './queryTerms'
+import { markTagPaths } from './tagPathMatch'
+import { TAG_SEPARATOR } from '../tags'
 import { forEachPosting, readPostings, type FieldPosting, type Segment } from './segment'
 import { FIRST_YEAR, YEAR_FACET, YEAR_SPAN, type SegmentSet } from './segmentSet'
 import { closeTerms, MAX_EXPANSIONS } from './vocabulary'
@@ -46,6 +49,8 @@ interface PlannedClause {
   options: Option[]
   /** Article photos inherit matches of their article (field filters on article-level fields). */
   inherit: boolean
+  /** Nodes of the tag tree the clause matches by tag identity (`tag:Places/Syria`). */
+  tagPaths: TagPath[]
 }
 
 export interface QueryPlan {
@@ -214,12 +219,18 @@ export function planQuery(
     }
     const parts: OrClause['options'] = c.kind === 'or' ? c.options : [c]
     const options: Option[] = []
+    const tagPaths: TagPath[] = []
     let scoped = true
     if (c.negated ? negatedCount >= MAX_CLAUSES : nextBit >= MAX_CLAUSES) continue // ignored
     for (const part of parts) {
       let p = part
       if (p.kind === 'term' && p.fuzzy > 0 && fuzzyCount++ >= MAX_FUZZY_CLAUSES)
         p = { ...p, fuzzy: 0 }
+      if (p.tagPath) {
+        tagPaths.push(p.tagPath)
+        // A path or `=` names a node of the tree only; a plain value also matches tag words.
+        if (p.tagPath.exact || p.tagPath.key.includes(TAG_SEPARATOR)) continue
+      }
       const found = p.kind === 'term' ? termOptions(set, p, aliases) : phraseOptions(p, aliases)
       // Close words of the vocabulary (typo tolerance) join the word's own terms.
       const extra = part.kind === 'term' ? corrections?.get(part) : undefined
@@ -232,7 +243,7 @@ export function planQuery(
       options.push(...found)
       if (p.field === null || !INHERITED_FIELDS.has(p.field)) scoped = false
     }
-    if (options.length === 0) continue // stop words only: no constraint, as in lunr
+    if (options.length === 0 && tagPaths.length === 0) continue // stop words only, as in lunr
     if (c.negated) negatedCount++
     if (!c.negated)
       for (const o of options) {
@@ -244,6 +255,7 @@ export function planQuery(
       negated: c.negated,
       options,
       inherit: scoped,
+      tagPaths,
     })
   }
   return { clauses, filters, highlightTerms }
@@ -376,6 +388,8 @@ export function execute(set: SegmentSet, plan: QueryPlan, scratch: Scratch): Mat
       }
     }
   }
+  // Tag tree nodes: docs carrying a tag of the node's subtree (their article's tags included).
+  for (const c of plan.clauses) if (c.tagPaths.length) markTagPaths(set, c.tagPaths, c.bit, scratch)
   // Article photos inherit field-filter matches (title:, tag:, source:, body:) of their article.
   let inheritBits = 0
   for (const c of plan.clauses) if (c.inherit) inheritBits |= c.bit
@@ -520,7 +534,8 @@ function markCandidates(set: SegmentSet, positive: PlannedClause[], scratch: Scr
   let bestCost = Infinity
   let phrases = false
   for (const c of positive) {
-    if (c.inherit) continue
+    // Tag tree matches have no postings to gate on.
+    if (c.inherit || c.tagPaths.length) continue
     const probes: { term: string; fields: number[] }[] = []
     let cost = 0
     for (const o of c.options) {

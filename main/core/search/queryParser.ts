@@ -1,3 +1,4 @@
+import { tagKey } from '../tags'
 import type { QueryError } from './types'
 
 /**
@@ -42,12 +43,26 @@ export interface TermClause extends Located {
   fuzzy: number
   /** `=word`: the word as typed only, never replaced by a close word of the vocabulary. */
   exact?: true
+  /** `tag:` values also name a node of the tag tree (see TagPath). */
+  tagPath?: TagPath
+}
+
+/**
+ * `tag:Places/Syria` matches items tagged with the node or anything below it (by tag identity);
+ * `tag:=Places/Syria` (`exact`) the node only. A value without `/` also keeps matching the words
+ * of tags as before (`tag:iran` finds `Iran nuclear deal`), a path only the tree.
+ */
+export interface TagPath {
+  /** The node's tag key (see `tagKey`). */
+  key: string
+  exact: boolean
 }
 
 export interface PhraseClause extends Located {
   kind: 'phrase'
   field: SearchField | null
   text: string
+  tagPath?: TagPath
 }
 
 export type FilterClause = Located & { kind: 'filter' } & (
@@ -92,6 +107,8 @@ interface Lexeme {
   unterminated: boolean
   /** Start of the value (after `field:` and `-`). */
   valueStart: number
+  /** `field:="…"`: a quoted value marked exact. */
+  exactQuote?: true
 }
 
 function lex(q: string): Lexeme[] {
@@ -115,7 +132,10 @@ function lex(q: string): Lexeme[] {
       i += fm[0].length
     }
     const valueStart = i
-    if (q[i] === '"' || q[i] === '“' || q[i] === '”') {
+    const isQuote = (c: string | undefined) => c === '"' || c === '“' || c === '”'
+    const exactQuote = field !== null && q[i] === '=' && isQuote(q[i + 1])
+    if (exactQuote) i++
+    if (isQuote(q[i])) {
       const close = q.slice(i + 1).search(/["“”]/)
       const end = close === -1 ? len : i + 1 + close
       out.push({
@@ -127,6 +147,7 @@ function lex(q: string): Lexeme[] {
         quoted: true,
         unterminated: close === -1,
         valueStart,
+        ...(exactQuote ? { exactQuote: true as const } : {}),
       })
       i = close === -1 ? len : end + 1
       continue
@@ -275,10 +296,16 @@ export function parseQuery(query: string): ParsedQuery {
         fail('Empty quotes.', lx.valueStart, lx.end)
         continue
       }
-      push({ ...base, kind: 'phrase', field, text: lx.text })
+      const phrase: PhraseClause = { ...base, kind: 'phrase', field, text: lx.text }
+      if (field === 'tag') phrase.tagPath = tagPathOf(lx.text, !!lx.exactQuote)
+      push(phrase)
       continue
     }
-    for (const clause of wordClauses(lx, field, base, fail)) push(clause)
+    for (const clause of wordClauses(lx, field, base, fail)) {
+      if (field === 'tag' && !clause.prefix && clause.fuzzy === 0)
+        clause.tagPath = tagPathOf(clause.text, !!clause.exact)
+      push(clause)
+    }
   }
   if (pendingOr) fail('OR needs a word on each side.', pendingOr.start, pendingOr.end)
   if (pendingNot) fail('NOT needs a word after it.', q.length - 3, q.length)
@@ -348,6 +375,10 @@ function wordClauses(
   const clause: TermClause = { ...base, kind: 'term', field, text, prefix, fuzzy }
   if (exact) clause.exact = true
   return [clause]
+}
+
+function tagPathOf(text: string, exact: boolean): TagPath {
+  return { key: tagKey(text), exact }
 }
 
 function filterClause(name: string, value: string, base: Located): FilterClause | string {

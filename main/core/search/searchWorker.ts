@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ArchiveItem } from '../model'
 import { SegmentedSearchEngine, type SearchEngineOptions } from './engine'
+import type { TagOnlyItem } from './retagSegment'
 import type { CompletionField, SearchOptions } from './types'
 
 export type SearchWorkerOptions = Omit<SearchEngineOptions, 'loadItems'>
@@ -15,7 +16,9 @@ export type SearchCall =
   | { op: 'open'; itemCount: number }
   | { op: 'upsert'; items: ArchiveItem[] }
   | { op: 'remove'; ids: string[] }
+  | { op: 'retag'; items: TagOnlyItem[] }
   | { op: 'search'; query: string; options: SearchOptions }
+  | { op: 'matchRefs'; query: string; options: SearchOptions }
   | { op: 'setAliases'; groups: string[][] }
   | { op: 'matchAll'; query: string }
   | { op: 'matchItems'; queries: string[]; items: ArchiveItem[] }
@@ -63,8 +66,12 @@ if (port) {
         return engine.upsert(call.items)
       case 'remove':
         return engine.remove(call.ids)
+      case 'retag':
+        return engine.retagOnly(call.items)
       case 'search':
         return engine.searchIndex(call.query, call.options)
+      case 'matchRefs':
+        return engine.matchRefsSync(call.query, call.options)
       case 'setAliases':
         return engine.setAliases(call.groups)
       case 'matchAll':

@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads'
 import type { ArchiveItem, ItemId } from '../model'
 import { startWorker } from '../workers/spawnWorker'
 import { passagesFromStore, type IndexSearch, type SearchEngineOptions } from './engine'
+import { tagOnly } from './retagSegment'
 import type {
   FromSearchWorker,
   SearchCall,
@@ -13,6 +14,7 @@ import type {
   CompletionField,
   FieldCompletion,
   QueryError,
+  MatchedRefs,
   SearchEngine,
   SearchOptions,
   SearchResult,
@@ -115,6 +117,14 @@ export class SearchWorkerClient implements SearchEngine {
     return this.call({ op: 'upsert', items: [...items] })
   }
 
+  async retag(items: readonly ArchiveItem[]): Promise<void> {
+    if (items.length === 0) return
+    // Only ids and tag lists cross to the worker; items it cannot retag are sent whole.
+    const rest = await this.call<string[]>({ op: 'retag', items: items.map(tagOnly) })
+    const byId = new Map(items.map((i) => [i.id, i]))
+    if (rest.length) await this.upsert(rest.map((id) => byId.get(id)!))
+  }
+
   remove(ids: readonly ItemId[]): Promise<void> {
     return this.call({ op: 'remove', ids: [...ids] })
   }
@@ -123,6 +133,10 @@ export class SearchWorkerClient implements SearchEngine {
     const found = await this.call<IndexSearch>({ op: 'search', query, options })
     if (this.loadItems) await passagesFromStore(found, this.loadItems)
     return found.result
+  }
+
+  matchRefs(query: string, options: SearchOptions = {}): Promise<MatchedRefs> {
+    return this.call<MatchedRefs>({ op: 'matchRefs', query, options })
   }
 
   setAliases(groups: string[][]): void {

@@ -156,9 +156,16 @@ export class SimilarIndex {
       let sliceStart = performance.now()
       for (const item of items) {
         const text = comparableText(item)
+        const existing = this.ordinals.get(item.id)
+        // A tag or note edit leaves the text as it was: nothing to sign again.
+        if (
+          text !== null &&
+          existing !== undefined &&
+          this.textHashes[existing] === hashString(text)
+        )
+          continue
         const shingles = text === null ? null : shingleHashes(text)
         const sig = shingles && shingles.length >= MIN_SHINGLES ? minhash(shingles) : null
-        const existing = this.ordinals.get(item.id)
         if (!sig) {
           if (existing !== undefined) {
             this.drop(item.id)

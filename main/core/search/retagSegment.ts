@@ -1,0 +1,376 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import type { ArchiveItem } from '../model'
+import { analyseChunk, forEachChunk } from './analyzer'
+import { ByteReader, ByteWriter } from './bytes'
+import { FACETS, FIELD_COUNT, FIELDS, FLAG_UNTAGGED, type StoredDoc } from './documents'
+import { readPostings, Segment, type FieldPosting } from './segment'
+import type { SegmentSet } from './segmentSet'
+import { isCorrectable, surfaceOf } from './vocabulary'
+
+const TAG_FIELD = FIELDS.indexOf('tag')
+const TAG_FACET = FACETS.indexOf('tag')
+/** As in buildSegment: token positions above this share a slot. */
+const POS_SPAN = 2097152
+
+/**
+ * What retagging reads of an item: its id, kind and tag lists (a full ArchiveItem will do; the
+ * search worker is sent only this much).
+ */
+export type TagOnlyItem =
+  | { kind: 'photo'; id: string; tags: string[] }
+  | { kind: 'article'; id: string; tags: string[]; photos: { id: string; tags?: string[] }[] }
+
+/** The part of an item retagging reads, for sending to the search worker. */
+export function tagOnly(item: ArchiveItem): TagOnlyItem {
+  return item.kind === 'photo'
+    ? { kind: 'photo', id: item.id, tags: item.tags }
+    : {
+        kind: 'article',
+        id: item.id,
+        tags: item.tags,
+        photos: item.photos.map((p) => (p.tags ? { id: p.id, tags: p.tags } : { id: p.id })),
+      }
+}
+
+/** What an item's documents say about tags (the rest of each document is unchanged). */
+interface DocTags {
+  /** The tag field's text, as `documentsOf` writes it. */
+  text: string
+  facet: string[]
+  untagged: boolean
+}
+
+/** Per document of the item, in index order: article (or standalone photo) first, then photos. */
+function docTags(item: TagOnlyItem): { keys: string[]; tags: DocTags[] } {
+  if (item.kind === 'photo') {
+    return {
+      keys: [item.id],
+      tags: [
+        {
+          text: item.tags.join(' \n '),
+          facet: [...new Set(item.tags)],
+          untagged: item.tags.length === 0,
+        },
+      ],
+    }
+  }
+  const keys = [item.id]
+  const tags: DocTags[] = [
+    {
+      text: item.tags.join(' \n '),
+      facet: [...new Set(item.tags)],
+      untagged: item.tags.length === 0,
+    },
+  ]
+  for (const p of item.photos) {
+    const own = p.tags ?? []
+    keys.push(`${item.id}#${p.id}`)
+    tags.push({
+      text: own.join(' \n '),
+      facet: [...new Set([...item.tags, ...own])],
+      untagged: item.tags.length === 0 && own.length === 0,
+    })
+  }
+  return { keys, tags }
+}
+
+/** A stored record with the item's new tags (its article's and each photo's). */
+function retagRecord(record: StoredDoc, item: TagOnlyItem): StoredDoc {
+  const next: StoredDoc = { ...record, tags: item.tags }
+  if (item.kind === 'article' && record.photos) {
+    const own = new Map(item.photos.map((p) => [p.id, p.tags ?? []]))
+    next.photos = record.photos.map((p) => {
+      const tags = own.get(p.id) ?? []
+      const copy = { ...p }
+      if (tags.length) copy.tags = tags
+      else delete copy.tags
+      return copy
+    })
+  }
+  return next
+}
+
+/**
+ * Index items whose only change since they were indexed is their tags (bulk tagging), without
+ * analysing their text again: their documents are copied out of the segments that hold them —
+ * postings and positions of every field but `tag`, lengths, facets, dates, flags, records —
+ * and only the tag field is analysed afresh. The result is the segment `buildSegment` would
+ * make from the items (same terms, frequencies and positions), at a fraction of the cost.
+ *
+ * Items whose documents do not line up with the index (a photo added or gone, not indexed)
+ * are returned in `rest`, for a normal upsert.
+ */
+export function buildRetaggedSegment<T extends TagOnlyItem>(
+  set: SegmentSet,
+  items: readonly T[],
+): { seg: Segment | null; ids: string[]; rest: T[] } {
+  const rest: T[] = []
+  const picked: { item: T; seg: Segment; first: number; tags: DocTags[] }[] = []
+  for (const item of items) {
+    const at = set.items.get(item.id)
+    const { keys, tags } = docTags(item)
+    const lines =
+      at !== undefined &&
+      at.count === keys.length &&
+      keys.every((k, j) => at.seg.data.keys[at.first + j] === k && !at.seg.deleted[at.first + j])
+    if (!lines) rest.push(item)
+    else picked.push({ item, seg: at.seg, first: at.first, tags })
+  }
+  if (picked.length === 0) return { seg: null, ids: [], rest }
+  // New documents in index order (segment, then local number): postings stay doc-ordered.
+  const order = new Map(set.segments.map((s, i) => [s, i]))
+  picked.sort((a, b) => order.get(a.seg)! - order.get(b.seg)! || a.first - b.first)
+  const parts = [...new Set(picked.map((p) => p.seg))]
+  const renumber = new Map(parts.map((s) => [s, new Int32Array(s.n).fill(-1)]))
+  let n = 0
+  for (const p of picked)
+    for (let j = 0; j < p.tags.length; j++) renumber.get(p.seg)![p.first + j] = n++
+
+  const F = FIELD_COUNT
+  const keys: string[] = []
+  const kind = new Uint8Array(n)
+  const parent = new Int32Array(n)
+  const date = new Int32Array(n)
+  const flags = new Uint8Array(n)
+  const fieldLen = new Uint32Array(n * F)
+  const facetMaps = FACETS.map(() => new Map<string, number>())
+  const facetOff = FACETS.map(() => new Uint32Array(n + 1))
+  const facetIds = FACETS.map(() => [] as number[])
+  const storeOff = new Uint32Array(n + 1)
+  const storeParts: Uint8Array[] = []
+  const largest = parts.reduce((a, b) => (b.n > a.n ? b : a), parts[0])
+  const dict = largest.data.storeDict
+  const deflateOptions = dict.length ? { level: 6, dictionary: dict } : { level: 6 }
+  // Tag field postings of the new documents: term → (doc, positions) in doc order.
+  const tagPostings = new Map<string, { doc: number; positions: number[] }[]>()
+  const surfaces = new Map<string, string>()
+
+  let nd = 0
+  for (const { item, seg, first, tags } of picked) {
+    const s = seg.data
+    for (let j = 0; j < tags.length; j++, nd++) {
+      const d = first + j
+      keys.push(s.keys[d])
+      kind[nd] = s.kind[d]
+      parent[nd] = s.parent[d] === -1 ? -1 : renumber.get(seg)![s.parent[d]]
+      date[nd] = s.date[d]
+      flags[nd] = (s.flags[d] & ~FLAG_UNTAGGED) | (tags[j].untagged ? FLAG_UNTAGGED : 0)
+      fieldLen.set(s.fieldLen.subarray(d * F, (d + 1) * F), nd * F)
+      fieldLen[nd * F + TAG_FIELD] = analyseTags(tags[j].text, nd, tagPostings, surfaces)
+      for (let k = 0; k < FACETS.length; k++) {
+        const values =
+          k === TAG_FACET
+            ? tags[j].facet
+            : [...seg.facetsOf(k, d)].map((id) => s.facetValues[k][id])
+        for (const v of values) {
+          let id = facetMaps[k].get(v)
+          if (id === undefined) facetMaps[k].set(v, (id = facetMaps[k].size))
+          facetIds[k].push(id)
+        }
+        facetOff[k][nd + 1] = facetIds[k].length
+      }
+      let bytes: Uint8Array = s.store.subarray(s.storeOff[d], s.storeOff[d + 1])
+      if (bytes.length > 0) {
+        const record = JSON.parse(
+          inflateRawSync(bytes, s.storeDict.length ? { dictionary: s.storeDict } : {}).toString(
+            'utf8',
+          ),
+        ) as StoredDoc
+        bytes = deflateRawSync(
+          Buffer.from(JSON.stringify(retagRecord(record, item))),
+          deflateOptions,
+        )
+      }
+      storeParts.push(bytes)
+      storeOff[nd + 1] = storeOff[nd] + bytes.length
+    }
+  }
+
+  const { terms, termOff, post } = copyPostings(parts, renumber, tagPostings)
+  const termIndex = new Map(terms.map((t, i) => [t, i]))
+  const byWord = new Map<string, number>()
+  for (const s of parts)
+    s.data.words.forEach((w, i) => {
+      const t = termIndex.get(s.data.terms[s.data.wordTerm[i]])
+      if (t !== undefined) byWord.set(w, t)
+    })
+  for (const [word, term] of surfaces) {
+    const t = termIndex.get(term)
+    if (t !== undefined) byWord.set(word, t)
+  }
+  const words = [...byWord.keys()].sort()
+  const store = new Uint8Array(storeOff[n])
+  let at = 0
+  for (const part of storeParts) {
+    store.set(part, at)
+    at += part.length
+  }
+  const seg = new Segment({
+    n,
+    keys,
+    kind,
+    parent,
+    date,
+    flags,
+    fieldLen,
+    terms,
+    termOff,
+    post,
+    words,
+    wordTerm: Uint32Array.from(words, (w) => byWord.get(w)!),
+    facetValues: facetMaps.map((m) => [...m.keys()]),
+    facetOff,
+    facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
+    storeOff,
+    store,
+    storeDict: dict,
+  })
+  return { seg, ids: picked.map((p) => p.item.id), rest }
+}
+
+/** Analyse a tag field's text as buildSegment does; returns the field's length in terms. */
+function analyseTags(
+  text: string,
+  doc: number,
+  postings: Map<string, { doc: number; positions: number[] }[]>,
+  surfaces: Map<string, string>,
+): number {
+  if (!text) return 0
+  const found = new Map<string, number[]>()
+  let count = 0
+  forEachChunk(text, (raw, index) => {
+    for (const { term, offset, surface } of analyseChunk(raw).terms) {
+      const word = surfaceOf(surface)
+      if (isCorrectable(word)) surfaces.set(word, term)
+      let list = found.get(term)
+      if (!list) found.set(term, (list = []))
+      list.push(Math.min(index + offset, POS_SPAN - 1))
+      count++
+    }
+  })
+  for (const [term, positions] of found) {
+    positions.sort((a, b) => a - b)
+    let list = postings.get(term)
+    if (!list) postings.set(term, (list = []))
+    list.push({ doc, positions })
+  }
+  return count
+}
+
+/**
+ * The postings of the renumbered documents: every field but `tag` copied from their segments
+ * (varints as they are: positions are delta-coded per document), `tag` from the fresh analysis.
+ * The parts' sorted term lists are walked together, so no term is looked up.
+ */
+function copyPostings(
+  parts: readonly Segment[],
+  renumber: ReadonlyMap<Segment, Int32Array>,
+  tagPostings: ReadonlyMap<string, { doc: number; positions: number[] }[]>,
+): { terms: string[]; termOff: Uint32Array; post: Uint8Array } {
+  const F = FIELD_COUNT
+  const tagTerms = [...tagPostings.keys()].sort()
+  const cursors = new Int32Array(parts.length)
+  let tagAt = 0
+  const terms: string[] = []
+  const offsets: number[] = []
+  const post = new ByteWriter(1 << 20)
+  const lists: (FieldPosting | undefined)[] = []
+  const docsOut = Array.from({ length: F }, () => new ByteWriter(64))
+  const posOut = Array.from({ length: F }, () => new ByteWriter(64))
+  const counts = new Int32Array(F)
+  const last = new Int32Array(F)
+  for (;;) {
+    // The smallest term among the parts' cursors and the tag terms.
+    let term: string | null = null
+    for (let i = 0; i < parts.length; i++) {
+      const t = parts[i].data.terms[cursors[i]]
+      if (t !== undefined && (term === null || t < term)) term = t
+    }
+    const tagTerm = tagTerms[tagAt]
+    if (tagTerm !== undefined && (term === null || tagTerm < term)) term = tagTerm
+    if (term === null) break
+    counts.fill(0)
+    last.fill(-1)
+    for (let f = 0; f < F; f++) {
+      docsOut[f].length = 0
+      posOut[f].length = 0
+    }
+    for (let i = 0; i < parts.length; i++) {
+      const s = parts[i]
+      if (s.data.terms[cursors[i]] !== term) continue
+      readPostings(s, cursors[i]++, lists)
+      const map = renumber.get(s)!
+      for (let f = 0; f < F; f++) {
+        const p = lists[f]
+        if (!p || f === TAG_FIELD) continue
+        copyList(s.data.post, p, map, docsOut[f], posOut[f], last, counts, f)
+      }
+    }
+    if (tagTerm === term) {
+      tagAt++
+      for (const { doc, positions } of tagPostings.get(term)!) {
+        docsOut[TAG_FIELD].varint(doc - last[TAG_FIELD])
+        docsOut[TAG_FIELD].varint(positions.length)
+        last[TAG_FIELD] = doc
+        counts[TAG_FIELD]++
+        let prev = 0
+        for (const q of positions) {
+          posOut[TAG_FIELD].varint(q - prev)
+          prev = q
+        }
+      }
+    }
+    let mask = 0
+    for (let f = 0; f < F; f++) if (counts[f] > 0) mask |= 1 << f
+    if (mask === 0) continue
+    terms.push(term)
+    offsets.push(post.length)
+    post.byte(mask)
+    for (let f = 0; f < F; f++) {
+      if (!counts[f]) continue
+      post.varint(counts[f])
+      post.varint(docsOut[f].length)
+      post.varint(posOut[f].length)
+    }
+    for (let f = 0; f < F; f++) {
+      if (!counts[f]) continue
+      post.bytes(docsOut[f].buf.subarray(0, docsOut[f].length))
+      post.bytes(posOut[f].buf.subarray(0, posOut[f].length))
+    }
+  }
+  offsets.push(post.length)
+  return { terms, termOff: Uint32Array.from(offsets), post: post.finish() }
+}
+
+/** Copy the entries of one posting list whose documents are renumbered (`map[doc] >= 0`). */
+function copyList(
+  buf: Uint8Array,
+  p: FieldPosting,
+  map: Int32Array,
+  docsOut: ByteWriter,
+  posOut: ByteWriter,
+  last: Int32Array,
+  counts: Int32Array,
+  f: number,
+): void {
+  const dr = new ByteReader(buf, p.docStart)
+  let pos = p.posStart
+  let doc = -1
+  for (let j = 0; j < p.count; j++) {
+    doc += dr.varint()
+    const tf = dr.varint()
+    const nd = map[doc]
+    if (nd === -1) {
+      // Skip this document's positions: tf varints.
+      for (let k = 0; k < tf; k++) while (buf[pos++] >= 0x80);
+      continue
+    }
+    docsOut.varint(nd - last[f])
+    docsOut.varint(tf)
+    last[f] = nd
+    counts[f]++
+    const from = pos
+    for (let k = 0; k < tf; k++) while (buf[pos++] >= 0x80);
+    posOut.bytes(buf.subarray(from, pos))
+  }
+}

@@ -50,6 +50,12 @@ export class ArchiveWindow {
     })
   }
 
+  /** Type a tag into the "Add tag" box of `within` (the reader by default) and press Enter. */
+  async addTag(tag: string, within: Locator = this.reader): Promise<void> {
+    await within.getByRole('combobox', { name: 'Add tag' }).fill(tag)
+    await this.page.keyboard.press('Enter')
+  }
+
   async tagAction(name: string, action: string | RegExp): Promise<void> {
     await this.tag(name).hover()
     await this.page.getByRole('button', { name: `Actions for tag ${name}` }).click()

@@ -25,8 +25,7 @@ test.describe('organise', () => {
     // Two spellings of the same idea, one on each article.
     for (const [i, tag] of ['Kurds', 'kurdish'].entries()) {
       await win.resultRows.nth(i).click()
-      await win.reader.getByRole('combobox', { name: 'Add tag' }).fill(tag)
-      await page.keyboard.press('Enter')
+      await win.addTag(tag)
       await expect(win.tag(tag)).toContainText('1')
     }
 

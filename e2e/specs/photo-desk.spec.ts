@@ -55,8 +55,7 @@ test.describe('photo desk', () => {
     await snap(page, target, 'photo-desk')
 
     // Tag the photo on its own and find it by tag:.
-    await view.getByRole('combobox', { name: 'Add tag' }).fill('Flood boats')
-    await page.keyboard.press('Enter')
+    await win.addTag('Flood boats', view)
     await expect(
       view.getByTestId('photo-tags').locator('.tag-chip', { hasText: 'Flood boats' }),
     ).toBeVisible()

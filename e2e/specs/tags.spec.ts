@@ -14,8 +14,7 @@ test.describe('tags', () => {
     await win.resultRows.first().click()
 
     // Tag in place in the reader.
-    await win.reader.getByRole('combobox', { name: 'Add tag' }).fill('iran')
-    await page.keyboard.press('Enter')
+    await win.addTag('iran')
     await expect(win.reader.locator('.tag-chip', { hasText: 'iran' })).toBeVisible()
     await expect(win.tag('iran')).toContainText('1')
 
@@ -86,8 +85,7 @@ test.describe('tags', () => {
     await win.results.focus()
     await page.keyboard.press('t')
     const dialog = page.getByRole('dialog', { name: 'Tag items' })
-    await dialog.getByRole('combobox', { name: 'Add tag' }).fill('iraq-offensive')
-    await page.keyboard.press('Enter')
+    await win.addTag('iraq-offensive', dialog)
     await expect(win.tag('iraq-offensive')).toContainText('3')
     await snap(page, target, 'bulk-tag')
     await dialog.getByRole('button', { name: 'Done' }).click()

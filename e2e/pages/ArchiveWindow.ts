@@ -50,6 +50,11 @@ export class ArchiveWindow {
     })
   }
 
+  /** A node of the sidebar's tag tree by its whole path (`Places/Syria`). */
+  treeNode(path: string): Locator {
+    return this.page.locator(`[data-testid="sidebar-tag"][data-path="${path}"]`)
+  }
+
   /** Type a tag into the "Add tag" box of `within` (the reader by default) and press Enter. */
   async addTag(tag: string, within: Locator = this.reader): Promise<void> {
     await within.getByRole('combobox', { name: 'Add tag' }).fill(tag)

@@ -40,7 +40,9 @@ test.describe('search', () => {
   }) => {
     const win = new ArchiveWindow(page)
     await expect(win.search).toHaveValue('')
-    const photographer = page.getByTestId('facet-photographer').filter({ hasText: 'Delil Souleiman' })
+    const photographer = page
+      .getByTestId('facet-photographer')
+      .filter({ hasText: 'Delil Souleiman' })
     await expect(photographer).toBeVisible()
     await photographer.click()
     await expect(win.search).toHaveValue('photographer:"Delil Souleiman"')

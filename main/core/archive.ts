@@ -59,7 +59,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
   const { prepare: applyRules, ...rules } = createRuleService({
     store,
     search,
-    saveWithoutRules: (items) => ctx.save(items, { rules: false }),
+    saveTagEdits: (edits) => ctx.saveTagEdits(edits),
     displayTag: (tag) => ctx.tagTable.display(tag),
     now: ctx.now,
     changed: () => emit({ kind: 'settings' }),

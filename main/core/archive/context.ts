@@ -5,9 +5,10 @@ import type { ImportRunner } from '../importers/workerImportRunner'
 import { newItemId } from '../ids'
 import type { ArchiveItem, ItemId } from '../model'
 import { createPhotoDesk } from '../photos/photoDesk'
+import type { TagOnlyItem } from '../search/retagSegment'
 import type { SearchEngine } from '../search/types'
 import { SimilarIndex } from '../similar/similarIndex'
-import type { ItemStore } from '../storage/itemStore'
+import type { ItemStore, TagEdit } from '../storage/itemStore'
 import { StoryUrlIndex } from '../versions/storyUrlIndex'
 import { createTagTable, type TagTable } from './tagTable'
 
@@ -55,6 +56,12 @@ export interface ArchiveContext {
   save(items: ArchiveItem[], options?: { rules?: boolean }): Promise<void>
   /** `save` for items whose only change is their tags: the index skips re-analysing text. */
   saveTags(items: ArchiveItem[]): Promise<void>
+  /**
+   * Change item-level tags from summaries alone (rule runs, bulk tagging of whole items): the
+   * store rewrites shard records only, the index copies the items' documents with new tags;
+   * no body is read. Rules do not run (the caller is one).
+   */
+  saveTagEdits(edits: TagEdit[]): Promise<void>
   /** Install the step every save runs first (the rules: rules/ruleService.ts). */
   beforeSave(prepare: (items: ArchiveItem[]) => Promise<ArchiveItem[]>): void
   /** An item by id, or an `ArchiveError` naming the id. */
@@ -99,6 +106,20 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
+  async function saveTagEdits(edits: TagEdit[]): Promise<void> {
+    if (edits.length === 0) return
+    await store.putTags(edits)
+    const indexed: TagOnlyItem[] = []
+    for (const e of edits) {
+      const kind = store.summary(e.id)?.kind
+      if (kind) indexed.push({ kind, id: e.id, tags: e.tags })
+    }
+    // An item the index cannot retag from its tags alone is indexed whole.
+    const rest = await search.retagOnly(indexed)
+    if (rest.length) await search.upsert(await store.getMany(rest))
+    emit({ kind: 'items', ids: edits.map((e) => e.id) })
+  }
+
   return {
     deps,
     store,
@@ -114,6 +135,7 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     emit,
     save,
     saveTags,
+    saveTagEdits,
     beforeSave: (step) => {
       prepare = step
     },

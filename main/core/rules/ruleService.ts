@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ArchiveItem, ItemId, ItemSummary } from '../model'
 import type { SearchEngine } from '../search/types'
-import type { ItemStore } from '../storage/itemStore'
+import type { ItemStore, TagEdit } from '../storage/itemStore'
 import { tagKey } from '../tags'
 import { describeQueryError, matchesEverything, ruleQueryError } from './ruleQuery'
 import { readRules, writeRules } from './ruleStore'
@@ -23,10 +23,13 @@ import type {
 } from './types'
 
 export interface RuleServiceDeps {
-  store: Pick<ItemStore, 'settings' | 'updateSettings' | 'summaries' | 'summary' | 'getMany'>
+  store: Pick<ItemStore, 'settings' | 'updateSettings' | 'summaries' | 'summary'>
   search: Pick<SearchEngine, 'matchAll' | 'matchItems'>
-  /** Write items (durable and searchable when it resolves) without running the rules again. */
-  saveWithoutRules: (items: ArchiveItem[]) => Promise<void>
+  /**
+   * Write new item-level tags (durable and searchable when it resolves) without running the
+   * rules again: a run reads and writes summaries only, never bodies.
+   */
+  saveTagEdits: (edits: TagEdit[]) => Promise<void>
   /** A tag's display form (an existing tag's spelling wins); throws for an invalid tag. */
   displayTag: (tag: string) => string
   now: () => Date
@@ -150,14 +153,15 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
     const perTag = new Map<string, RuleTagCount>()
     const ids = [...changes.keys()]
     for (let at = 0; at < ids.length; at += RUN_BATCH) {
-      const items = await store.getMany(ids.slice(at, at + RUN_BATCH))
-      const next: ArchiveItem[] = []
-      for (const item of items) {
-        const fresh = tagsToAdd(item, changes.get(item.id) ?? [])
+      const next: TagEdit[] = []
+      for (const id of ids.slice(at, at + RUN_BATCH)) {
+        const summary = store.summary(id)
+        if (!summary) continue
+        const fresh = tagsToAdd(summary, changes.get(id) ?? [])
         if (fresh.length === 0) continue
-        next.push(withRuleTags(item, fresh))
+        next.push(tagEditOf(id, withRuleTags(summary, fresh)))
         added.set(
-          item.id,
+          id,
           fresh.map((a) => a.key),
         )
         for (const a of fresh) {
@@ -166,7 +170,7 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
           perTag.set(a.key, count)
         }
       }
-      await deps.saveWithoutRules(next)
+      await deps.saveTagEdits(next)
     }
     runs.set(runId, { ruleId, added })
     while (runs.size > UNDO_RUNS) runs.delete(runs.keys().next().value as string)
@@ -277,11 +281,14 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
       const ids = [...record.added.keys()]
       let changed = 0
       for (let at = 0; at < ids.length; at += RUN_BATCH) {
-        const items = await store.getMany(ids.slice(at, at + RUN_BATCH))
-        const next = items.flatMap(
-          (item) => withoutRunTags(item, record.added.get(item.id) ?? [], record.ruleId) ?? [],
-        )
-        await deps.saveWithoutRules(next)
+        const next: TagEdit[] = []
+        for (const id of ids.slice(at, at + RUN_BATCH)) {
+          const summary = store.summary(id)
+          const undone =
+            summary && withoutRunTags(summary, record.added.get(id) ?? [], record.ruleId)
+          if (undone) next.push(tagEditOf(id, undone))
+        }
+        await deps.saveTagEdits(next)
         changed += next.length
       }
       runs.delete(runId)
@@ -310,6 +317,16 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
       })
     },
   }
+}
+
+function tagEditOf(
+  id: ItemId,
+  tagged: Pick<ItemSummary, 'tags' | 'ruleTags' | 'declinedRuleTags'>,
+): TagEdit {
+  const edit: TagEdit = { id, tags: tagged.tags }
+  if (tagged.ruleTags) edit.ruleTags = tagged.ruleTags
+  if (tagged.declinedRuleTags) edit.declinedRuleTags = tagged.declinedRuleTags
+  return edit
 }
 
 function newRuleId(existing: readonly TagRule[]): string {

@@ -26,7 +26,7 @@ export function tagsToAdd(item: Tagged, adds: readonly RuleTag[]): RuleTag[] {
 }
 
 /** The item with the rule tags added and their provenance recorded (same object if none). */
-export function withRuleTags(item: ArchiveItem, adds: readonly RuleTag[]): ArchiveItem {
+export function withRuleTags<T extends Tagged>(item: T, adds: readonly RuleTag[]): T {
   const fresh = tagsToAdd(item, adds)
   if (fresh.length === 0) return item
   const ruleTags = { ...item.ruleTags }
@@ -65,16 +65,16 @@ export function reconcileRuleTags(item: ArchiveItem): ArchiveItem {
  * `ruleId` goes, with its provenance, and is not declined (the user undid the run, not the
  * tag). Returns undefined when nothing of the run is left on the item.
  */
-export function withoutRunTags(
-  item: ArchiveItem,
+export function withoutRunTags<T extends Tagged>(
+  item: T,
   keys: readonly string[],
   ruleId: string,
-): ArchiveItem | undefined {
+): T | undefined {
   const ruleTags = item.ruleTags
   if (!ruleTags) return undefined
   const drop = new Set(keys.filter((k) => ruleTags[k] === ruleId))
   if (drop.size === 0) return undefined
-  const next: ArchiveItem = { ...item, tags: item.tags.filter((t) => !drop.has(tagKey(t))) }
+  const next: T = { ...item, tags: item.tags.filter((t) => !drop.has(tagKey(t))) }
   const kept = Object.fromEntries(Object.entries(ruleTags).filter(([k]) => !drop.has(k)))
   if (Object.keys(kept).length > 0) next.ruleTags = kept
   else delete next.ruleTags

@@ -124,4 +124,28 @@ describe('retagging without re-analysis', () => {
         view(await full.search(q, { limit: 50 })),
       )
   })
+
+  it('retags from item-level tag lists alone: photos keep their own tags, as the index holds them', async () => {
+    const full = await engineWith(corpus)
+    const fast = await engineWith(corpus)
+    // New article tags only (a rule run): photos, with their own tags, unchanged.
+    const next = corpus.map((item, i) =>
+      item.kind === 'photo'
+        ? { ...item, tags: ['Night', 'Rule'] }
+        : { ...item, tags: i % 2 ? ['Rule'] : [] },
+    )
+    const rest = await fast.retagOnly(
+      next.map((item) => ({ kind: item.kind, id: item.id, tags: item.tags })),
+    )
+    expect(rest).toEqual([])
+    await full.upsert(next)
+    for (const q of [...QUERIES, 'tag:rule', 'tag:rule type:photo'])
+      expect(view(await fast.search(q, { limit: 50 })), q).toEqual(
+        view(await full.search(q, { limit: 50 })),
+      )
+    // An item the index does not hold cannot be retagged so: it is handed back for an upsert.
+    expect(
+      await fast.retagOnly([{ kind: 'article', id: '00000000000000ee', tags: ['x'] }]),
+    ).toEqual(['00000000000000ee'])
+  })
 })

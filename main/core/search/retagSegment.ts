@@ -5,6 +5,7 @@ import { ByteReader, ByteWriter } from './bytes'
 import { FACETS, FIELD_COUNT, FIELDS, FLAG_UNTAGGED, type StoredDoc } from './documents'
 import { readPostings, Segment, type FieldPosting } from './segment'
 import type { SegmentSet } from './segmentSet'
+import type { TagOnlyItem } from './types'
 import { isCorrectable, surfaceOf } from './vocabulary'
 
 const TAG_FIELD = FIELDS.indexOf('tag')
@@ -12,13 +13,7 @@ const TAG_FACET = FACETS.indexOf('tag')
 /** As in buildSegment: token positions above this share a slot. */
 const POS_SPAN = 2097152
 
-/**
- * What retagging reads of an item: its id, kind and tag lists (a full ArchiveItem will do; the
- * search worker is sent only this much).
- */
-export type TagOnlyItem =
-  | { kind: 'photo'; id: string; tags: string[] }
-  | { kind: 'article'; id: string; tags: string[]; photos: { id: string; tags?: string[] }[] }
+export type { TagOnlyItem }
 
 /** The part of an item retagging reads, for sending to the search worker. */
 export function tagOnly(item: ArchiveItem): TagOnlyItem {
@@ -62,7 +57,7 @@ function docTags(item: TagOnlyItem): { keys: string[]; tags: DocTags[] } {
       untagged: item.tags.length === 0,
     },
   ]
-  for (const p of item.photos) {
+  for (const p of item.photos ?? []) {
     const own = p.tags ?? []
     keys.push(`${item.id}#${p.id}`)
     tags.push({
@@ -74,10 +69,33 @@ function docTags(item: TagOnlyItem): { keys: string[]; tags: DocTags[] } {
   return { keys, tags }
 }
 
+/** The stored record of a document, or null when it stores none (an article's photos). */
+function storedDoc(seg: Segment, d: number): StoredDoc | null {
+  const s = seg.data
+  const bytes = s.store.subarray(s.storeOff[d], s.storeOff[d + 1])
+  if (bytes.length === 0) return null
+  const text = inflateRawSync(bytes, s.storeDict.length ? { dictionary: s.storeDict } : {})
+  return JSON.parse(text.toString('utf8')) as StoredDoc
+}
+
+/**
+ * The item with every photo's own tags: as given, or for an article whose photos were left
+ * out, as its indexed record holds them (null when it has no record: it needs a full upsert).
+ */
+function withIndexedPhotos(item: TagOnlyItem, seg: Segment, first: number): TagOnlyItem | null {
+  if (item.kind === 'photo' || item.photos) return item
+  const record = storedDoc(seg, first)
+  if (!record) return null
+  const photos = (record.photos ?? []).map((p) =>
+    p.tags ? { id: p.id, tags: p.tags } : { id: p.id },
+  )
+  return { ...item, photos }
+}
+
 /** A stored record with the item's new tags (its article's and each photo's). */
 function retagRecord(record: StoredDoc, item: TagOnlyItem): StoredDoc {
-  const next: StoredDoc = { ...record, tags: item.tags }
-  if (item.kind === 'article' && record.photos) {
+  const next: StoredDoc = { ...record, tags: [...item.tags] }
+  if (item.kind === 'article' && item.photos && record.photos) {
     const own = new Map(item.photos.map((p) => [p.id, p.tags ?? []]))
     next.photos = record.photos.map((p) => {
       const tags = own.get(p.id) ?? []
@@ -105,16 +123,21 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
   items: readonly T[],
 ): { seg: Segment | null; ids: string[]; rest: T[] } {
   const rest: T[] = []
-  const picked: { item: T; seg: Segment; first: number; tags: DocTags[] }[] = []
+  const picked: { item: TagOnlyItem; seg: Segment; first: number; tags: DocTags[] }[] = []
   for (const item of items) {
     const at = set.items.get(item.id)
-    const { keys, tags } = docTags(item)
+    const full = at === undefined ? null : withIndexedPhotos(item, at.seg, at.first)
+    if (!full) {
+      rest.push(item)
+      continue
+    }
+    const { keys, tags } = docTags(full)
     const lines =
       at !== undefined &&
       at.count === keys.length &&
       keys.every((k, j) => at.seg.data.keys[at.first + j] === k && !at.seg.deleted[at.first + j])
     if (!lines) rest.push(item)
-    else picked.push({ item, seg: at.seg, first: at.first, tags })
+    else picked.push({ item: full, seg: at.seg, first: at.first, tags })
   }
   if (picked.length === 0) return { seg: null, ids: [], rest }
   // New documents in index order (segment, then local number): postings stay doc-ordered.
@@ -170,12 +193,8 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
         facetOff[k][nd + 1] = facetIds[k].length
       }
       let bytes: Uint8Array = s.store.subarray(s.storeOff[d], s.storeOff[d + 1])
-      if (bytes.length > 0) {
-        const record = JSON.parse(
-          inflateRawSync(bytes, s.storeDict.length ? { dictionary: s.storeDict } : {}).toString(
-            'utf8',
-          ),
-        ) as StoredDoc
+      const record = bytes.length > 0 ? storedDoc(seg, d) : null
+      if (record) {
         bytes = deflateRawSync(
           Buffer.from(JSON.stringify(retagRecord(record, item))),
           deflateOptions,

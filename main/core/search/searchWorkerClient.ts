@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads'
 import type { ArchiveItem, ItemId } from '../model'
 import { startWorker } from '../workers/spawnWorker'
 import { passagesFromStore, type IndexSearch, type SearchEngineOptions } from './engine'
-import { tagOnly } from './retagSegment'
+import { tagOnly, type TagOnlyItem } from './retagSegment'
 import type {
   FromSearchWorker,
   SearchCall,
@@ -123,6 +123,11 @@ export class SearchWorkerClient implements SearchEngine {
     const rest = await this.call<string[]>({ op: 'retag', items: items.map(tagOnly) })
     const byId = new Map(items.map((i) => [i.id, i]))
     if (rest.length) await this.upsert(rest.map((id) => byId.get(id)!))
+  }
+
+  retagOnly(items: readonly TagOnlyItem[]): Promise<ItemId[]> {
+    if (items.length === 0) return Promise.resolve([])
+    return this.call<string[]>({ op: 'retag', items: [...items] })
   }
 
   remove(ids: readonly ItemId[]): Promise<void> {

@@ -151,6 +151,11 @@ export interface SearchEngine {
    * cheaper than `upsert`; same result. Searchable when the promise resolves.
    */
   retag(items: readonly ArchiveItem[]): Promise<void>
+  /**
+   * `retag` from tag lists alone (an article's photos may be left out: they keep their tags).
+   * Resolves with the ids it could not retag so (not indexed as they are): upsert those.
+   */
+  retagOnly(items: readonly TagOnlyItem[]): Promise<ItemId[]>
   remove(ids: readonly ItemId[]): Promise<void>
   search(query: string, options?: SearchOptions): Promise<SearchResult>
   /** Every result row's ref of a query (what "tag all results" tags), unranked. */
@@ -165,3 +170,17 @@ export interface SearchEngine {
   completeField(field: CompletionField, prefix: string, limit?: number): Promise<FieldCompletion[]>
   close(): Promise<void>
 }
+
+/**
+ * What retagging reads of an item: its id, kind and tag lists (a full ArchiveItem will do; the
+ * search worker is sent only this much).
+ */
+export type TagOnlyItem =
+  | { kind: 'photo'; id: string; tags: readonly string[] }
+  | {
+      kind: 'article'
+      id: string
+      tags: readonly string[]
+      /** Each photo's own tags; left out when only the article's tags changed (see `putTags`). */
+      photos?: { id: string; tags?: string[] }[]
+    }

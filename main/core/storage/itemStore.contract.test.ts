@@ -107,6 +107,28 @@ describe.each(implementations)('%s', (_name, make) => {
     })
   })
 
+  it('changes tags and rule provenance from summaries alone, body and content blob kept', async () => {
+    const article = { ...fullArticle('0123456789abcdef'), ruleTags: { old: 'r1' }, tags: ['old'] }
+    await store.put([article])
+    const before = await store.compact?.({ graceMs: 0 })
+    await store.putTags([
+      { id: article.id, tags: ['Places/Syria', 'old'], ruleTags: { 'places/syria': 'r2' } },
+      { id: 'ffffffffffffffff', tags: ['nobody'] },
+    ])
+    expect(store.size).toBe(1)
+    expect(store.summary(article.id)?.tags).toEqual(['Places/Syria', 'old'])
+    expect(store.summary(article.id)?.ruleTags).toEqual({ 'places/syria': 'r2' })
+    expect(await store.get(article.id)).toEqual({
+      ...article,
+      tags: ['Places/Syria', 'old'],
+      ruleTags: { 'places/syria': 'r2' },
+    })
+    // The content blob stayed the item's: none was written, none left unreferenced.
+    const after = await store.compact?.({ graceMs: 0 })
+    expect(after?.removedBlobs).toBe(before === undefined ? undefined : 0)
+    expect(after?.keptBlobs).toBe(before?.keptBlobs)
+  })
+
   it('hands out copies: changing a returned item changes nothing stored', async () => {
     const article = fullArticle('0123456789abcdef')
     await store.put([article])

@@ -50,6 +50,14 @@ export interface BackupSettings {
   keep: number
 }
 
+/** New item-level tags of one item (and where rule-added tags came from), for `putTags`. */
+export interface TagEdit {
+  id: ItemId
+  tags: readonly string[]
+  ruleTags?: Readonly<Record<string, string>>
+  declinedRuleTags?: readonly string[]
+}
+
 /**
  * Durable storage of items, blobs and settings in one archive folder.
  *
@@ -75,6 +83,12 @@ export interface ItemStore {
   idByHash(contentHash: string): ItemId | undefined
   /** Insert or replace whole items; durable on return. */
   put(items: readonly ArchiveItem[]): Promise<void>
+  /**
+   * Change only the tags (and rule provenance) of items, from their summaries: no content is
+   * read or written, so tagging thousands of items costs their shard rewrites alone. Unknown ids
+   * are skipped. Durable on return.
+   */
+  putTags(edits: readonly TagEdit[]): Promise<void>
   /** Remove items; returns the removed items (for undo). Durable on return. */
   delete(ids: readonly ItemId[]): Promise<ArchiveItem[]>
   /**

@@ -18,7 +18,7 @@ import {
   type ItemContent,
   type ItemRecord,
 } from './itemRecord'
-import type { ArchiveSettings, CompactReport, ItemStore } from './itemStore'
+import type { ArchiveSettings, CompactReport, ItemStore, TagEdit } from './itemStore'
 import { shardKeyOf } from './layout'
 import { mapLimit } from './mapLimit'
 
@@ -264,6 +264,28 @@ export class ShardedItemStore implements ItemStore {
         for (const key of added) this.shardList.add(key)
         if (added.length > 0) await this.writeShardList()
       }
+    })
+  }
+
+  async putTags(edits: readonly TagEdit[]): Promise<void> {
+    this.assertOpen()
+    const latest = new Map(edits.map((e) => [e.id, e]))
+    return this.exclusive(async () => {
+      const changes = new Map<string, ItemRecord[]>()
+      for (const edit of latest.values()) {
+        const record = this.recordOf(edit.id)
+        if (!record) continue
+        groupInto(changes, shardKeyOf(edit.id), {
+          ...record,
+          summary: retaggedSummary(record.summary, edit),
+        })
+      }
+      this.refuseDamaged(changes.keys())
+      await settleAll([...changes], ([key, records]) =>
+        this.writeShard(key, (data) => {
+          for (const record of records) data[record.summary.id] = record
+        }),
+      )
     })
   }
 
@@ -530,6 +552,16 @@ async function settleAll<T>(items: readonly T[], fn: (item: T) => Promise<void>)
   const results = await Promise.allSettled(items.map(fn))
   const failed = results.find((r) => r.status === 'rejected')
   if (failed) throw failed.reason
+}
+
+/** A summary with new item-level tags and rule provenance (frozen; shares no lists). */
+function retaggedSummary(summary: ItemSummary, edit: TagEdit): ItemSummary {
+  const next: ItemSummary = { ...summary, tags: [...edit.tags] }
+  delete next.ruleTags
+  delete next.declinedRuleTags
+  if (edit.ruleTags && Object.keys(edit.ruleTags).length > 0) next.ruleTags = { ...edit.ruleTags }
+  if (edit.declinedRuleTags?.length) next.declinedRuleTags = [...edit.declinedRuleTags]
+  return freezeSummary(next)
 }
 
 function groupInto<T>(groups: Map<string, T[]>, key: string, value: T): void {

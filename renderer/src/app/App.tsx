@@ -17,6 +17,7 @@ import { copyWithCredit } from '../features/photos/copyWithCredit'
 import { CreditStyleDialog } from '../features/photos/CreditStyleDialog'
 import { useCreditStyle } from '../features/photos/useCreditStyle'
 import { TagEditor } from '../features/tags/TagEditor'
+import { BulkTagDialog, type BulkTagDone, type BulkTarget } from '../features/tags/BulkTagDialog'
 import { TagSidebar } from '../features/tags/TagSidebar'
 import {
   DeleteTagDialog,
@@ -42,6 +43,7 @@ type DialogState =
   | { kind: 'deleteTag'; tag: string }
   | { kind: 'unusedTags' }
   | { kind: 'tagItems'; ids: string[] }
+  | { kind: 'bulkTag'; target: BulkTarget }
   | { kind: 'saveSearch' }
   | { kind: 'nameVariants' }
   | { kind: 'rules' }
@@ -176,6 +178,26 @@ export function App() {
       fail((err as Error).message)
     }
   }, [targetIds, open, show, fail, setSelected])
+
+  /** The toast after a bulk change: what it did, and one Undo for all of it. */
+  const bulkTagDone = useCallback(
+    ({ reply, add, remove }: BulkTagDone) => {
+      const changes = [...add.map((t) => `+${t}`), ...remove.map((t) => `−${t}`)].join(' ')
+      const stopped = reply.cancelled ? ' (stopped before the end)' : ''
+      show({
+        message: `Tagged ${plural(reply.items, 'item')}${stopped}: ${changes}`,
+        action: {
+          label: 'Undo',
+          run: () =>
+            void unwrap(archive.undoBulkTag(reply.undoToken)).then(
+              (n) => show({ message: `Undone on ${plural(n, 'item')}.` }),
+              (e: Error) => fail(e.message),
+            ),
+        },
+      })
+    },
+    [show, fail],
+  )
 
   const focusSearch = useCallback(() => {
     searchRef.current?.focus()
@@ -316,7 +338,7 @@ export function App() {
       <DamageBanner version={data.version} onOpen={() => setDialog({ kind: 'maintenance' })} />
 
       <aside className="sidebar">
-        <TagSidebar tags={data.tags} activeTag={activeTag} actions={tagActions} />
+        <TagSidebar tags={data.tags} tree={data.tree} activeTag={activeTag} actions={tagActions} />
         <FeedsPanel
           feeds={feeds.feeds}
           refreshMinutes={feeds.refreshMinutes}
@@ -361,6 +383,18 @@ export function App() {
                     : `${plural(results.total, 'item')} in the archive`}
               </span>
               <FoldedNote hidden={results.hidden} />
+              {results.searched && results.total > 1 && !results.error && selected.size === 0 && (
+                <button
+                  type="button"
+                  className="link-button small"
+                  data-testid="tag-all-results"
+                  onClick={() =>
+                    setDialog({ kind: 'bulkTag', target: { query, count: results.total } })
+                  }
+                >
+                  Tag all {results.total.toLocaleString()}…
+                </button>
+              )}
               {results.loading && <span className="spinner" aria-label="Searching" />}
               {selected.size > 0 && (
                 <span className="bulk-bar" data-testid="bulk-bar">
@@ -583,6 +617,19 @@ export function App() {
             </button>
           </div>
         </Dialog>
+      )}
+
+      {dialog?.kind === 'bulkTag' && (
+        <BulkTagDialog
+          target={dialog.target}
+          known={knownTags}
+          tagColor={data.tagColor}
+          onClose={() => setDialog(null)}
+          onDone={(done) => {
+            setDialog(null)
+            bulkTagDone(done)
+          }}
+        />
       )}
 
       {dialog?.kind === 'nameVariants' && (

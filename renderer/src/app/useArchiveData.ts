@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ArchiveStats, SavedSearch, TagInfo } from '../../../main/core/model'
+import type { TagNode } from '../../../main/core/tagTree/tagTree'
 import { archive, unwrap } from '../api'
 
 /**
- * The archive-wide data the window shows beside the results (tags, saved searches, stats),
+ * The archive-wide data the window shows beside the results (tags and their tree, saved searches, stats),
  * refetched whenever main says the archive changed. `version` counts those changes so
  * results and the reader refetch too.
  */
 export function useArchiveData(onFailure: (message: string) => void) {
   const [version, setVersion] = useState(0)
   const [tags, setTags] = useState<TagInfo[]>([])
+  const [tree, setTree] = useState<TagNode[]>([])
   const [saved, setSaved] = useState<SavedSearch[]>([])
   const [stats, setStats] = useState<ArchiveStats | null>(null)
 
@@ -33,6 +35,7 @@ export function useArchiveData(onFailure: (message: string) => void) {
     const fail = (err: unknown) =>
       live && onFailure(err instanceof Error ? err.message : String(err))
     unwrap(archive.tags()).then((t) => live && setTags(t), fail)
+    unwrap(archive.tagTree()).then((t) => live && setTree(t), fail)
     unwrap(archive.savedSearches()).then((s) => live && setSaved(s), fail)
     unwrap(archive.stats()).then((s) => live && setStats(s), fail)
     return () => {
@@ -46,5 +49,5 @@ export function useArchiveData(onFailure: (message: string) => void) {
   )
   const refresh = useCallback(() => setVersion((v) => v + 1), [])
 
-  return { version, tags, saved, stats, tagColor, refresh }
+  return { version, tags, tree, saved, stats, tagColor, refresh }
 }

@@ -214,6 +214,8 @@ export function useResults(
   const loadingMore = useRef(false)
   const lastKey = useRef('')
   const loaded = useRef(0)
+  /** The query and sort the rows in `state` answer. */
+  const shownKey = useRef('')
 
   useEffect(() => {
     const key = `${query}\u0000${sort}`
@@ -230,6 +232,7 @@ export function useResults(
           .then((page) => {
             if (id !== request.current) return
             loaded.current = page.nextOffset
+            shownKey.current = key
             setState({ ...page, failure: null, loading: false })
           })
           .catch((err: unknown) => {
@@ -248,6 +251,9 @@ export function useResults(
 
   const loadMore = useCallback(() => {
     if (loadingMore.current || state.nextOffset >= state.total || state.loading) return
+    // The state may still be the previous query's while the new one is on its way: its
+    // offset means nothing for the new query.
+    if (shownKey.current !== lastKey.current) return
     loadingMore.current = true
     const id = request.current
     fetchPage(query, sort, state.nextOffset, undefined, photoTagged)
@@ -255,7 +261,10 @@ export function useResults(
         if (id !== request.current) return
         setState((s) => {
           // A cluster whose row is already loaded gets no second row from a later page.
-          const { rows: fresh, folded } = foldRepeatedClusters(s.rows, page.rows)
+          const { rows: folding, folded } = foldRepeatedClusters(s.rows, page.rows)
+          // A row already listed (the archive changed between pages) is not listed twice.
+          const listed = new Set(s.rows.map((r) => r.key))
+          const fresh = folding.filter((r) => !listed.has(r.key))
           loaded.current = page.nextOffset
           return {
             ...s,

@@ -13,6 +13,7 @@ export function TagEditor({
   tagNote,
   autoFocus,
   placeholder = 'Add tag…',
+  label = 'Add tag',
 }: {
   tags: string[]
   known: string[]
@@ -23,6 +24,8 @@ export function TagEditor({
   tagNote?: (tag: string) => string | undefined
   autoFocus?: boolean
   placeholder?: string
+  /** The input's accessible name. */
+  label?: string
 }) {
   const [text, setText] = useState('')
   const [pick, setPick] = useState(0)
@@ -94,7 +97,7 @@ export function TagEditor({
       <div className="tag-input-wrap">
         <input
           className="tag-input"
-          aria-label="Add tag"
+          aria-label={label}
           placeholder={placeholder}
           value={text}
           autoFocus={autoFocus}

@@ -143,6 +143,21 @@ describe('bulk tagging', () => {
     expect(await refs('tag:iran')).toEqual([a, b].sort())
   })
 
+  it('a rule-added tag taken off in bulk stays off: the rule does not add it back', async () => {
+    const [a, b] = await importStories(2)
+    const { rule } = await archive.saveRule(
+      { query: 'harbour', tags: ['Ports'] },
+      { confirmWholeArchive: true },
+    )
+    expect((await archive.get(a))?.ruleTags).toEqual({ ports: rule.id })
+    await archive.bulkTag({ refs: [a], remove: ['Ports'] })
+    expect((await archive.get(a))?.declinedRuleTags).toEqual(['ports'])
+    await archive.runRule(rule.id, { confirmWholeArchive: true })
+    expect((await archive.get(a))?.tags).toEqual([])
+    expect((await archive.get(b))?.tags).toEqual(['Ports'])
+    expect(await refs('tag:ports')).toEqual([b])
+  })
+
   it('refuses bad tag names and bad queries before writing anything', async () => {
     const [a] = await importStories(1)
     await expect(archive.bulkTag({ refs: [a], add: ['x'.repeat(201)] })).rejects.toThrow(

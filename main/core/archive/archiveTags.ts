@@ -34,6 +34,7 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
     store,
     search: ctx.search,
     save: ctx.saveTags,
+    saveTagEdits: ctx.saveTagEdits,
     displayTag: (tag) => tagTable.display(tag),
     cleanTag: (tag) => tagTable.clean(tag),
     existingDisplay: (tag) => tagTable.table().get(tagKey(tag))?.name,

@@ -9,6 +9,7 @@ import {
   reconcileRuleTags,
   tagsToAdd,
   withoutRunTags,
+  tagEditOf,
   withRuleTags,
   type RuleTag,
 } from './ruleTagging'
@@ -317,16 +318,6 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
       })
     },
   }
-}
-
-function tagEditOf(
-  id: ItemId,
-  tagged: Pick<ItemSummary, 'tags' | 'ruleTags' | 'declinedRuleTags'>,
-): TagEdit {
-  const edit: TagEdit = { id, tags: tagged.tags }
-  if (tagged.ruleTags) edit.ruleTags = tagged.ruleTags
-  if (tagged.declinedRuleTags) edit.declinedRuleTags = tagged.declinedRuleTags
-  return edit
 }
 
 function newRuleId(existing: readonly TagRule[]): string {

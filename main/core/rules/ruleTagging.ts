@@ -1,4 +1,5 @@
-import type { ArchiveItem, ItemSummary } from '../model'
+import type { ItemSummary } from '../model'
+import type { TagEdit } from '../storage/itemStore'
 import { tagKey } from '../tags'
 
 /** What an item or its summary says about its tags and their rule provenance. */
@@ -40,14 +41,14 @@ export function withRuleTags<T extends Tagged>(item: T, adds: readonly RuleTag[]
  * declined tag the user put back by hand is no longer declined (and is the user's own).
  * Returns the same object when nothing needs recording.
  */
-export function reconcileRuleTags(item: ArchiveItem): ArchiveItem {
+export function reconcileRuleTags<T extends Tagged>(item: T): T {
   const { ruleTags, declinedRuleTags } = item
   if (!ruleTags && !declinedRuleTags) return item
   const have = new Set(item.tags.map(tagKey))
   const removed = Object.keys(ruleTags ?? {}).filter((k) => !have.has(k))
   const restored = (declinedRuleTags ?? []).filter((k) => have.has(k))
   if (removed.length === 0 && restored.length === 0) return item
-  const next: ArchiveItem = { ...item }
+  const next: T = { ...item }
   const kept = Object.fromEntries(Object.entries(ruleTags ?? {}).filter(([k]) => have.has(k)))
   const declined = [
     ...(declinedRuleTags ?? []).filter((k) => !have.has(k)),
@@ -79,4 +80,12 @@ export function withoutRunTags<T extends Tagged>(
   if (Object.keys(kept).length > 0) next.ruleTags = kept
   else delete next.ruleTags
   return next
+}
+
+/** The `putTags` edit that gives an item these tags and this rule provenance. */
+export function tagEditOf(id: string, tagged: Tagged): TagEdit {
+  const edit: TagEdit = { id, tags: tagged.tags }
+  if (tagged.ruleTags) edit.ruleTags = tagged.ruleTags
+  if (tagged.declinedRuleTags) edit.declinedRuleTags = tagged.declinedRuleTags
+  return edit
 }

@@ -1,7 +1,8 @@
 import { ArchiveError } from '../archiveError'
-import type { ArchiveItem } from '../model'
+import type { ArchiveItem, ItemSummary } from '../model'
+import { reconcileRuleTags, tagEditOf } from '../rules/ruleTagging'
 import { groupRefs, type TagTarget } from '../photos/photoTags'
-import type { ItemStore } from '../storage/itemStore'
+import type { ItemStore, TagEdit } from '../storage/itemStore'
 import { tagKey } from '../tags'
 
 /** What to change on many items and photos at once. */
@@ -56,6 +57,8 @@ export interface BulkTagDeps {
   store: ItemStore
   /** Durable, then searchable, then listeners told (the archive's one write path). */
   save(items: ArchiveItem[]): Promise<void>
+  /** The same for item-level tags alone, from summaries (no body read or written). */
+  saveTagEdits(edits: TagEdit[]): Promise<void>
   /** Every result row's ref of a query; throws ArchiveError for a query that cannot run. */
   matchRefs(query: string): Promise<string[]>
   /** A tag's display form (existing spelling wins); throws ArchiveError for a bad name. */
@@ -93,7 +96,7 @@ export async function bulkTag(
 
 /** Revert a bulk change exactly: added tags leave the refs they entered, removed ones return. */
 export async function undoTagChange(
-  deps: Pick<BulkTagDeps, 'store' | 'save'>,
+  deps: Pick<BulkTagDeps, 'store' | 'save' | 'saveTagEdits'>,
   change: TagChange,
   options: BulkTagOptions = {},
 ): Promise<number> {
@@ -106,7 +109,7 @@ export async function undoTagChange(
 }
 
 async function applyTagOps(
-  deps: Pick<BulkTagDeps, 'store' | 'save'>,
+  deps: Pick<BulkTagDeps, 'store' | 'save' | 'saveTagEdits'>,
   refs: readonly string[],
   add: readonly string[],
   remove: readonly string[],
@@ -114,7 +117,8 @@ async function applyTagOps(
 ): Promise<BulkTagResult> {
   const { targets, invalid } = groupRefs(refs)
   if (invalid.length) throw new ArchiveError(`“${invalid[0]}” is not an item or photo id.`)
-  const ids = [...targets.keys()].filter((id) => deps.store.summary(id) !== undefined)
+  // In id order: a batch then rewrites a few shards (ids are spread over them by prefix).
+  const ids = [...targets.keys()].filter((id) => deps.store.summary(id) !== undefined).sort()
   const addKeys = add.map((t) => tagKey(t))
   const removeKeys = new Set(remove.map((t) => tagKey(t)))
   const added = add.map((tag) => ({ tag, refs: [] as string[] }))
@@ -149,14 +153,27 @@ async function applyTagOps(
       cancelled = true
       break
     }
-    const batch = await deps.store.getMany(ids.slice(i, i + BULK_BATCH))
+    const slice = ids.slice(i, i + BULK_BATCH)
+    // Whole items (and standalone photos) change from their summaries; photos inside articles
+    // need the items read in full.
+    const whole = slice.filter((id) => isItemOnly(deps.store.summary(id)!, targets.get(id)!))
+    const edits: TagEdit[] = []
+    for (const id of whole) {
+      const summary = deps.store.summary(id)!
+      const tags = edit(summary.tags, id)
+      // Rule provenance stays true: a rule-added tag taken off is declined, as on every save.
+      if (tags) edits.push(tagEditOf(id, reconcileRuleTags({ ...summary, tags })))
+    }
+    const quick = new Set(whole)
+    const inside = quick.size === slice.length ? [] : slice.filter((id) => !quick.has(id))
     const changed: ArchiveItem[] = []
-    for (const item of batch) {
+    for (const item of await deps.store.getMany(inside)) {
       const next = editItem(item, targets.get(item.id)!, edit)
       if (next) changed.push(next)
     }
-    await deps.save(changed)
-    written += changed.length
+    if (edits.length) await deps.saveTagEdits(edits)
+    if (changed.length) await deps.save(changed)
+    written += edits.length + changed.length
     done = Math.min(total, i + BULK_BATCH)
     options.onProgress?.({ done, total })
   }
@@ -169,6 +186,11 @@ async function applyTagOps(
     },
     cancelled,
   }
+}
+
+/** Whether only the item's own tags are asked for (no photo inside an article). */
+function isItemOnly(summary: ItemSummary, target: TagTarget): boolean {
+  return summary.kind === 'photo' || target.photoIds.size === 0
 }
 
 /** The item with its own and its targeted photos' tag lists edited; null when none changed. */

@@ -2,7 +2,7 @@ import type { Archive } from '../archiveApi'
 import { ArchiveError } from '../archiveError'
 import type { ArchiveItem } from '../model'
 import type { SearchEngine } from '../search/types'
-import type { ItemStore } from '../storage/itemStore'
+import type { ItemStore, TagEdit } from '../storage/itemStore'
 import { tagKey } from '../tags'
 import { bulkTag, undoTagChange } from './bulkTags'
 import { moveTagNodes } from './moveTagNodes'
@@ -13,6 +13,8 @@ export interface TagTreeDeps {
   search: Pick<SearchEngine, 'matchRefs'>
   /** Writes items whose only change is their tags: durable, then searchable, then told. */
   save(items: ArchiveItem[]): Promise<void>
+  /** The same for item-level tags alone, from summaries (see ArchiveContext.saveTagEdits). */
+  saveTagEdits(edits: TagEdit[]): Promise<void>
   /** A tag's display form (existing spelling wins); throws ArchiveError for a bad name. */
   displayTag(tag: string): string
   /** A tag normalised as typed; throws ArchiveError for a bad name (see `tagProblem`). */
@@ -43,6 +45,10 @@ export function createTagTreeMethods(deps: TagTreeDeps): Pick<
   const bulkDeps = {
     store: deps.store,
     save,
+    async saveTagEdits(edits: TagEdit[]) {
+      cached = null
+      await deps.saveTagEdits(edits)
+    },
     displayTag: deps.displayTag,
     async matchRefs(query: string) {
       const found = await deps.search.matchRefs(query)

@@ -13,24 +13,15 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeFile } from 'node:fs/promises'
-import { createArchive } from '../main/core/archive'
 import type { Archive } from '../main/core/archiveApi'
-import { defaultImporters } from '../main/core/importers'
-import { createWorkerImportRunner } from '../main/core/importers/workerImportRunner'
-import type { Article } from '../main/core/model'
 import { openArchive } from '../main/core/openArchive'
-import { openSearchEngine } from '../main/core/search'
-import { SimilarIndex } from '../main/core/similar/similarIndex'
-import { openItemStore } from '../main/core/storage'
+import { ensureBenchArchive } from './corpus/benchArchive'
 import { corpusDir } from './corpus/corpusPaths'
-import { ensureCorpusFile, readCorpusFile } from './corpus/corpusFile'
-import { createCorpus } from './corpus/generateCorpus'
 
 const QUICK = process.env.BENCH_QUICK === '1'
 const ARTICLES = QUICK ? 10_000 : 100_000
-const RUNS = QUICK ? 3 : 5
+const RUNS = 3
 const IMPORT_RUNS = QUICK ? 1 : 3
-const PUT_BATCH = 2_000
 
 /** Rules of growing reach over the generated corpus (places, agencies of its credits). */
 const RULES: { query: string; tag: string }[] = [
@@ -73,39 +64,6 @@ async function time<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }>
   const started = performance.now()
   const value = await run()
   return { ms: performance.now() - started, value }
-}
-
-/** Load the archive: the store first (batched durable puts), then index and signatures. */
-async function buildArchive(dir: string): Promise<{ archive: Archive; similar: SimilarIndex }> {
-  const file = await ensureCorpusFile(createCorpus(), ARTICLES)
-  const store = await openItemStore(dir)
-  let batch: Article[] = []
-  for await (const article of readCorpusFile(file, ARTICLES)) {
-    batch.push(article)
-    if (batch.length >= PUT_BATCH) {
-      await store.put(batch)
-      batch = []
-    }
-  }
-  if (batch.length) await store.put(batch)
-  const search = await openSearchEngine({
-    dir: join(dir, 'index'),
-    loadItems: (ids) => store.getMany(ids),
-  })
-  await search.open(() => store.all(), store.size)
-  const similar = await SimilarIndex.open({ dir: join(dir, 'similar') })
-  const archive = createArchive({
-    store,
-    search,
-    importers: defaultImporters(),
-    runImport: createWorkerImportRunner(),
-    similar,
-  })
-  // The archive signs the articles for near duplicates in the background: let it finish, so
-  // the runs measure the steady state.
-  while (similar.stats().items < ARTICLES) await new Promise((r) => setTimeout(r, 500))
-  await similar.idle()
-  return { archive, similar }
 }
 
 interface RuleRow {
@@ -196,17 +154,16 @@ async function measureImports(): Promise<ImportRow[]> {
 async function main(): Promise<void> {
   const load0 = loadavg()
   const started = Date.now()
-  const dir = await mkdtemp(join(tmpdir(), 'morgue-bench-rules-'))
+  const built = await time(() => ensureBenchArchive(ARTICLES))
+  const buildSeconds = built.ms / 1000
+  const archive = await openArchive(built.value, { importInWorker: false })
   let rows: RuleRow[]
-  let buildSeconds: number
   try {
-    const built = await time(() => buildArchive(dir))
-    buildSeconds = built.ms / 1000
-    console.log(`archive of ${ARTICLES} articles built in ${buildSeconds.toFixed(0)} s`)
-    rows = await measureRules(built.value.archive)
-    await built.value.archive.close()
+    // A run stopped half-way leaves its rule: start from none.
+    for (const r of archive.rules()) await archive.removeRule(r.id)
+    rows = await measureRules(archive)
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await archive.close()
   }
   const imports = await measureImports()
   const load1 = loadavg()
@@ -221,7 +178,7 @@ async function main(): Promise<void> {
       `${load1[0].toFixed(1)} / ${load1[1].toFixed(1)} (a shared machine: figures grow with load).`,
     '',
     `A real archive of ${ARTICLES.toLocaleString('en')} generated bench-corpus articles (store, search ` +
-      `index in its worker, near-duplicate signatures; built in ${buildSeconds.toFixed(0)} s). Each rule ` +
+      `index in its worker, near-duplicate signatures; kept in bench/.data, ${buildSeconds < 5 ? 'reused' : `built in ${buildSeconds.toFixed(0)} s`}). Each rule ` +
       `is saved, then previewed, run and undone ${RUNS} times; medians. The preview runs the query ` +
       'over the index (ids only) and counts what would change from the summaries. A run is durable ' +
       'and searchable when it resolves (checked after every run: `list --tag` and a `tag:` search ' +

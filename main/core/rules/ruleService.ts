@@ -152,7 +152,8 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
     const runId = randomBytes(6).toString('hex')
     const added = new Map<ItemId, string[]>()
     const perTag = new Map<string, RuleTagCount>()
-    const ids = [...changes.keys()]
+    // In id order: a batch then rewrites a few shards (ids are spread over them by prefix).
+    const ids = [...changes.keys()].sort()
     for (let at = 0; at < ids.length; at += RUN_BATCH) {
       const next: TagEdit[] = []
       for (const id of ids.slice(at, at + RUN_BATCH)) {
@@ -279,7 +280,7 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
     async undoRuleRun(runId) {
       const record = runs.get(runId)
       if (!record) return deps.fail('That rule run can no longer be undone.')
-      const ids = [...record.added.keys()]
+      const ids = [...record.added.keys()].sort()
       let changed = 0
       for (let at = 0; at < ids.length; at += RUN_BATCH) {
         const next: TagEdit[] = []

@@ -142,8 +142,11 @@ describe('imageImporter against ExifTool (iptc-images/expected-metadata.json)', 
   it('turns keywords into tags but drops wire codes', async () => {
     expect((await importFile('reuters-GM1EA7M13RP01-view.jpg')).tags).toEqual([])
     const tif = await importFile('tif-with-iptc-icc-xmp.tif')
-    expect(tif.tags).toContain('Dalyan')
-    expect(tif.tags).toContain('Photographer - Gavin Priestley')
+    // Its lr:hierarchicalSubject lists each path with all its ancestors: the deepest are kept.
+    expect(tif.tags).toEqual([
+      'Jet2.com_Keywords/Geographic Keywords/Europe/Turkey/DLM_Dalaman/Dalyan',
+      'Jet2.com_Keywords/Image Source/Photographer - Gavin Priestley',
+    ])
   })
 
   it('dates the item by the date the photo was created', async () => {
@@ -193,6 +196,24 @@ describe('imageImporter against ExifTool (iptc-images/expected-metadata.json)', 
     expect(draft.photo.meta?.creditLine).toBe(embedded[0].photo.meta?.creditLine)
     expect(draft.photo.meta?.creditLine).toBeTruthy()
     expect(embedded[0].photo.caption).not.toBe(draft.photo.caption)
+  })
+})
+
+describe('hierarchical keywords', () => {
+  it('turns lr:hierarchicalSubject into tag paths, folding the flat levels Lightroom writes too', async () => {
+    const bytes = readFileSync(path.join(corpus, 'reuters-GM1EA7M13RP01-view.jpg'))
+    const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+        xmlns:lr="http://ns.adobe.com/lightroom/1.0/">
+        <dc:subject><rdf:Bag><rdf:li>Places</rdf:li><rdf:li>Syria</rdf:li><rdf:li>Raqqa</rdf:li><rdf:li>Kurds</rdf:li><rdf:li>Portrait</rdf:li></rdf:Bag></dc:subject>
+        <lr:hierarchicalSubject><rdf:Bag><rdf:li>Places</rdf:li><rdf:li>Places|Syria</rdf:li><rdf:li>Places|Syria|Raqqa</rdf:li><rdf:li>People | Kurds</rdf:li></rdf:Bag></lr:hierarchicalSubject>
+      </rdf:Description></rdf:RDF></x:xmpmeta>`
+    const importer = createImageImporter({ readSidecar: async () => new TextEncoder().encode(xmp) })
+    const [draft] = (await importer.import(
+      { source: 'wire.jpg', bytes },
+      memoryImportContext(),
+    )) as PhotoDraft[]
+    expect(draft.tags).toEqual(['Places/Syria/Raqqa', 'People/Kurds', 'Portrait'])
   })
 })
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PhotoDraft, PhotoMeta } from '../../model'
-import { MAX_TAG_LENGTH, normalizeTag, tagKey } from '../../tags'
+import { MAX_TAG_LENGTH, normalizeTag, tagKey, tagSegments } from '../../tags'
 import { DEFAULT_THUMBNAIL_SIDE, makeThumbnail } from '../../thumbnails/createThumbnail'
 import {
   ImportError,
@@ -105,7 +105,7 @@ export function createImageImporter(options: ImageImporterOptions = {}): Importe
       const draft: PhotoDraft = {
         kind: 'photo',
         title: photoTitle(meta, caption, fileName),
-        tags: keywordTags(meta.keywords),
+        tags: keywordTags(meta.keywords, meta.keywordPaths),
         origin: { kind: 'image', path: input.source },
         photo: {
           id: 'p0',
@@ -193,18 +193,32 @@ function sizeFromMeta(meta: EmbeddedMetadata): { width: number; height: number }
 
 /**
  * Keywords become tags, except wire-system codes (Reuters' `:rel:d:bm:GF2EA7M0GIR01` starts with
- * a colon) and over-long phrases that are not labels.
+ * a colon) and over-long phrases that are not labels. Hierarchical keywords become tag paths;
+ * ancestor paths listed beside their descendants are left to the tree, and a flat keyword that
+ * is a level of one of them (Lightroom writes `Raqqa`, `Syria` and
+ * `Places` beside `Places|Syria|Raqqa`) is that path, not a tag of its own.
  */
-function keywordTags(keywords: string[]): string[] {
+function keywordTags(keywords: string[], paths: readonly string[] = []): string[] {
   const seen = new Set<string>()
+  const levels = new Set<string>()
   const out: string[] = []
-  for (const k of keywords) {
-    const tag = normalizeTag(k)
-    if (!tag || tag.startsWith(':') || tag.length > MAX_TAG_LENGTH) continue
+  const add = (tag: string) => {
+    if (!tag || tag.startsWith(':') || tag.length > MAX_TAG_LENGTH) return
     const key = tagKey(tag)
-    if (seen.has(key)) continue
+    if (seen.has(key)) return
     seen.add(key)
     out.push(tag)
+  }
+  // Lightroom also lists every ancestor path (`Places|Syria` beside `Places|Syria|Raqqa`):
+  // the deepest paths are the tags, the tree gives the rest.
+  const keys = paths.map((p) => tagKey(p))
+  paths.forEach((path, i) => {
+    for (const level of tagSegments(path)) levels.add(tagKey(level))
+    if (!keys.some((k) => k.length > keys[i].length && k.startsWith(`${keys[i]}/`))) add(path)
+  })
+  for (const k of keywords) {
+    const tag = normalizeTag(k)
+    if (!levels.has(tagKey(tag))) add(tag)
   }
   return out
 }

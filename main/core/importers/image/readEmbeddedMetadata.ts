@@ -1,5 +1,6 @@
 import * as exifrModule from 'exifr'
 import type { ImageFormat } from './imageFormat'
+import { keywordPath } from '../../tags'
 import { decodeXmlEntities } from './metadataText'
 import { readIptcIim, type IptcFields } from './readIptcIim'
 
@@ -22,6 +23,11 @@ export interface EmbeddedMetadata {
   /** ISO 8601 date (`2014-07-22`) or local date-time with offset when the file has one. */
   dateCreated?: string
   keywords: string[]
+  /**
+   * Hierarchical keywords as tag paths (`Places/Syria/Raqqa`): Lightroom's
+   * `lr:hierarchicalSubject` and Media Pro's `mediapro:CatalogSets`, both `|`-separated.
+   */
+  keywordPaths?: string[]
   /** EXIF orientation 1–8. */
   orientation?: number
   /** Size from TIFF IFD0 (used for TIFF, where the stream size is not read directly). */
@@ -107,6 +113,8 @@ export function mergeMetadata(
   const out: EmbeddedMetadata = { ...embedded, ...stripUndefined(sidecar) }
   out.creators = sidecar.creators.length ? sidecar.creators : embedded.creators
   out.keywords = sidecar.keywords.length ? sidecar.keywords : embedded.keywords
+  out.keywordPaths = sidecar.keywordPaths ?? embedded.keywordPaths
+  if (!out.keywordPaths) delete out.keywordPaths
   return out
 }
 
@@ -165,6 +173,12 @@ function mergeSegments(s: Segments, iim: IptcFields): EmbeddedMetadata {
       exifDate(exif('DateTimeOriginal')) ??
       xmpDate(xmp('xmp', 'CreateDate') ?? xmp('xap', 'CreateDate')),
     keywords: firstList(list(xmp('dc', 'subject'), decodeXmlEntities), iim.keywords),
+    keywordPaths: optionalList(
+      firstList(
+        list(xmp('lr', 'hierarchicalSubject'), decodeXmlEntities),
+        list(xmp('mediapro', 'CatalogSets'), decodeXmlEntities),
+      ).map((k) => keywordPath(k)),
+    ),
     orientation: orientation >= 1 && orientation <= 8 ? orientation : undefined,
     width: positive(ifd0('ImageWidth')),
     height: positive(ifd0('ImageHeight') ?? ifd0('ImageLength')),
@@ -186,6 +200,11 @@ function langText(value: unknown, decode: (v: string) => string): string | undef
 function list(value: unknown, decode: (v: string) => string): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]
   return items.map((v) => langText(v, decode)).filter((v): v is string => v !== undefined)
+}
+
+function optionalList(items: string[]): string[] | undefined {
+  const kept = items.filter(Boolean)
+  return kept.length ? kept : undefined
 }
 
 function firstList(...lists: string[][]): string[] {

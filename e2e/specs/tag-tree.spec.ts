@@ -31,6 +31,7 @@ test.describe('tag tree', () => {
     for (const [city, path] of CITIES) {
       await win.searchFor(city.toLowerCase())
       await expect(win.resultCount).toHaveText('1 result')
+      await expect(win.resultRows.first()).toContainText(city)
       await win.resultRows.first().click()
       await expect(win.reader.getByRole('heading', { level: 1 })).toContainText(city)
       await win.addTag(path)
@@ -70,6 +71,7 @@ test.describe('tag tree', () => {
     await dialog.getByRole('button', { name: 'Rename' }).click()
     await expect(win.treeNode('Levant')).toContainText('2')
     await expect(win.treeNode('Places')).toContainText('1')
+    await tree.getByRole('button', { name: 'Expand Levant/Syria' }).click()
     await expect(win.treeNode('Levant/Syria/Raqqa')).toContainText('1')
     await expect(win.search).toHaveValue('tag:Levant/Syria')
     await expect(win.resultCount).toHaveText('2 results')

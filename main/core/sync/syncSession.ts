@@ -54,13 +54,24 @@ export class SyncSession {
     }
     // Every change the archive makes is looked at on the next run (and in live mode, starts one).
     this.unsubscribe = target.onChange((change) => {
-      if (change.kind === 'items' && change.ids?.length) this.replicator.markDirty(change.ids)
-      if (this.live && !this.paused && !this.applying) this.schedule(this.options.debounceMs ?? 50)
+      // What the replicator is storing from the server is not an edit of ours (it already has
+      // its revision): only the rest, such as an edit made meanwhile, is looked at and sent.
+      let ours = true
+      if (change.kind === 'items' && change.ids?.length) {
+        const ids = this.applying
+          ? change.ids.filter((id) => !this.applyingIds.has(id))
+          : change.ids
+        this.replicator.markDirty(ids)
+        ours = ids.length > 0
+      } else if (this.applying) ours = false
+      if (this.live && !this.paused && ours) this.schedule(this.options.debounceMs ?? 50)
     })
   }
 
   /** Set while the replicator stores what came from the server (those edits are not ours). */
   private applying = false
+  /** The items it is storing meanwhile. */
+  private applyingIds = new Set<ItemId>()
 
   static async open(archive: Archive, options: SyncSessionOptions): Promise<SyncSession> {
     return SyncSession.openTarget(syncTargetOf(archive), options)
@@ -74,9 +85,13 @@ export class SyncSession {
       target: {
         ...target,
         // What the server brings in is stored without starting another run.
-        putItems: (items) => session!.whileApplying(() => target.putItems(items)),
-        deleteItems: (ids) => session!.whileApplying(() => target.deleteItems(ids)),
-        applySettings: (v) => session!.whileApplying(() => target.applySettings(v)),
+        putItems: (items) =>
+          session!.whileApplying(
+            () => target.putItems(items),
+            items.map((i) => i.id),
+          ),
+        deleteItems: (ids) => session!.whileApplying(() => target.deleteItems(ids), ids),
+        applySettings: (v) => session!.whileApplying(() => target.applySettings(v), []),
       },
       client,
       state,
@@ -89,12 +104,14 @@ export class SyncSession {
     return session
   }
 
-  private async whileApplying<T>(task: () => Promise<T>): Promise<T> {
+  private async whileApplying<T>(task: () => Promise<T>, ids: readonly ItemId[]): Promise<T> {
     this.applying = true
+    this.applyingIds = new Set(ids)
     try {
       return await task()
     } finally {
       this.applying = false
+      this.applyingIds = new Set()
     }
   }
 

@@ -33,6 +33,8 @@ async function searchTotal(archive: Archive, query: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = await ensureBenchArchive(ARTICLES)
   const archive = await openArchive(dir, { importInWorker: false })
+  // Measure the steady state, not the background work of an open.
+  await archive.idle()
   const loads: number[] = [loadavg()[0]]
   try {
     const ids = archive.list({ sort: 'oldest' }).items.map((s) => s.id)

@@ -157,6 +157,8 @@ async function main(): Promise<void> {
   const built = await time(() => ensureBenchArchive(ARTICLES))
   const buildSeconds = built.ms / 1000
   const archive = await openArchive(built.value, { importInWorker: false })
+  // Measure the steady state, not the background work of an open.
+  await archive.idle()
   let rows: RuleRow[]
   try {
     // A run stopped half-way leaves its rule: start from none.

@@ -108,6 +108,11 @@ export function createArchive(deps: ArchiveDeps): Archive {
       return () => listeners.delete(listener)
     },
 
+    async idle() {
+      await reconciled
+      await similar.idle()
+    },
+
     async close() {
       listeners.clear()
       await deps.runImport?.close?.()

@@ -203,5 +203,10 @@ export interface Archive extends ArchiveMaintenance, ArchiveSuggestions, RuleMet
 
   stats(): Promise<ArchiveStats>
   onChange(listener: (change: ArchiveChange) => void): () => void
+  /**
+   * Resolves when the work an open starts in the background (near-duplicate buckets, the
+   * signing of unsigned articles) is done. For benchmarks and tests: nothing needs to wait.
+   */
+  idle(): Promise<void>
   close(): Promise<void>
 }

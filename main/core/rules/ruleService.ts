@@ -48,8 +48,12 @@ export interface RuleService extends RuleMethods {
   prepare(items: ArchiveItem[]): Promise<ArchiveItem[]>
 }
 
-/** Items written per save during a run: one shard rewrite per batch, memory bounded. */
-const RUN_BATCH = 5000
+/**
+ * Items written per save during a run. A run writes summaries only (a few hundred bytes an
+ * item) and each save's index update walks the postings of the segments holding its items,
+ * so batches are large: memory stays small either way.
+ */
+const RUN_BATCH = 50_000
 /** Runs remembered for undo (this session). */
 const UNDO_RUNS = 20
 const SAMPLE = 5

@@ -111,6 +111,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
     async idle() {
       await reconciled
       await similar.idle()
+      await deps.journal?.flush()
     },
 
     async close() {
@@ -118,6 +119,7 @@ export function createArchive(deps: ArchiveDeps): Archive {
       await deps.runImport?.close?.()
       await similar.close()
       await reconciled
+      await deps.journal?.flush()
       await search.close()
       await store.close()
     },

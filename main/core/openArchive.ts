@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { createArchive } from './archive'
+import { IndexJournal } from './archive/indexJournal'
 import type { Archive } from './archiveApi'
 import { defaultImporters } from './importers'
 import { createWorkerImportRunner } from './importers/workerImportRunner'
@@ -37,7 +38,10 @@ export async function openArchive(dir: string, options: OpenArchiveOptions = {})
     })
     await search.open(() => store.all(), store.size)
     search.setAliases(groupsInForce(store.settings(), DEFAULT_ALIASES))
+    // Edits whose index update a crash may have cut short are indexed again.
+    const { journal } = await IndexJournal.open(dir, store, search)
     return createArchive({
+      journal,
       store,
       search,
       importers: defaultImporters(),

@@ -43,11 +43,14 @@ export function createItemMethods(
 
     async delete(ids) {
       const held = ids.flatMap((id) => summaryTags(store.summary(id)))
+      const known = ids.filter((id) => store.summary(id) !== undefined)
+      await ctx.deps.journal?.add(known)
       const removed = await store.delete(ids)
       if (removed.length === 0) return removed
       stories.deleted(removed)
       await feeds.forget(removed.map((i) => i.id))
       await search.remove(removed.map((i) => i.id))
+      ctx.deps.journal?.settle(known)
       await similar.remove(removed.map((i) => i.id))
       emit({ kind: 'items', ids: removed.map((i) => i.id) })
       await rememberEmptiedTags(ctx, held)

@@ -10,6 +10,7 @@ import type { SearchEngine } from '../search/types'
 import { SimilarIndex } from '../similar/similarIndex'
 import type { ItemStore, TagEdit } from '../storage/itemStore'
 import { StoryUrlIndex } from '../versions/storyUrlIndex'
+import type { IndexJournal } from './indexJournal'
 import { createTagTable, type TagTable } from './tagTable'
 
 export interface ArchiveDeps {
@@ -26,6 +27,8 @@ export interface ArchiveDeps {
   runImport?: ImportRunner & { close?: () => Promise<void> }
   /** Near-duplicate index (persisted by openArchive); default: one in memory. */
   similar?: SimilarIndex
+  /** Ids whose index update may not be durable yet (openArchive; none in memory). */
+  journal?: IndexJournal
 }
 
 /**
@@ -69,7 +72,7 @@ export interface ArchiveContext {
 }
 
 export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
-  const { store, search } = deps
+  const { store, search, journal } = deps
   const similar = deps.similar ?? SimilarIndex.inMemory()
   const now = deps.now ?? (() => new Date())
   const listeners = new Set<(change: ArchiveChange) => void>()
@@ -92,22 +95,30 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
   async function save(items: ArchiveItem[], options: { rules?: boolean } = {}): Promise<void> {
     if (items.length === 0) return
     if (prepare && options.rules !== false) items = await prepare(items)
+    const ids = items.map((i) => i.id)
+    await journal?.add(ids)
     await store.put(items)
     stories.saved(items)
     await search.upsert(items)
+    journal?.settle(ids)
     await similar.upsert(items)
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
   async function saveTags(items: ArchiveItem[]): Promise<void> {
     if (items.length === 0) return
+    const ids = items.map((i) => i.id)
+    await journal?.add(ids)
     await store.put(items)
     await search.retag(items)
+    journal?.settle(ids)
     emit({ kind: 'items', ids: items.map((i) => i.id) })
   }
 
   async function saveTagEdits(edits: TagEdit[]): Promise<void> {
     if (edits.length === 0) return
+    const ids = edits.map((e) => e.id)
+    await journal?.add(ids)
     await store.putTags(edits)
     const indexed: TagOnlyItem[] = []
     for (const e of edits) {
@@ -117,6 +128,7 @@ export function createArchiveContext(deps: ArchiveDeps): ArchiveContext {
     // An item the index cannot retag from its tags alone is indexed whole.
     const rest = await search.retagOnly(indexed)
     if (rest.length) await search.upsert(await store.getMany(rest))
+    journal?.settle(ids)
     emit({ kind: 'items', ids: edits.map((e) => e.id) })
   }
 

@@ -157,6 +157,8 @@ export interface SearchEngine {
    */
   retagOnly(items: readonly TagOnlyItem[]): Promise<ItemId[]>
   remove(ids: readonly ItemId[]): Promise<void>
+  /** Resolves when every write queued so far (segments, manifest, merges) is on disk. */
+  idle(): Promise<void>
   search(query: string, options?: SearchOptions): Promise<SearchResult>
   /** Every result row's ref of a query (what "tag all results" tags), unranked. */
   matchRefs(query: string, options?: SearchOptions): Promise<MatchedRefs>

@@ -152,7 +152,11 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
   }
 
   /** Apply a plan: the items get their tags in batches; one run record undoes it all. */
-  async function apply(ruleId: string, changes: Map<ItemId, RuleTag[]>): Promise<RuleRunResult> {
+  async function apply(
+    ruleId: string,
+    tags: readonly string[],
+    changes: Map<ItemId, RuleTag[]>,
+  ): Promise<RuleRunResult> {
     const runId = randomBytes(6).toString('hex')
     const added = new Map<ItemId, string[]>()
     const perTag = new Map<string, RuleTagCount>()
@@ -180,13 +184,15 @@ export function createRuleService(deps: RuleServiceDeps): RuleService {
     }
     runs.set(runId, { ruleId, added })
     while (runs.size > UNDO_RUNS) runs.delete(runs.keys().next().value as string)
-    return { runId, ruleId, changed: added.size, perTag: [...perTag.values()] }
+    // In the rule's own order, whatever item came first.
+    const counts = tags.flatMap((t) => perTag.get(tagKey(t)) ?? [])
+    return { runId, ruleId, changed: added.size, perTag: counts }
   }
 
   async function run(rule: TagRule, options: RuleRunOptions): Promise<RuleRunResult> {
     const { preview, changes } = await plan(rule.query, rule.tags, rule.id)
     guard(preview, options)
-    return apply(rule.id, changes)
+    return apply(rule.id, rule.tags, changes)
   }
 
   async function update(mutate: (rules: TagRule[]) => TagRule[]): Promise<TagRule[]> {

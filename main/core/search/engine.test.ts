@@ -484,6 +484,43 @@ describe('persistence', () => {
     expect(ids(await second.search('doha'))).toEqual([other.id])
   })
 
+  it('drops a segment once every document of it is replaced, and rewrites mostly-deleted ones', async () => {
+    const photos: PhotoItem[] = Array.from({ length: 6_000 }, (_, i) => ({
+      kind: 'photo',
+      id: `00000000${String(i).padStart(8, '0')}`,
+      title: `Frame ${i}`,
+      tags: [],
+      archivedAt: '2024-01-01T00:00:00.000Z',
+      contentHash: `c${i}`,
+      photo: { id: 'p0', caption: `Quay ${i % 7 === 0 ? 'crane' : 'boat'}`, credit: null },
+    }))
+    const engine = await engineWith(photos, dir)
+    const segFiles = async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).sort()
+    const [original] = await segFiles()
+    // A bulk tag of two thirds: the original segment is mostly tombstones, and is rewritten.
+    const tagged = photos.slice(0, 4_000).map((p) => ({ ...p, tags: ['Desk/Checked'] }))
+    await engine.retag(tagged)
+    await engine.idle()
+    expect(engine.stats()).toMatchObject({ segments: 2, docs: 6_000, liveDocs: 6_000 })
+    expect(await segFiles()).not.toContain(original)
+    expect((await engine.search('tag:desk')).total).toBe(4_000)
+    expect((await engine.search('crane')).total).toBe(858)
+    // Tag them all again: the segment of the first run is left empty and goes, file and all.
+    const again = photos.map((p) => ({ ...p, tags: ['Desk/Done'] }))
+    await engine.retag(again)
+    await engine.idle()
+    expect(engine.stats()).toMatchObject({ segments: 1, docs: 6_000, liveDocs: 6_000 })
+    expect(await segFiles()).toHaveLength(1)
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest.segments).toHaveLength(1)
+    await engine.close()
+    const reopened = createSearchEngine({ dir })
+    await reopened.open(items([]), 6_000)
+    expect((await reopened.search('tag:"desk/done" crane')).total).toBe(858)
+    expect((await reopened.search('tag:checked')).total).toBe(0)
+    await reopened.close()
+  })
+
   it('an added item is searchable when upsert resolves, and on disk once idle', async () => {
     const first = await engineWith([seed], dir)
     await first.upsert([other])

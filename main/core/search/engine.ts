@@ -112,6 +112,12 @@ const ANALYSIS = `v5|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
+/** A large segment with more than this share of its documents deleted is rewritten without them. */
+const SPARSE_DELETED_SHARE = 0.5
+
+function isSparse(seg: Segment): boolean {
+  return seg.n >= SMALL_SEGMENT_DOCS && seg.deletedCount > seg.n * SPARSE_DELETED_SHARE
+}
 
 interface Manifest {
   analysis: string
@@ -169,6 +175,7 @@ export class SegmentedSearchEngine implements SearchEngine {
           // Queries do not need the item map (writes do, and fill it at once if it is not
           // ready): it is filled in time slices after the index is open, not before.
           void this.serial(() => loaded.indexItems()).catch(() => undefined)
+          this.maybeMerge()
           return
         }
       }
@@ -375,23 +382,57 @@ export class SegmentedSearchEngine implements SearchEngine {
       for (const id of ids) changed = this.set.deleteItem(id) || changed
       if (changed) await this.writeManifest()
     })
+    this.maybeMerge()
   }
 
-  /** Merge fresh segments once there are enough of them (in the background, serialised). */
+  /**
+   * Keep the segments few and dense, in the background (serialised with writes): a segment
+   * whose documents are all deleted or replaced is dropped; segments mostly deleted (a bulk
+   * retag moves most documents into a segment of their own) are rewritten together without
+   * their tombstones; fresh small segments are merged once there are enough of them.
+   */
   private maybeMerge(): void {
-    const small = this.set.segments.filter((s) => s.n < SMALL_SEGMENT_DOCS)
-    if (small.length < this.mergeAfter) return
+    if (!this.needsTidy()) return
     void this.serial(async () => {
       if (this.closed) return
-      const parts = this.set.segments.filter((s) => s.n < SMALL_SEGMENT_DOCS)
-      if (parts.length < 2) return
-      const merged = await mergeSegments(parts, new TimeSlicer())
-      await this.writeSegment(merged)
-      this.set.replace(parts, merged)
-      await this.writeManifest()
-      for (const p of parts)
-        if (p.file && this.dir) await rm(join(this.dir, p.file), { force: true })
+      await this.dropDeadSegments()
+      const sparse = this.set.segments.filter(isSparse)
+      if (sparse.length > 0) await this.mergeInto(sparse)
+      const small = this.set.segments.filter((s) => s.n < SMALL_SEGMENT_DOCS)
+      if (small.length >= this.mergeAfter) await this.mergeInto(small)
     })
+  }
+
+  private needsTidy(): boolean {
+    let small = 0
+    for (const s of this.set.segments) {
+      if (s.deletedCount === s.n || isSparse(s)) return true
+      if (s.n < SMALL_SEGMENT_DOCS) small++
+    }
+    return small >= this.mergeAfter
+  }
+
+  private async dropDeadSegments(): Promise<void> {
+    const dead = this.set.segments.filter((s) => s.n > 0 && s.deletedCount === s.n)
+    if (dead.length === 0) return
+    this.set.replace(dead, null)
+    await this.writeManifest()
+    await this.removeFiles(dead)
+  }
+
+  /** Merge `parts` into one segment (the last of the set), live documents only. */
+  private async mergeInto(parts: Segment[]): Promise<void> {
+    if (parts.length === 1 && parts[0].deletedCount === 0) return
+    const merged = await mergeSegments(parts, new TimeSlicer())
+    await this.writeSegment(merged)
+    this.set.replace(parts, merged.n > 0 ? merged : null)
+    await this.writeManifest()
+    await this.removeFiles(parts)
+  }
+
+  private async removeFiles(segments: readonly Segment[]): Promise<void> {
+    if (!this.dir || this.readOnly) return
+    for (const s of segments) if (s.file) await rm(join(this.dir, s.file), { force: true })
   }
 
   /** Merge every segment into one, purging tombstones (maintenance; blocks writes meanwhile). */

@@ -10,9 +10,19 @@ export const TAG_SEPARATOR = '/'
 /** Tags are labels or short paths: at most this many characters (after normalising). */
 export const MAX_TAG_LENGTH = 200
 
+/** Keys of tags seen lately: a rule run or a tag tree asks for the same few tags 100,000 times. */
+const keys = new Map<string, string>()
+const KEYS_KEPT = 20_000
+
 /** Tag identity: normalised (see `normalizeTag`), case-insensitive. */
 export function tagKey(tag: string): string {
-  return normalizeTag(tag).toLocaleLowerCase('und')
+  let key = keys.get(tag)
+  if (key === undefined) {
+    key = normalizeTag(tag).toLocaleLowerCase('und')
+    if (keys.size >= KEYS_KEPT) keys.clear()
+    keys.set(tag, key)
+  }
+  return key
 }
 
 /**

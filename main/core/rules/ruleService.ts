@@ -53,7 +53,7 @@ export interface RuleService extends RuleMethods {
  * item) and each save's index update walks the postings of the segments holding its items,
  * so batches are large: memory stays small either way.
  */
-const RUN_BATCH = 50_000
+const RUN_BATCH = 100_000
 /** Runs remembered for undo (this session). */
 const UNDO_RUNS = 20
 const SAMPLE = 5

@@ -18,6 +18,11 @@ export class ByteWriter {
     this.buf = next
   }
 
+  /** Room for `extra` more bytes in `buf`. */
+  reserve(extra: number): void {
+    if (this.length + extra > this.buf.length) this.grow(extra)
+  }
+
   varint(value: number): void {
     if (this.length + 5 > this.buf.length) this.grow(5)
     let v = value >>> 0

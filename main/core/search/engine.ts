@@ -108,7 +108,7 @@ export async function passagesFromStore(
 }
 
 /** Bump when analysis, fields, boosts or the file format change: old indexes are rebuilt. */
-const ANALYSIS = `v5|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
+const ANALYSIS = `v6|${FIELDS.join(',')}|${FIELD_BOOSTS.join(',')}`
 const MANIFEST = 'manifest.json'
 /** A segment this small counts as "fresh" and is merged with its peers. */
 const SMALL_SEGMENT_DOCS = 5_000
@@ -362,16 +362,22 @@ export class SegmentedSearchEngine implements SearchEngine {
   /** `retag` without the fallback: returns the ids that need a full upsert. */
   async retagOnly(items: readonly TagOnlyItem[]): Promise<string[]> {
     if (items.length === 0) return []
-    const rest = await this.serial(async () => {
+    // As with upsert: resolves once the new tags are searchable; the segment and manifest are
+    // written right after in the same queue (the archive's index journal covers a crash).
+    let searchable!: (rest: string[]) => void
+    const ready = new Promise<string[]>((resolve) => (searchable = resolve))
+    const job = this.serial(async () => {
       const built = buildRetaggedSegment(this.set, items)
-      if (built.seg) {
-        await this.writeSegment(built.seg)
-        for (const id of built.ids) this.set.deleteItem(id)
-        this.set.add(built.seg)
-        await this.writeManifest()
-      }
-      return built.rest.map((i) => i.id)
+      const rest = built.rest.map((i) => i.id)
+      if (!built.seg) return searchable(rest)
+      for (const id of built.ids) this.set.deleteItem(id)
+      this.set.add(built.seg)
+      searchable(rest)
+      await this.writeSegment(built.seg)
+      await this.writeManifest()
     })
+    job.catch(() => undefined)
+    const rest = await Promise.race([ready, job.then(() => ready)])
     this.maybeMerge()
     return rest
   }

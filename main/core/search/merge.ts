@@ -1,6 +1,6 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { ByteReader, ByteWriter, TimeSlicer } from './bytes'
 import { FACETS, FIELD_COUNT } from './documents'
+import { RecordWriter } from './recordStore'
 import { readPostings, Segment, type FieldPosting } from './segment'
 
 /**
@@ -22,14 +22,12 @@ export async function mergeSegments(
   const date = new Int32Array(n)
   const flags = new Uint8Array(n)
   const fieldLen = new Uint32Array(n * FIELD_COUNT)
-  const storeOff = new Uint32Array(n + 1)
   const facetMaps = FACETS.map(() => new Map<string, number>())
   const facetOff = FACETS.map(() => new Uint32Array(n + 1))
   const facetIds = FACETS.map(() => [] as number[])
-  // Records keep their compressed bytes when the dictionary is the same; others are recoded.
+  // Records keep their compressed bytes (and their dictionaries).
   const largest = parts.reduce((a, b) => (b.n > a.n ? b : a), parts[0])
-  const dict = largest?.data.storeDict ?? new Uint8Array(0)
-  const storeParts: Uint8Array[] = []
+  const records = new RecordWriter(n, largest?.data.storeDicts[0])
   parts.forEach((s, i) => {
     const map = renumber[i]
     for (let d = 0; d < s.n; d++) {
@@ -44,16 +42,7 @@ export async function mergeSegments(
         s.data.fieldLen.subarray(d * FIELD_COUNT, (d + 1) * FIELD_COUNT),
         nd * FIELD_COUNT,
       )
-      let bytes = s.data.store.subarray(s.data.storeOff[d], s.data.storeOff[d + 1])
-      if (bytes.length > 0 && !sameBytes(s.data.storeDict, dict)) {
-        const raw = inflateRawSync(
-          bytes,
-          s.data.storeDict.length ? { dictionary: s.data.storeDict } : {},
-        )
-        bytes = deflateRawSync(raw, dict.length ? { level: 6, dictionary: dict } : { level: 6 })
-      }
-      storeParts.push(bytes)
-      storeOff[nd + 1] = storeOff[nd] + bytes.length
+      records.copy(s.data, d)
       for (let k = 0; k < FACETS.length; k++) {
         for (const id of s.facetsOf(k, d)) {
           const v = s.data.facetValues[k][id]
@@ -131,12 +120,6 @@ export async function mergeSegments(
   }
   offsets.push(post.length)
   const { words, wordTerm } = mergeWords(parts, terms)
-  const store = new Uint8Array(storeOff[n])
-  let at = 0
-  for (const part of storeParts) {
-    store.set(part, at)
-    at += part.length
-  }
   return new Segment({
     n,
     keys,
@@ -153,9 +136,7 @@ export async function mergeSegments(
     facetValues: facetMaps.map((m) => [...m.keys()]),
     facetOff,
     facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
-    storeOff,
-    store,
-    storeDict: dict,
+    ...records.finish(),
   })
 }
 
@@ -173,8 +154,4 @@ function mergeWords(
     })
   const words = [...byWord.keys()].sort()
   return { words, wordTerm: Uint32Array.from(words, (w) => byWord.get(w)!) }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a === b || (a.length === b.length && Buffer.compare(a, b) === 0)
 }

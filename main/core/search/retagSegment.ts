@@ -1,8 +1,8 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { ArchiveItem } from '../model'
 import { analyseChunk, forEachChunk } from './analyzer'
 import { ByteReader, ByteWriter } from './bytes'
-import { FACETS, FIELD_COUNT, FIELDS, FLAG_UNTAGGED, type StoredDoc } from './documents'
+import { FACETS, FIELD_COUNT, FIELDS, FLAG_UNTAGGED } from './documents'
+import { photoTagsOf, recordTagsLine, RecordWriter } from './recordStore'
 import { readPostings, Segment, type FieldPosting } from './segment'
 import type { SegmentSet } from './segmentSet'
 import type { TagOnlyItem } from './types'
@@ -10,6 +10,7 @@ import { isCorrectable, surfaceOf } from './vocabulary'
 
 const TAG_FIELD = FIELDS.indexOf('tag')
 const TAG_FACET = FACETS.indexOf('tag')
+const FACET_COUNT = FACETS.length
 /** As in buildSegment: token positions above this share a slot. */
 const POS_SPAN = 2097152
 
@@ -69,43 +70,28 @@ function docTags(item: TagOnlyItem): { keys: string[]; tags: DocTags[] } {
   return { keys, tags }
 }
 
-/** The stored record of a document, or null when it stores none (an article's photos). */
-function storedDoc(seg: Segment, d: number): StoredDoc | null {
-  const s = seg.data
-  const bytes = s.store.subarray(s.storeOff[d], s.storeOff[d + 1])
-  if (bytes.length === 0) return null
-  const text = inflateRawSync(bytes, s.storeDict.length ? { dictionary: s.storeDict } : {})
-  return JSON.parse(text.toString('utf8')) as StoredDoc
-}
-
 /**
  * The item with every photo's own tags: as given, or for an article whose photos were left
- * out, as its indexed record holds them (null when it has no record: it needs a full upsert).
+ * out, as its record's tag line holds them (null when the index holds no record of it: it
+ * needs a full upsert). Its photos are the documents after its first, in order.
  */
-function withIndexedPhotos(item: TagOnlyItem, seg: Segment, first: number): TagOnlyItem | null {
+function withIndexedPhotos(
+  item: TagOnlyItem,
+  seg: Segment,
+  first: number,
+  count: number,
+): TagOnlyItem | null {
   if (item.kind === 'photo' || item.photos) return item
-  const record = storedDoc(seg, first)
-  if (!record) return null
-  const photos = (record.photos ?? []).map((p) =>
-    p.tags ? { id: p.id, tags: p.tags } : { id: p.id },
-  )
-  return { ...item, photos }
-}
-
-/** A stored record with the item's new tags (its article's and each photo's). */
-function retagRecord(record: StoredDoc, item: TagOnlyItem): StoredDoc {
-  const next: StoredDoc = { ...record, tags: [...item.tags] }
-  if (item.kind === 'article' && item.photos && record.photos) {
-    const own = new Map(item.photos.map((p) => [p.id, p.tags ?? []]))
-    next.photos = record.photos.map((p) => {
-      const tags = own.get(p.id) ?? []
-      const copy = { ...p }
-      if (tags.length) copy.tags = tags
-      else delete copy.tags
-      return copy
-    })
+  const line = seg.data.recordTags[first]
+  if (!line) return null
+  const own = photoTagsOf(line)
+  const photos: { id: string; tags?: string[] }[] = []
+  for (let j = 1; j < count; j++) {
+    const key = seg.data.keys[first + j]
+    const id = key.slice(key.indexOf('#') + 1)
+    photos.push(Object.hasOwn(own, id) ? { id, tags: own[id] } : { id })
   }
-  return next
+  return { ...item, photos }
 }
 
 /**
@@ -126,7 +112,7 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
   const picked: { item: TagOnlyItem; seg: Segment; first: number; tags: DocTags[] }[] = []
   for (const item of items) {
     const at = set.items.get(item.id)
-    const full = at === undefined ? null : withIndexedPhotos(item, at.seg, at.first)
+    const full = at === undefined ? null : withIndexedPhotos(item, at.seg, at.first, at.count)
     if (!full) {
       rest.push(item)
       continue
@@ -159,11 +145,9 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
   const facetMaps = FACETS.map(() => new Map<string, number>())
   const facetOff = FACETS.map(() => new Uint32Array(n + 1))
   const facetIds = FACETS.map(() => [] as number[])
-  const storeOff = new Uint32Array(n + 1)
-  const storeParts: Uint8Array[] = []
+  // Records are copied as they are, with a new tag line (tags are kept out of the bytes).
   const largest = parts.reduce((a, b) => (b.n > a.n ? b : a), parts[0])
-  const dict = largest.data.storeDict
-  const deflateOptions = dict.length ? { level: 6, dictionary: dict } : { level: 6 }
+  const records = new RecordWriter(n, largest.data.storeDicts[0])
   // Tag field postings of the new documents: term → (doc, positions) in doc order.
   const tagPostings = new Map<string, { doc: number; positions: number[] }[]>()
   const surfaces = new Map<string, string>()
@@ -171,37 +155,29 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
   let nd = 0
   for (const { item, seg, first, tags } of picked) {
     const s = seg.data
+    const line = recordTagsLine(item.tags, item.kind === 'article' ? item.photos : [])
+    const map = renumber.get(seg)!
     for (let j = 0; j < tags.length; j++, nd++) {
       const d = first + j
       keys.push(s.keys[d])
       kind[nd] = s.kind[d]
-      parent[nd] = s.parent[d] === -1 ? -1 : renumber.get(seg)![s.parent[d]]
+      parent[nd] = s.parent[d] === -1 ? -1 : map[s.parent[d]]
       date[nd] = s.date[d]
       flags[nd] = (s.flags[d] & ~FLAG_UNTAGGED) | (tags[j].untagged ? FLAG_UNTAGGED : 0)
-      fieldLen.set(s.fieldLen.subarray(d * F, (d + 1) * F), nd * F)
+      for (let f = 0; f < F; f++) fieldLen[nd * F + f] = s.fieldLen[d * F + f]
       fieldLen[nd * F + TAG_FIELD] = analyseTags(tags[j].text, nd, tagPostings, surfaces)
-      for (let k = 0; k < FACETS.length; k++) {
-        const values =
-          k === TAG_FACET
-            ? tags[j].facet
-            : [...seg.facetsOf(k, d)].map((id) => s.facetValues[k][id])
-        for (const v of values) {
-          let id = facetMaps[k].get(v)
-          if (id === undefined) facetMaps[k].set(v, (id = facetMaps[k].size))
-          facetIds[k].push(id)
+      for (let k = 0; k < FACET_COUNT; k++) {
+        const ids = facetIds[k]
+        if (k === TAG_FACET) for (const v of tags[j].facet) ids.push(valueId(facetMaps[k], v))
+        else {
+          const off = s.facetOff[k]
+          const values = s.facetValues[k]
+          const own = s.facetIds[k]
+          for (let i = off[d]; i < off[d + 1]; i++) ids.push(valueId(facetMaps[k], values[own[i]]))
         }
-        facetOff[k][nd + 1] = facetIds[k].length
+        facetOff[k][nd + 1] = ids.length
       }
-      let bytes: Uint8Array = s.store.subarray(s.storeOff[d], s.storeOff[d + 1])
-      const record = bytes.length > 0 ? storedDoc(seg, d) : null
-      if (record) {
-        bytes = deflateRawSync(
-          Buffer.from(JSON.stringify(retagRecord(record, item))),
-          deflateOptions,
-        )
-      }
-      storeParts.push(bytes)
-      storeOff[nd + 1] = storeOff[nd] + bytes.length
+      records.copy(s, d, j === 0 ? line : undefined)
     }
   }
 
@@ -218,12 +194,6 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
     if (t !== undefined) byWord.set(word, t)
   }
   const words = [...byWord.keys()].sort()
-  const store = new Uint8Array(storeOff[n])
-  let at = 0
-  for (const part of storeParts) {
-    store.set(part, at)
-    at += part.length
-  }
   const seg = new Segment({
     n,
     keys,
@@ -240,11 +210,16 @@ export function buildRetaggedSegment<T extends TagOnlyItem>(
     facetValues: facetMaps.map((m) => [...m.keys()]),
     facetOff,
     facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
-    storeOff,
-    store,
-    storeDict: dict,
+    ...records.finish(),
   })
   return { seg, ids: picked.map((p) => p.item.id), rest }
+}
+
+/** The number of a facet value in the new segment (numbered as first seen). */
+function valueId(numbers: Map<string, number>, value: string): number {
+  let id = numbers.get(value)
+  if (id === undefined) numbers.set(value, (id = numbers.size))
+  return id
 }
 
 /** Analyse a tag field's text as buildSegment does; returns the field's length in terms. */
@@ -390,6 +365,11 @@ function copyList(
     counts[f]++
     const from = pos
     for (let k = 0; k < tf; k++) while (buf[pos++] >= 0x80);
-    posOut.bytes(buf.subarray(from, pos))
+    // Byte by byte: a few bytes each, and no subarray to collect.
+    posOut.reserve(pos - from)
+    const out = posOut.buf
+    let at = posOut.length
+    for (let i = from; i < pos; i++) out[at++] = buf[i]
+    posOut.length = at
   }
 }

@@ -1,4 +1,5 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { crc32 } from 'node:zlib'
+import { readRecord, recordDictionary, RecordWriter, type RecordColumns } from './recordStore'
 import { analyseChunk, forEachChunk } from './analyzer'
 import { isCorrectable, surfaceOf } from './vocabulary'
 import { ByteReader, ByteWriter, TimeSlicer } from './bytes'
@@ -14,7 +15,7 @@ import { DOC_ARTICLE_PHOTO, FACETS, FIELD_COUNT, type IndexDoc, type StoredDoc }
  * the doc block (doc delta, tf) × count followed by the positions block (per doc tf positions,
  * delta-coded). Doc numbers are local to the segment.
  */
-export interface SegmentData {
+export interface SegmentData extends RecordColumns {
   n: number
   keys: string[]
   kind: Uint8Array
@@ -34,11 +35,6 @@ export interface SegmentData {
   facetValues: string[][]
   facetOff: Uint32Array[]
   facetIds: Uint32Array[]
-  /** Per doc deflated JSON of its StoredDoc (CSR). */
-  storeOff: Uint32Array
-  store: Uint8Array
-  /** Preset deflate dictionary of this segment's records (small records compress ~20% better). */
-  storeDict: Uint8Array
 }
 
 /** Decoded records kept per segment. */
@@ -109,7 +105,7 @@ export class Segment {
 
   /** Decoded stored fields of one document (an article's photo reads its article's record). */
   stored(doc: number): StoredDoc {
-    const { storeOff, store, storeDict } = this.data
+    const { storeOff } = this.data
     const parent = this.data.parent[doc]
     const own = storeOff[doc] === storeOff[doc + 1] && parent >= 0
     const at = own ? parent : doc
@@ -118,10 +114,7 @@ export class Segment {
       // Refresh: Map order is the LRU order.
       this.recent.delete(at)
     } else {
-      const bytes = store.subarray(storeOff[at], storeOff[at + 1])
-      record = JSON.parse(
-        inflateRawSync(bytes, storeDict.length ? { dictionary: storeDict } : {}).toString('utf8'),
-      ) as StoredDoc
+      record = readRecord(this.data, at)!
       if (this.recent.size >= RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!)
     }
     this.recent.set(at, record)
@@ -262,8 +255,7 @@ export async function buildSegment(
   const facetMaps = FACETS.map(() => new Map<string, number>())
   const facetOff = FACETS.map(() => new Uint32Array(n + 1))
   const facetIds = FACETS.map(() => [] as number[])
-  const storeParts: Uint8Array[] = []
-  const storeOff = new Uint32Array(n + 1)
+  const records = new RecordWriter(n, recordDictionary(docs.map((d) => d.stored)))
   const keys: string[] = []
   // Term ids of this build, and the chunk → (term id, offset) pairs memo.
   const termIds = new Map<string, number>()
@@ -277,8 +269,6 @@ export async function buildSegment(
   const recPos = new IntList(1 << 16)
   const positions = new IntList(1 << 17)
   let pairs = new Float64Array(4096)
-  const storeDict = storeDictionary(docs)
-  const deflateOptions = storeDict.length ? { level: 6, dictionary: storeDict } : { level: 6 }
 
   for (let d = 0; d < n; d++) {
     if (slicer?.due()) await slicer.yield()
@@ -349,11 +339,7 @@ export async function buildSegment(
       }
       facetOff[k][d + 1] = facetIds[k].length
     }
-    const packed = doc.stored
-      ? deflateRawSync(Buffer.from(JSON.stringify(doc.stored)), deflateOptions)
-      : new Uint8Array(0)
-    storeParts.push(packed)
-    storeOff[d + 1] = storeOff[d] + packed.length
+    records.add(doc.stored)
   }
 
   // Counting sort of the posting records by term·field (stable: doc order is kept).
@@ -423,12 +409,6 @@ export async function buildSegment(
     }
   }
   termOff[V] = post.length
-  const store = new Uint8Array(storeOff[n])
-  let at = 0
-  for (const part of storeParts) {
-    store.set(part, at)
-    at += part.length
-  }
   return new Segment({
     n,
     keys,
@@ -445,26 +425,8 @@ export async function buildSegment(
     facetValues: facetMaps.map((m) => [...m.keys()]),
     facetOff,
     facetIds: facetIds.map((ids) => Uint32Array.from(ids)),
-    storeOff,
-    store,
-    storeDict,
+    ...records.finish(),
   })
-}
-
-/** Up to 32 KB of the segment's own records: deflate's preset dictionary for the rest. */
-function storeDictionary(docs: readonly IndexDoc[]): Uint8Array {
-  if (docs.length < 64) return new Uint8Array(0)
-  const parts: string[] = []
-  let size = 0
-  const step = Math.max(1, Math.floor(docs.length / 24))
-  for (let i = 0; i < docs.length && size < 32768; i += step) {
-    const s = docs[i].stored
-    if (!s) continue
-    const json = JSON.stringify(s)
-    parts.push(json)
-    size += json.length
-  }
-  return Buffer.from(parts.join('')).subarray(0, 32768)
 }
 
 /** Position of docs[d] among the documents of its item (documents of an item are adjacent). */
@@ -480,8 +442,9 @@ function docIndexInItem(docs: readonly IndexDoc[], d: number): number {
 // makes typed-array views over one buffer: no per-posting objects.
 
 // 04: each segment keeps its unstemmed words (typo tolerance); 05: photo documents also carry
-// the credit:uncertain flag.
-const MAGIC = 'MRGSEG05'
+// the credit:uncertain flag; 06: records keep their tags beside the deflated bytes, and may use
+// several dictionaries.
+const MAGIC = 'MRGSEG06'
 type SectionKind = 'u8' | 'u32' | 'i32' | 'text'
 
 interface SegmentHeader {
@@ -515,7 +478,10 @@ export function encodeSegment(seg: Segment): Buffer {
     ['post', d.post, 'u8'],
     ['storeOff', d.storeOff, 'u32'],
     ['store', d.store, 'u8'],
-    ['storeDict', d.storeDict, 'u8'],
+    ['storeDicts', concatBytes(d.storeDicts), 'u8'],
+    ['storeDictOff', offsetsOf(d.storeDicts), 'u32'],
+    ['storeDictOf', d.storeDictOf, 'u8'],
+    ['recordTags', d.recordTags.join('\n'), 'text'],
   ]
   FACETS.forEach((_, k) => {
     sections.push([`facetOff${k}`, d.facetOff[k], 'u32'])
@@ -610,7 +576,9 @@ export function decodeSegment(file: Buffer, deleted?: Uint8Array, verify = true)
     post: view('post') as Uint8Array,
     storeOff: view('storeOff') as Uint32Array,
     store: view('store') as Uint8Array,
-    storeDict: view('storeDict') as Uint8Array,
+    storeDicts: splitBytes(view('storeDicts') as Uint8Array, view('storeDictOff') as Uint32Array),
+    storeDictOf: view('storeDictOf') as Uint8Array,
+    recordTags: (view('recordTags') as string).split('\n'),
     facetValues: header.facetValues,
     facetOff: FACETS.map((_, k) => view(`facetOff${k}`) as Uint32Array),
     facetIds: FACETS.map((_, k) => view(`facetIds${k}`) as Uint32Array),
@@ -621,9 +589,32 @@ export function decodeSegment(file: Buffer, deleted?: Uint8Array, verify = true)
     data.fieldLen.length !== n * FIELD_COUNT ||
     data.termOff.length !== data.terms.length + 1 ||
     data.wordTerm.length !== data.words.length ||
-    data.storeOff.length !== n + 1
+    data.storeOff.length !== n + 1 ||
+    data.storeDictOf.length !== n ||
+    (n > 0 && data.recordTags.length !== n) ||
+    data.storeDicts.length === 0
   )
     throw new CorruptIndexError('inconsistent section sizes')
   if (deleted && deleted.length !== n) throw new CorruptIndexError('tombstones do not match')
   return new Segment(data, deleted)
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  return Buffer.concat(parts)
+}
+
+function offsetsOf(parts: readonly Uint8Array[]): Uint32Array {
+  const off = new Uint32Array(parts.length + 1)
+  parts.forEach((p, i) => (off[i + 1] = off[i] + p.length))
+  return off
+}
+
+function splitBytes(bytes: Uint8Array, off: Uint32Array): Uint8Array[] {
+  const parts: Uint8Array[] = []
+  for (let i = 0; i + 1 < off.length; i++) {
+    if (off[i + 1] > bytes.length || off[i] > off[i + 1])
+      throw new CorruptIndexError('inconsistent dictionaries')
+    parts.push(bytes.subarray(off[i], off[i + 1]))
+  }
+  return parts
 }

@@ -113,6 +113,8 @@ export interface TagDeletion {
   /** Items (standalone photos included) and photos inside articles that carried it. */
   items: number
   photos: number
+  /** Tags deleted: the tag and those below it (`Places/Syria` under `Places`). */
+  tags: number
 }
 
 /** A page of the archive as a list (no query). */

@@ -134,10 +134,12 @@ export interface Archive extends ArchiveMaintenance, ArchiveSuggestions, RuleMet
   /** Merge `sources` into `target` (created if needed). */
   mergeTags(sources: readonly string[], target: string): Promise<void>
   /**
-   * Remove a tag from every item and photo and forget its colour; returns the ids and refs
-   * that had it (for undo: `restoreTag`).
+   * Remove a tag and every tag below it (`Places` takes `Places/Syria` along) from every item
+   * and photo and forget their colours; returns the ids and refs that had any of them.
    */
   deleteTag(tag: string): Promise<ItemId[]>
+  /** `deleteTag`, returning per tag deleted its holders and colour (for undo: `restoreTag`). */
+  deleteTagTree(tag: string): Promise<DeletedTag[]>
   setTagColor(tag: string, color: string | null): Promise<void>
   /** Tags the archive knows (a colour, or once on items) that no item carries. */
   unusedTags(): UnusedTag[]

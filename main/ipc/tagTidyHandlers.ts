@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { ArchiveError } from '../core/archiveError'
 import type { Archive } from '../core/archiveApi'
 import type { DeletedTag } from '../core/model'
-import { tagKey } from '../core/tags'
 import type { ArchiveApi, Reply } from '../../preload/contract'
 
 type TagTidyApi = Pick<ArchiveApi, 'deleteTag' | 'restoreTag' | 'unusedTags' | 'deleteUnusedTags'>
@@ -18,24 +17,24 @@ export function tagTidyHandlers(
   archive: Archive,
   reply: <T>(run: () => T | Promise<T>) => Promise<Reply<T>>,
 ): TagTidyApi {
-  const deleted = new Map<string, DeletedTag>()
+  const deleted = new Map<string, DeletedTag[]>()
   return {
     deleteTag: (tag) =>
       reply(async () => {
-        const color = archive.settings().tagColors[tagKey(tag)]
-        const refs = await archive.deleteTag(tag)
+        const tags = await archive.deleteTagTree(tag)
         const undoToken = randomBytes(16).toString('hex')
-        deleted.set(undoToken, color ? { tag, refs, color } : { tag, refs })
+        deleted.set(undoToken, tags)
         while (deleted.size > MAX_UNDO) deleted.delete(deleted.keys().next().value as string)
-        const photos = refs.filter((r) => r.includes('/')).length
-        return { undoToken, items: refs.length - photos, photos }
+        const refs = new Set(tags.flatMap((t) => t.refs))
+        const photos = [...refs].filter((r) => r.includes('/')).length
+        return { undoToken, items: refs.size - photos, photos, tags: tags.length }
       }),
     restoreTag: (undoToken) =>
       reply(async () => {
-        const entry = deleted.get(undoToken)
-        if (!entry) throw new ArchiveError('This tag deletion can no longer be undone.')
+        const entries = deleted.get(undoToken)
+        if (!entries) throw new ArchiveError('This tag deletion can no longer be undone.')
         deleted.delete(undoToken)
-        await archive.restoreTag(entry)
+        for (const entry of entries) await archive.restoreTag(entry)
       }),
     unusedTags: () => reply(() => archive.unusedTags()),
     deleteUnusedTags: (names) => reply(() => archive.deleteUnusedTags(names)),

@@ -86,6 +86,32 @@ describe('the tag tree', () => {
     expect((await archive.get(a))?.tags).toEqual(['Geo/Syria/Raqqa'])
   })
 
+  it('deleting a node deletes its subtree; undo puts each tag back on exactly its holders', async () => {
+    const [a, b, c] = await importStories(3)
+    await archive.addTags([a], ['Places/Syria/Raqqa'])
+    await archive.addTags([b], ['Places/Syria', 'Places/Iraq'])
+    await archive.addTags([c], ['Placesville'])
+    await archive.setTagColor('Places/Syria/Raqqa', '#c0392b')
+    const deleted = await archive.deleteTagTree('places / syria')
+    expect(deleted).toEqual([
+      { tag: 'Places/Syria', refs: [b] },
+      { tag: 'Places/Syria/Raqqa', refs: [a], color: '#c0392b' },
+    ])
+    expect(outline(archive.tagTree())).toEqual(['Places 1/0', '  Places/Iraq 1/1', 'Placesville 1/1'])
+    expect(await refs('tag:places/syria')).toEqual([])
+    expect(await refs('tag:places')).toEqual([b])
+    expect(archive.settings().tagColors).toEqual({})
+
+    for (const d of deleted) await archive.restoreTag(d)
+    expect((await archive.get(a))?.tags).toEqual(['Places/Syria/Raqqa'])
+    expect((await archive.get(b))?.tags).toEqual(['Places/Iraq', 'Places/Syria'])
+    expect(await refs('tag:places/syria')).toEqual([a, b].sort())
+    expect(archive.settings().tagColors).toEqual({ 'places/syria/raqqa': '#c0392b' })
+    // deleteTag is the same, answering the holders of any of the tags.
+    expect((await archive.deleteTag('Places')).sort()).toEqual([a, b].sort())
+    expect(outline(archive.tagTree())).toEqual(['Placesville 1/1'])
+  })
+
   it('merging two nodes merges their subtrees', async () => {
     const [a, b, c] = await importStories(3)
     await archive.addTags([a], ['Syria/Raqqa'])

@@ -67,6 +67,24 @@ describe('morgue delete-tag', () => {
     expect((await run('search', 'tag:syria', '--json')).stdout).toContain('"total": 0')
   })
 
+  it('deletes a node of the tree with the tags under it', async () => {
+    const archive = await openArchive(dir)
+    const [first] = archive.list().items.map((s) => s.id)
+    await archive.addTags([first], ['Places/Syria/Raqqa', 'Places/Syria/Homs'])
+    await archive.close()
+    expect(await run('delete-tag', 'places/syria', '--dry-run')).toMatchObject({
+      code: 0,
+      stdout:
+        'Would delete “Places/Syria” and 2 tags under it (Places/Syria/Homs, Places/Syria/Raqqa) from 1 item.\n',
+    })
+    expect(await run('delete-tag', 'Places')).toMatchObject({
+      code: 0,
+      stdout:
+        'Deleted “Places” and 2 tags under it (Places/Syria/Homs, Places/Syria/Raqqa) from 1 item.\n',
+    })
+    expect((await tags()).map((t) => t.name)).toEqual(['Syria', 'Iraq'])
+  })
+
   it('an unknown tag is an error (exit 1)', async () => {
     const res = await run('delete-tag', 'Libya')
     expect(res.code).toBe(1)

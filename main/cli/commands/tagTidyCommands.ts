@@ -3,7 +3,8 @@ import { ArchiveError } from '../../core/archiveError'
 import type { UnusedTag } from '../../core/model'
 import { pointAtProblem, QueryProblemError } from '../../core/search/savedQuery'
 import { parseTagColor, TAG_PALETTE } from '../../core/tagPalette'
-import { tagKey } from '../../core/tags'
+import { TAG_SEPARATOR, tagKey } from '../../core/tags'
+import { findTagNode } from '../../core/tagTree/tagTree'
 
 type Out = (s: string) => void
 /** Reports a usage mistake (exit code 2) when `ok` is false. */
@@ -74,22 +75,33 @@ export async function deleteTagCommand(
   }
   need(args.length === 1, 'give one tag (quote a tag with spaces)')
   const key = tagKey(args[0])
-  const used = archive.tags().find((t) => tagKey(t.name) === key)
+  const node = findTagNode(archive.tagTree(), args[0])
   const unused = archive.unusedTags().find((t) => tagKey(t.name) === key)
-  if (!used && !unused) throw new ArchiveError(`No tag named “${args[0]}”.`)
-  const name = used?.name ?? unused!.name
-  let items = used ? used.count - (used.photos ?? 0) : 0
-  let photos = used?.photos ?? 0
+  if (!node && !unused) throw new ArchiveError(`No tag named “${args[0]}”.`)
+  const name = node?.path ?? unused!.name
+  // The node goes with every tag below it (`Places` takes `Places/Syria`).
+  const inTree = archive.tags().filter((t) => {
+    const k = tagKey(t.name)
+    return k === key || k.startsWith(`${key}${TAG_SEPARATOR}`)
+  })
+  let tags = inTree.map((t) => t.name)
+  let items = node?.count ?? 0
+  let photos = 0
   if (!options.dryRun) {
-    const refs = await archive.deleteTag(name)
-    photos = refs.filter((r) => r.includes('/')).length
-    items = refs.length - photos
+    const deleted = await archive.deleteTagTree(name)
+    const refs = new Set(deleted.flatMap((d) => d.refs))
+    photos = [...refs].filter((r) => r.includes('/')).length
+    items = refs.size - photos
+    tags = deleted.map((d) => d.tag)
   }
+  const below = tags.filter((t) => tagKey(t) !== key).sort((a, b) => a.localeCompare(b))
   if (options.json) {
-    out(JSON.stringify({ tag: name, dryRun: options.dryRun, items, photos }, null, 2))
+    out(JSON.stringify({ tag: name, below, dryRun: options.dryRun, items, photos }, null, 2))
   } else {
     const verb = options.dryRun ? 'Would delete' : 'Deleted'
-    out(`${verb} “${name}” from ${holders(items, photos)}.`)
+    const under = below.length ? ` and ${plural(below.length, 'tag')} under it (${below.join(', ')})` : ''
+    const from = options.dryRun ? plural(items, 'item') : holders(items, photos)
+    out(`${verb} “${name}”${under} from ${from}.`)
   }
   return 0
 }

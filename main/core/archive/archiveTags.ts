@@ -1,8 +1,8 @@
 import type { Archive } from '../archiveApi'
 import { ArchiveError } from '../archiveError'
-import type { ArchiveItem, ItemId } from '../model'
-import { changeAllTags, refsWithTag, summaryHasTag } from '../photos/photoTags'
-import { tagKey } from '../tags'
+import type { ArchiveItem, DeletedTag, ItemId } from '../model'
+import { changeAllTags, refsWithTag } from '../photos/photoTags'
+import { TAG_SEPARATOR, tagKey } from '../tags'
 import { forgetTags, rememberEmptiedTags, summaryTags } from './archiveTagTidy'
 import type { ArchiveContext } from './context'
 import { dedupeTags } from './tagTable'
@@ -18,6 +18,7 @@ export type TagMethods = Pick<
   | 'renameTag'
   | 'mergeTags'
   | 'deleteTag'
+  | 'deleteTagTree'
   | 'setTagColor'
   | 'tagTree'
   | 'bulkTag'
@@ -43,11 +44,45 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
   // The tree is rebuilt after any change, like the tag table.
   ctx.listeners.add(() => tagTree.invalidate())
 
-  /** Items carrying a tag (by identity) on themselves or a photo, read in full. */
-  async function itemsWithTag(key: string): Promise<ArchiveItem[]> {
-    const ids: ItemId[] = []
-    for (const s of store.summaries()) if (summaryHasTag(s, key)) ids.push(s.id)
-    return store.getMany(ids)
+  /**
+   * Delete a tag and every tag below it (`Places/Syria` takes `Places/Syria/Raqqa` along) from
+   * every item and photo, in one write, and forget their colours; returns per tag its holders
+   * and colour, for `restoreTag`.
+   */
+  async function deleteTagTree(tag: string): Promise<DeletedTag[]> {
+    const key = tagKey(tag)
+    const below = `${key}${TAG_SEPARATOR}`
+    const within = (k: string) => k === key || k.startsWith(below)
+    const holders: ItemId[] = []
+    for (const s of store.summaries()) {
+      if (summaryTags(s).some((t) => within(tagKey(t)))) holders.push(s.id)
+    }
+    const items = await store.getMany(holders)
+    const byTag = new Map<string, DeletedTag>()
+    for (const item of items) {
+      for (const t of allTags(item)) {
+        const k = tagKey(t)
+        if (!within(k) || byTag.has(k)) continue
+        byTag.set(k, { tag: tagTable.display(t), refs: [] })
+      }
+      for (const [k, entry] of byTag) entry.refs.push(...refsWithTag(item, k))
+    }
+    const colors = store.settings().tagColors
+    const emptied = store.settings().emptiedTags ?? []
+    for (const [k, color] of Object.entries(colors)) {
+      if (!within(k)) continue
+      const entry = byTag.get(k) ?? { tag: tagTable.table().get(k)?.name ?? k, refs: [] }
+      byTag.set(k, { ...entry, color })
+    }
+    const known = [...byTag.keys(), ...emptied.map((t) => tagKey(t)).filter(within)]
+    await save(
+      items.flatMap(
+        (item) => changeAllTags(item, (tags) => tags.filter((t) => !within(tagKey(t)))) ?? [],
+      ),
+    )
+    await forgetTags(ctx, known)
+    emit({ kind: 'tags' })
+    return [...byTag.values()].sort((a, b) => a.tag.localeCompare(b.tag))
   }
 
   return {
@@ -97,17 +132,11 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
     undoTagChange: (change, options) => tagTree.undoTagChange(change, options),
 
     async deleteTag(tag) {
-      const key = tagKey(tag)
-      const items = await itemsWithTag(key)
-      await save(
-        items.flatMap(
-          (item) => changeAllTags(item, (tags) => tags.filter((t) => tagKey(t) !== key)) ?? [],
-        ),
-      )
-      await forgetTags(ctx, [key])
-      emit({ kind: 'tags' })
-      return items.flatMap((item) => refsWithTag(item, key))
+      const deleted = await deleteTagTree(tag)
+      return [...new Set(deleted.flatMap((d) => d.refs))]
     },
+
+    deleteTagTree,
 
     async setTagColor(tag, color) {
       const key = tagKey(tag)
@@ -122,4 +151,11 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
       emit({ kind: 'tags' })
     },
   }
+}
+
+/** The tags of an item and of its photos. */
+function allTags(item: ArchiveItem): string[] {
+  return item.kind === 'article'
+    ? [...item.tags, ...item.photos.flatMap((p) => p.tags ?? [])]
+    : [...item.tags]
 }

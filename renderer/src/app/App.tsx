@@ -22,6 +22,7 @@ import { TagSidebar } from '../features/tags/TagSidebar'
 import {
   DeleteTagDialog,
   deleteTagWithUndo,
+  tagsBelow,
   UnusedTagsDialog,
 } from '../features/tags/TagTidyDialogs'
 import { CaptureDialog } from '../features/capture/CaptureDialog'
@@ -548,11 +549,14 @@ export function App() {
       {dialog?.kind === 'deleteTag' && (
         <DeleteTagDialog
           tag={data.tags.find((t) => t.name === dialog.tag) ?? { name: dialog.tag, count: 0 }}
+          below={tagsBelow(data.tags, dialog.tag)}
           onClose={() => setDialog(null)}
           onConfirm={() => {
             const tag = dialog.tag
             setDialog(null)
-            if (activeTag?.toLowerCase() === tag.toLowerCase()) setQuery('')
+            const gone = activeTag?.toLowerCase()
+            const key = tag.toLowerCase()
+            if (gone && (gone === key || gone.startsWith(`${key}/`))) setQuery('')
             deleteTagWithUndo(tag, { show, fail }).catch((e: Error) => fail(e.message))
           }}
         />

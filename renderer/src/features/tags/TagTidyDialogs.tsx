@@ -13,27 +13,45 @@ export function tagHolders(tag: Pick<TagInfo, 'count' | 'photos'>): string {
 }
 
 /** "Delete tag X?": says how many items and photos lose it; Undo is offered afterwards. */
+/** The tags under `path` in the tree (`Places/Syria` under `Places`), by name. */
+export function tagsBelow(tags: readonly TagInfo[], path: string): TagInfo[] {
+  const prefix = `${path.toLocaleLowerCase()}/`
+  return tags
+    .filter((t) => t.name.toLocaleLowerCase().startsWith(prefix))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
 export function DeleteTagDialog({
   tag,
+  below = [],
   onConfirm,
   onClose,
 }: {
   tag: TagInfo
+  /** The tags under it in the tree (`Places/Syria` under `Places`): they go with it. */
+  below?: readonly TagInfo[]
   onConfirm: () => void
   onClose: () => void
 }) {
+  const shown = below.slice(0, 5)
   return (
     <Dialog title={`Delete tag “${tag.name}”`} onClose={onClose}>
       <p data-testid="delete-tag-summary">
         “{tag.name}” will be taken off {tagHolders(tag)}
-        {tag.color ? ' and its colour forgotten' : ''}. You can undo this right after.
+        {tag.color ? ' and its colour forgotten' : ''}
+        {below.length > 0
+          ? `, with the ${plural(below.length, 'tag')} under it: ${shown
+              .map((t) => `${t.name} (${tagHolders(t)})`)
+              .join(', ')}${below.length > shown.length ? ', …' : ''}`
+          : ''}
+        . You can undo this right after.
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="danger" autoFocus onClick={onConfirm}>
-          Delete tag
+          {below.length > 0 ? `Delete ${below.length + 1} tags` : 'Delete tag'}
         </button>
       </div>
     </Dialog>
@@ -138,9 +156,10 @@ export async function deleteTagWithUndo(
     fail: (message: string) => void
   },
 ): Promise<void> {
-  const { undoToken, items, photos } = await unwrap(archive.deleteTag(tag))
+  const { undoToken, items, photos, tags } = await unwrap(archive.deleteTag(tag))
+  const under = tags > 1 ? ` and ${plural(tags - 1, 'tag')} under it` : ''
   ui.show({
-    message: `Deleted tag “${tag}” from ${tagHolders({ count: items + photos, photos })}.`,
+    message: `Deleted tag “${tag}”${under} from ${tagHolders({ count: items + photos, photos })}.`,
     action: {
       label: 'Undo',
       run: () =>

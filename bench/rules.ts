@@ -183,7 +183,8 @@ async function main(): Promise<void> {
       `index in its worker, near-duplicate signatures; kept in bench/.data, ${buildSeconds < 5 ? 'reused' : `built in ${buildSeconds.toFixed(0)} s`}). Each rule ` +
       `is saved, then previewed, run and undone ${RUNS} times; medians. The preview runs the query ` +
       'over the index (ids only) and counts what would change from the summaries. A run is durable ' +
-      'and searchable when it resolves (checked after every run: `list --tag` and a `tag:` search ' +
+      '(the store) and searchable (the index in memory; its segment file follows, covered by the ' +
+      'index journal) when it resolves (checked after every run: `list --tag` and a `tag:` search ' +
       'count exactly the items tagged); its undo is one call.',
     '',
     '| rule | items matched | items tagged | preview | run (durable + searchable) | undo |',

@@ -79,5 +79,23 @@ test.describe('tag tree', () => {
     // The node-only form leaves the subtree out.
     await win.searchFor('tag:=Levant/Syria')
     await expect(page.getByText('Nothing matches this search.')).toBeVisible()
+
+    // Deleting a node takes the tags under it along; Undo puts every one back.
+    await win.searchFor('')
+    await win.tagAction('Levant', 'Delete with the tags below')
+    const confirm = page.getByRole('dialog', { name: 'Delete tag “Levant”' })
+    await expect(confirm.getByTestId('delete-tag-summary')).toContainText(
+      'The 2 tags under “Levant” will be taken off their items: Levant/Syria/Kobani (1 item), Levant/Syria/Raqqa (1 item).',
+    )
+    await confirm.getByRole('button', { name: 'Delete 2 tags' }).click()
+    await expect(win.toast).toContainText(
+      'Deleted “Levant” and the tags under it (2 tags) from 2 items.',
+    )
+    await expect(win.treeNode('Levant')).toHaveCount(0)
+    await expect(win.treeNode('Places')).toContainText('1')
+    await win.toast.getByRole('button', { name: 'Undo' }).click()
+    await expect(win.treeNode('Levant')).toContainText('2')
+    await win.searchFor('tag:Levant/Syria/Kobani')
+    await expect(win.resultCount).toHaveText('1 result')
   })
 })

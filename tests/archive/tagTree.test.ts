@@ -97,7 +97,11 @@ describe('the tag tree', () => {
       { tag: 'Places/Syria', refs: [b] },
       { tag: 'Places/Syria/Raqqa', refs: [a], color: '#c0392b' },
     ])
-    expect(outline(archive.tagTree())).toEqual(['Places 1/0', '  Places/Iraq 1/1', 'Placesville 1/1'])
+    expect(outline(archive.tagTree())).toEqual([
+      'Places 1/0',
+      '  Places/Iraq 1/1',
+      'Placesville 1/1',
+    ])
     expect(await refs('tag:places/syria')).toEqual([])
     expect(await refs('tag:places')).toEqual([b])
     expect(archive.settings().tagColors).toEqual({})

@@ -99,7 +99,9 @@ export async function deleteTagCommand(
     out(JSON.stringify({ tag: name, below, dryRun: options.dryRun, items, photos }, null, 2))
   } else {
     const verb = options.dryRun ? 'Would delete' : 'Deleted'
-    const under = below.length ? ` and ${plural(below.length, 'tag')} under it (${below.join(', ')})` : ''
+    const under = below.length
+      ? ` and ${plural(below.length, 'tag')} under it (${below.join(', ')})`
+      : ''
     const from = options.dryRun ? plural(items, 'item') : holders(items, photos)
     out(`${verb} “${name}”${under} from ${from}.`)
   }

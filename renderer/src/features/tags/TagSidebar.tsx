@@ -139,17 +139,14 @@ function TagRow({
               />
             )}
           </div>
-          {node.own > 0 && (
-            <button
-              type="button"
-              role="menuitem"
-              className="danger"
-              title={node.children.length ? 'The tags below it stay' : undefined}
-              onClick={() => (setMenu(false), actions.onDelete(tag.name))}
-            >
-              Delete tag
-            </button>
-          )}
+          <button
+            type="button"
+            role="menuitem"
+            className="danger"
+            onClick={() => (setMenu(false), actions.onDelete(tag.name))}
+          >
+            {node.children.length ? 'Delete with the tags below…' : 'Delete tag…'}
+          </button>
         </div>
       )}
     </div>

@@ -33,25 +33,29 @@ export function DeleteTagDialog({
   onConfirm: () => void
   onClose: () => void
 }) {
-  const shown = below.slice(0, 5)
+  const shown = below
+    .slice(0, 5)
+    .map((t) => `${t.name} (${tagHolders(t)})`)
+    .join(', ')
+  const list = `${shown}${below.length > 5 ? ', …' : ''}`
+  const own = tag.count > 0 || below.length === 0
+  const total = below.length + (own ? 1 : 0)
   return (
     <Dialog title={`Delete tag “${tag.name}”`} onClose={onClose}>
       <p data-testid="delete-tag-summary">
-        “{tag.name}” will be taken off {tagHolders(tag)}
-        {tag.color ? ' and its colour forgotten' : ''}
-        {below.length > 0
-          ? `, with the ${plural(below.length, 'tag')} under it: ${shown
-              .map((t) => `${t.name} (${tagHolders(t)})`)
-              .join(', ')}${below.length > shown.length ? ', …' : ''}`
-          : ''}
-        . You can undo this right after.
+        {own
+          ? `“${tag.name}” will be taken off ${tagHolders(tag)}${
+              tag.color ? ' and its colour forgotten' : ''
+            }${below.length ? `, with the ${plural(below.length, 'tag')} under it: ${list}` : ''}.`
+          : `The ${plural(below.length, 'tag')} under “${tag.name}” will be taken off their items: ${list}.`}{' '}
+        You can undo this right after.
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
         <button type="button" className="danger" autoFocus onClick={onConfirm}>
-          {below.length > 0 ? `Delete ${below.length + 1} tags` : 'Delete tag'}
+          {total > 1 ? `Delete ${total} tags` : 'Delete tag'}
         </button>
       </div>
     </Dialog>
@@ -157,9 +161,9 @@ export async function deleteTagWithUndo(
   },
 ): Promise<void> {
   const { undoToken, items, photos, tags } = await unwrap(archive.deleteTag(tag))
-  const under = tags > 1 ? ` and ${plural(tags - 1, 'tag')} under it` : ''
+  const what = tags > 1 ? `“${tag}” and the tags under it (${plural(tags, 'tag')})` : `tag “${tag}”`
   ui.show({
-    message: `Deleted tag “${tag}”${under} from ${tagHolders({ count: items + photos, photos })}.`,
+    message: `Deleted ${what} from ${tagHolders({ count: items + photos, photos })}.`,
     action: {
       label: 'Undo',
       run: () =>

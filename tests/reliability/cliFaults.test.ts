@@ -40,8 +40,9 @@ describe('faults found while probing the CLI', () => {
   it('a killed process that is still a zombie does not hold the archive', async () => {
     const archiveDir = join(dir, 'archive')
     await mkdir(archiveDir, { recursive: true })
-    // `true` exits at once; its parent (exec'd into sleep) never reaps it: a zombie.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], {
+    // The child exits once its parent has been exec'd into `sleep 30`, which never reaps it: a
+    // zombie. (A child that exits at once may be reaped by the shell before the exec.)
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     })
     try {

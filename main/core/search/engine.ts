@@ -419,7 +419,7 @@ export class SegmentedSearchEngine implements SearchEngine {
   }
 
   private async dropDeadSegments(): Promise<void> {
-    const dead = this.set.segments.filter((s) => s.n > 0 && s.deletedCount === s.n)
+    const dead = this.set.segments.filter((s) => s.deletedCount === s.n)
     if (dead.length === 0) return
     this.set.replace(dead, null)
     await this.writeManifest()

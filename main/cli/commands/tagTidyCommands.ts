@@ -3,7 +3,7 @@ import { ArchiveError } from '../../core/archiveError'
 import type { UnusedTag } from '../../core/model'
 import { pointAtProblem, QueryProblemError } from '../../core/search/savedQuery'
 import { parseTagColor, TAG_PALETTE } from '../../core/tagPalette'
-import { TAG_SEPARATOR, tagKey } from '../../core/tags'
+import { inSubtree, tagKey } from '../../core/tags'
 import { findTagNode } from '../../core/tagTree/tagTree'
 
 type Out = (s: string) => void
@@ -80,10 +80,7 @@ export async function deleteTagCommand(
   if (!node && !unused) throw new ArchiveError(`No tag named “${args[0]}”.`)
   const name = node?.path ?? unused!.name
   // The node goes with every tag below it (`Places` takes `Places/Syria`).
-  const inTree = archive.tags().filter((t) => {
-    const k = tagKey(t.name)
-    return k === key || k.startsWith(`${key}${TAG_SEPARATOR}`)
-  })
+  const inTree = archive.tags().filter((t) => inSubtree(tagKey(t.name), key))
   let tags = inTree.map((t) => t.name)
   let items = node?.count ?? 0
   let photos = 0

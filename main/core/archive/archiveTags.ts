@@ -2,7 +2,7 @@ import type { Archive } from '../archiveApi'
 import { ArchiveError } from '../archiveError'
 import type { ArchiveItem, DeletedTag, ItemId } from '../model'
 import { changeAllTags, refsWithTag } from '../photos/photoTags'
-import { TAG_SEPARATOR, tagKey } from '../tags'
+import { inSubtree, tagKey } from '../tags'
 import { forgetTags, rememberEmptiedTags, summaryTags } from './archiveTagTidy'
 import type { ArchiveContext } from './context'
 import { dedupeTags } from './tagTable'
@@ -51,8 +51,7 @@ export function createTagMethods(ctx: ArchiveContext): TagMethods {
    */
   async function deleteTagTree(tag: string): Promise<DeletedTag[]> {
     const key = tagKey(tag)
-    const below = `${key}${TAG_SEPARATOR}`
-    const within = (k: string) => k === key || k.startsWith(below)
+    const within = (k: string) => inSubtree(k, key)
     const holders: ItemId[] = []
     for (const s of store.summaries()) {
       if (summaryTags(s).some((t) => within(tagKey(t)))) holders.push(s.id)
